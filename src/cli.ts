@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * The process boundary (citty `main.ts`, changesets `index.ts`): argv in, exit code out.
+ * Commands are thin: each turns flags into options and calls one library function.
+ * This file owns the only top-level catch that maps errors to exit codes.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import yargs from 'yargs';
+import { InputError, isIoEventsError, VerdictError, type ExitCode } from './errors.ts';
+import { getVersion } from './version.ts';
+import type { CliIo, CommandOutcome, CommandSpec } from './commands/command.ts';
+import { commands } from './commands/index.ts';
+
+/** Default process-level pieces. */
+export function defaultIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
+}
+
+/** Runs the CLI with `args` (without `node` and the script) and returns the exit code. Never throws, never exits. */
+export async function runCli(args: readonly string[], io: CliIo = defaultIo()): Promise<ExitCode> {
+  const json = args.includes('--json');
+  try {
+    const selected = await parseArgs(args, io);
+    if (selected === undefined) return 0;
+    const outcome = await selected.spec.run(selected.args, io);
+    writeOutcome(outcome, json, io);
+    return outcome.exitCode;
+  } catch (error) {
+    return reportError(error, json, io);
+  }
+}
+
+interface Selected {
+  readonly spec: CommandSpec;
+  readonly args: Record<string, unknown>;
+}
+
+async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected | undefined> {
+  let selected: Selected | undefined;
+  const parser = yargs()
+    .scriptName('aem-ioevents')
+    .usage('$0 <command> [options]\n\nAdobe I/O Events on AEM: keys, content package, IMS check, deploy.')
+    .version(getVersion())
+    .help()
+    .alias('h', 'help')
+    .strict()
+    .demandCommand(1, 'Name a command: aem-ioevents <command>; see aem-ioevents --help.')
+    .recommendCommands()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new InputError(message, { code: 'E_USAGE' });
+    });
+  for (const spec of commands) {
+    parser.command(spec.command, spec.describe, spec.builder, (argv) => {
+      selected = { spec, args: argv as Record<string, unknown> };
+    });
+  }
+  const output = await new Promise<string>((resolve, reject) => {
+    parser.parseAsync([...args], {}, (error, _argv, text) => (error ? reject(error) : resolve(text))).catch(reject);
+  });
+  // --help and --version: yargs hands back the text instead of running a command.
+  if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  return selected;
+}
+
+function writeOutcome(outcome: CommandOutcome, json: boolean, io: CliIo): void {
+  for (const warning of outcome.warnings) io.stderr.write(`warning: ${warning}\n`);
+  if (json) io.stdout.write(`${JSON.stringify(outcome.json, null, 2)}\n`);
+  else if (outcome.text) io.stdout.write(outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
+}
+
+function reportError(error: unknown, json: boolean, io: CliIo): ExitCode {
+  if (isIoEventsError(error)) {
+    io.stderr.write(`error: ${error.message}\n`);
+    if (json) {
+      const result = error instanceof VerdictError ? { ...(error.result as object) } : {};
+      const body = { ok: false, ...result, error: { code: error.code, message: error.message } };
+      io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    }
+    return error.exitCode;
+  }
+  // A bug: show the stack so it can be reported; never reached by expected failures.
+  io.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'E_INTERNAL', message: String(error) } }, null, 2)}\n`);
+  return 1;
+}
+
+function isMain(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

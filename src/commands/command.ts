@@ -1,0 +1,42 @@
+import type { Argv } from 'yargs';
+import type { ExitCode } from '../errors.ts';
+
+/** The process-level pieces a command touches, so tests can drive the CLI in-process (citty `RunMainOptions`). */
+export interface CliIo {
+  /** Standard output: the report, or exactly one JSON object with `--json`. */
+  readonly stdout: { write(chunk: string): unknown; readonly isTTY?: boolean };
+  /** Standard error: progress, warnings and error messages. */
+  readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean };
+  /** Environment variables (`${VAR}` in configurations, credentials, `SOURCE_DATE_EPOCH`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Working directory that relative paths are resolved against. */
+  readonly cwd: string;
+  /** The clock; tests pin it. */
+  readonly now: () => Date;
+  /** Reads a secret from the terminal without echo; absent when there is no terminal. */
+  readonly promptSecret?: (question: string) => Promise<string>;
+}
+
+/** What a command hands back to the CLI layer. */
+export interface CommandOutcome {
+  /** Exit code; 0 unless the command's answer is "no" (1). */
+  readonly exitCode: ExitCode;
+  /** The one object printed with `--json`. */
+  readonly json: unknown;
+  /** The human-readable report for standard output. */
+  readonly text: string;
+  /** Warnings for standard error (also part of `json`). */
+  readonly warnings: readonly string[];
+}
+
+/** One subcommand: its flags (cheap, loaded at start) and its run function (loads the heavy modules it needs). */
+export interface CommandSpec<Args = Record<string, unknown>> {
+  /** yargs command string, e.g. `inspect <package>`. */
+  readonly command: string;
+  /** One line for `--help`. */
+  readonly describe: string;
+  /** Declares the flags. */
+  readonly builder: (yargs: Argv) => Argv;
+  /** Turns flags into options, calls one library function and describes the result. */
+  readonly run: (args: Args, io: CliIo) => Promise<CommandOutcome>;
+}

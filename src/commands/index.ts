@@ -1,0 +1,4 @@
+import type { CommandSpec } from './command.ts';
+
+/** Every subcommand, in the order `--help` lists them. Each module is cheap to load; the work is imported lazily. */
+export const commands: readonly CommandSpec[] = [];

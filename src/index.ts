@@ -1,0 +1,4 @@
+/**
+ * The aem-ioevents library: the same functions the CLI calls.
+ */
+export * from './errors.ts';

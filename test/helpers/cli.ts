@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/cli.ts';
+import type { CliIo } from '../../src/commands/command.ts';
+
+/** What one CLI run printed and returned. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Options for {@link runInProcess}. */
+export interface InProcessOptions {
+  readonly env?: Record<string, string | undefined>;
+  readonly cwd?: string;
+  readonly now?: Date;
+}
+
+/** Runs the CLI in this process with captured output, a pinned clock and a given environment. */
+export async function runInProcess(args: readonly string[], options: InProcessOptions = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    now: () => options.now ?? new Date('2026-11-23T12:00:00.000Z'),
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Path of the bundled bin that `npm test` builds first (`dist/cli.js`). */
+export const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** Runs the real bundled bin in a child process, as a CI step would. */
+export function runBin(args: readonly string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH, ...options.env },
+    input: options.input,
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
