@@ -1,0 +1,62 @@
+// Shared benchmark tools: whole-process wall times of interleaved commands (so a ratio holds
+// while the machine's speed drifts, performance.md), medians, and peak resident memory.
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { existsSync } from 'node:fs';
+
+/** One command to time: `{ name, cmd, args, env?, cwd?, before? }`; `before()` runs untimed ahead of every run. */
+export function runOnce(variant) {
+  variant.before?.();
+  const start = process.hrtime.bigint();
+  const result = spawnSync(variant.cmd, variant.args, {
+    cwd: variant.cwd,
+    env: { ...process.env, ...variant.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${variant.name} failed (${result.status}): ${result.stderr}`);
+  return ms;
+}
+
+/** Runs the variants interleaved (a, b, a, b, …) `runs` times after `warmup` rounds; returns medians in ms. */
+export function timeInterleaved(variants, { runs = 11, warmup = 2 } = {}) {
+  const samples = variants.map(() => []);
+  for (let round = 0; round < warmup + runs; round++) {
+    variants.forEach((variant, i) => {
+      const ms = runOnce(variant);
+      if (round >= warmup) samples[i].push(ms);
+    });
+  }
+  return variants.map((variant, i) => ({ name: variant.name, median: median(samples[i]), runs }));
+}
+
+/** Median of numbers. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Peak resident set size of one run, in MB (GNU time, or python3's getrusage of children). */
+export function peakRssMb(variant) {
+  variant.before?.();
+  const env = { ...process.env, ...variant.env };
+  if (existsSync('/usr/bin/time')) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', variant.cmd, ...variant.args], { cwd: variant.cwd, env, encoding: 'utf8' });
+    const kb = Number(r.stderr.trim().split('\n').pop());
+    if (r.status === 0 && Number.isFinite(kb)) return kb / 1024;
+  }
+  const script = 'import resource,subprocess,sys; r=subprocess.run(sys.argv[1:]); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)';
+  const r = spawnSync('python3', ['-c', script, variant.cmd, ...variant.args], { cwd: variant.cwd, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${variant.name} failed: ${r.stderr}`);
+  return Number(r.stdout.trim().split('\n').pop()) / 1024;
+}
+
+/** One line describing the machine, for RESULTS.md. */
+export function describeMachine() {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}, Node ${process.version}`;
+}
+
+/** Formats milliseconds for a table. */
+export const ms = (value) => `${value.toFixed(1)} ms`;
