@@ -18,7 +18,7 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
   // CommonJS dependencies (node-forge, yazl, yauzl) call require() for Node built-ins.
   banner: { js: "import{createRequire as __aemRequire}from'node:module';const require=__aemRequire(import.meta.url);" },
   logLevel: 'warning',
