@@ -20,8 +20,8 @@ export type Rule = (value: string) => RuleFailure | undefined;
 export interface FieldContext {
   /** `environments.stage`, `${ORG_ID}`, `IOEVENTS_IMS_URL` … for the message, or undefined. */
   readonly origin: (path: string) => string | undefined;
-  /** True when a message must not show the value at `path` (a secret). */
-  readonly isHidden: (path: string) => boolean;
+  /** Why a message must not show the value at `path` (`secret`, `from the environment`), or undefined to show it. */
+  readonly hiddenBecause: (path: string) => string | undefined;
 }
 
 /** Options of {@link FieldReader.text}. */
@@ -57,9 +57,10 @@ export class FieldReader {
     this.report(path, `expected ${failure.expected}, got ${this.show(path, value)}${hint}`);
   }
 
-  /** The value for a message: quoted and shortened; only its kind for a secret, a list or a mapping (which may hold one). */
+  /** The value for a message: quoted and shortened; only its kind for a secret, a value from the environment, a list or a mapping (which may hold one). */
   show(path: string, value: unknown): string {
-    if (this.#context.isHidden(path)) return `${kindOf(value)} (not shown: secret)`;
+    const hidden = this.#context.hiddenBecause(path);
+    if (hidden !== undefined) return `${kindOf(value)} (not shown: ${hidden})`;
     if (typeof value === 'object' && value !== null) return kindOf(value);
     if (typeof value === 'string' && value.length > LONGEST_SHOWN) return `'${value.slice(0, LONGEST_SHOWN)}…' (${value.length} characters)`;
     return describeValue(value);
@@ -69,7 +70,8 @@ export class FieldReader {
   section(tree: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
     const value = tree[key];
     if (value === undefined || isMapping(value)) return value;
-    this.fail(key, value, { expected: 'a mapping of keys to values', hint: `indent the ${key} keys below ${key}:` });
+    // Only the kind: a section given as a single value may well be a secret in the wrong place.
+    this.report(key, `expected a mapping of keys to values, got ${kindOf(value)}; indent the ${key} keys below ${key}:`);
     return undefined;
   }
 

@@ -16,7 +16,7 @@ import { applyDefaults } from './defaults.ts';
 import { interpolateVariables } from './interpolate.ts';
 import type { Interpolation } from './interpolate.ts';
 import { parseConfigText } from './parse-text.ts';
-import { HIDDEN_FIELDS, isSecretVariable } from './schema.ts';
+import { HIDDEN_FIELDS } from './schema.ts';
 import type { ParseConfigOptions, ParsedConfig } from './types.ts';
 import { validateConfig } from './validate-config.ts';
 import { collectWarnings, findLiteralSecrets } from './warnings.ts';
@@ -48,11 +48,11 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
   });
 }
 
-// Where each field's value came from (for messages), and which values messages must not show.
+// Where each field's value came from (for messages), and which values messages must not show:
+// secrets, and anything from the environment (CI variables are often secrets under plain names).
 function describeFields(interpolation: Interpolation, overridden: readonly string[], envName: string | undefined, imsUrlFromEnv: boolean): FieldContext {
   const variablesAt = (path: string): string[] =>
     [...interpolation.variables].filter(([at]) => isAtOrBelow(at, path) || isAtOrBelow(path, at)).flatMap(([, names]) => names);
-  const secretVariables = new Set([...interpolation.variables].filter(([path]) => HIDDEN_FIELDS.includes(path)).flatMap(([, names]) => names));
   return {
     origin: (path) => {
       const origins: string[] = [];
@@ -61,8 +61,10 @@ function describeFields(interpolation: Interpolation, overridden: readonly strin
       if (imsUrlFromEnv && path === 'ims.url') origins.push('IOEVENTS_IMS_URL');
       return origins.length === 0 ? undefined : origins.join(', ');
     },
-    isHidden: (path) =>
-      HIDDEN_FIELDS.some((field) => isAtOrBelow(path, field)) || variablesAt(path).some((name) => secretVariables.has(name) || isSecretVariable(name)),
+    hiddenBecause: (path) => {
+      if (HIDDEN_FIELDS.some((field) => isAtOrBelow(path, field))) return 'secret';
+      return variablesAt(path).length > 0 ? 'from the environment' : undefined;
+    },
   };
 }
 

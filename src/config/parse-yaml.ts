@@ -28,13 +28,13 @@ export function parseYamlText(text: string): TextParseResult {
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2' });
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) return { issues: problems.map((error) => yamlIssue(error, lineCounter)) };
-  const duplicates = findDuplicateKeys(document, lineCounter);
-  if (duplicates.length > 0) return { issues: duplicates };
+  const treeIssues = checkTree(document, lineCounter);
+  if (treeIssues.length > 0) return { issues: treeIssues };
   try {
     return { value: document.toJS({ maxAliasCount: 100 }) };
   } catch {
-    // toJS throws for an alias to an unknown anchor or an alias bomb; its message may quote the source.
-    return { issues: [{ path: '', message: 'an alias (*name) refers to a missing anchor or expands too often' }] };
+    // An alias bomb ("billion laughs"): toJS stops it at maxAliasCount.
+    return { issues: [{ path: '', message: 'YAML: aliases (*name) expand too often; write the values out' }] };
   }
 }
 
@@ -48,9 +48,14 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function findDuplicateKeys(document: Document, lineCounter: LineCounter): ConfigIssue[] {
+// Duplicate keys, and aliases without an anchor before them (toJS would throw without a position).
+function checkTree(document: Document, lineCounter: LineCounter): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const visit = (node: unknown, path: string): void => {
+    if (isAlias(node) && node.resolve(document) === undefined) {
+      const at = lineCounter.linePos(node.range?.[0] ?? 0);
+      issues.push({ path, line: at.line, column: at.col, message: `YAML: alias *${node.source} has no anchor &${node.source} before it` });
+    }
     if (isSeq(node)) node.items.forEach((item, index) => visit(item, itemPath(path, index)));
     if (!isMap(node)) return;
     const firstLines = new Map<string, number>();
@@ -61,7 +66,7 @@ function findDuplicateKeys(document: Document, lineCounter: LineCounter): Config
       const first = firstLines.get(key);
       if (first === undefined) firstLines.set(key, at?.line ?? 0);
       else issues.push({ path: childPath(path, key), line: at?.line, column: at?.col, message: `duplicate key (first at line ${first}); keep one of them` });
-      if (!isAlias(pair.value)) visit(pair.value, childPath(path, key));
+      visit(pair.value, childPath(path, key));
     }
   };
   visit(document.contents, '');

@@ -60,7 +60,3 @@ export const HIDDEN_FIELDS: readonly string[] = [
   'ims.privateKey',
 ];
 
-/** Variables known to hold secrets (SPEC.md "Command line"), plus any whose name says so. */
-export function isSecretVariable(name: string): boolean {
-  return /SECRET|PASSWORD|PASSPHRASE|TOKEN|PRIVATE|CREDENTIAL/i.test(name);
-}
