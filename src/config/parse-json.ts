@@ -4,8 +4,10 @@
  * version, where `JSON.parse` messages vary and may quote the source, which may hold a secret.
  * Duplicate keys are rejected by name: `JSON.parse` silently keeps the last one.
  */
-import { parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Node, ParseError, ParseErrorCode } from 'jsonc-parser';
+// The ESM build by path: the package's `main` is a UMD wrapper whose hidden require() calls
+// esbuild cannot follow, so the bundle would fail at run time with "Cannot find module".
+import { parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
+import type { Node, ParseError, ParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import type { ConfigIssue } from './config-error.ts';
 import { childPath, itemPath } from './field-path.ts';
 import type { TextParseResult } from './parse-text.ts';
