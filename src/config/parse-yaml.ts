@@ -13,6 +13,7 @@ import type { TextParseResult } from './parse-text.ts';
 
 // Codes whose library message may quote the source (a scalar, an escape): say it without the quote.
 const OWN_WORDS: Partial<Record<ErrorCode, string>> = {
+  BAD_ALIAS: 'malformed anchor (&name) or alias (*name); put a value that starts with & or * in quotes',
   BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string',
   BAD_SCALAR_START: 'a plain value cannot start with this character; put the value in quotes',
   BAD_COLLECTION_TYPE: 'a tag does not fit the kind of value it is on',
@@ -54,7 +55,8 @@ function checkTree(document: Document, lineCounter: LineCounter): ConfigIssue[] 
   const visit = (node: unknown, path: string): void => {
     if (isAlias(node) && node.resolve(document) === undefined) {
       const at = lineCounter.linePos(node.range?.[0] ?? 0);
-      issues.push({ path, line: at.line, column: at.col, message: `YAML: alias *${node.source} has no anchor &${node.source} before it` });
+      // Not named: a secret that starts with '*' lands here.
+      issues.push({ path, line: at.line, column: at.col, message: 'YAML: an alias (*name) with no anchor (&name) before it; put a value that starts with * in quotes' });
     }
     if (isSeq(node)) node.items.forEach((item, index) => visit(item, itemPath(path, index)));
     if (!isMap(node)) return;
