@@ -124,7 +124,7 @@ export interface ParseConfigOptions {
   readonly env: Environment;
   /** The `environments` entry to merge (`--env`). */
   readonly envName?: string;
-  /** Folder that relative paths (`keystore.file`, `ims.privateKey`) resolve against: the file's folder. */
+  /** Absolute folder that relative paths (`keystore.file`, `ims.privateKey`) resolve against: the file's folder. */
   readonly baseDir: string;
 }
 

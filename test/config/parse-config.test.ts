@@ -105,6 +105,17 @@ parseConfigSuite('YAML and JSON give the same result', () => {
   assert.is(fromYaml.format, 'yaml');
 });
 
+parseConfigSuite('YAML reads version: 1.0 as the number 1, so the message asks for quotes', () => {
+  const yaml = 'package:\n  version: 1.0\ncloudService: {}\n';
+  try {
+    parseConfig(yaml, { format: 'yaml', fileLabel: 'f.yaml', env: ENV, baseDir: '/cfg' });
+    assert.unreachable();
+  } catch (error) {
+    assert.instance(error, ConfigError);
+    assert.is((error as ConfigError).issues[0]?.message, 'expected a string, got 1 (number); put the value in quotes');
+  }
+});
+
 parseConfigSuite('the fixtures: example.yaml and example.json are valid twins, with no warning', () => {
   const read = (name: string, format: 'yaml' | 'json', envName?: string): ParsedConfig =>
     parseConfig(readFileSync(new URL(`../../fixtures/config/${name}`, import.meta.url), 'utf8'), { format, fileLabel: name, env: ENV, envName, baseDir: '/fixtures/config' });

@@ -4,13 +4,18 @@ import { ConfigError } from '../../src/config/config-error.ts';
 import { parseConfig } from '../../src/config/parse-config.ts';
 import type { Environment, ParsedConfig } from '../../src/config/types.ts';
 
+/** How messages name the file. */
 export const FILE = '/cfg/aem-ioevents.json';
+/** Distinctive secret values: a test fails if any of them shows up in a message. */
 export const SECRET = 'Sup3r-Secret-Value';
 export const KEYSTORE_PASSWORD = 'Ks-Passw0rd-Value';
 export const PASSPHRASE = 'Pass-Phrase-Value';
+/** A value in AEM's protected form (the /system/console/crypto example). */
 export const PROTECTED = '{435c89a1e94895d5a8447b856ec479aa24d8cdfc7a6dc51991202b62b065a1e6}';
+/** The variables the valid file needs. */
 export const ENV: Environment = { IOEVENTS_CLIENT_SECRET: SECRET, IOEVENTS_KEYSTORE_PASSWORD: KEYSTORE_PASSWORD };
 
+/** A parsed file. */
 export type Tree = Record<string, unknown>;
 
 /** A valid file whose secrets come from variables. */
@@ -39,14 +44,17 @@ export function withChanges(changes: Tree, base: Tree = validTree()): Tree {
   return result;
 }
 
+/** A mapping, not a list. */
 export function isPlain(value: unknown): value is Tree {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Parses `tree` as a JSON file in /cfg. */
 export function parse(tree: Tree, options: { env?: Environment; envName?: string } = {}): ParsedConfig {
   return parseConfig(JSON.stringify(tree), { format: 'json', fileLabel: FILE, env: options.env ?? ENV, envName: options.envName, baseDir: '/cfg' });
 }
 
+/** The ConfigError that parsing `tree` throws. */
 export function failure(tree: Tree, options: { env?: Environment; envName?: string } = {}): ConfigError {
   try {
     parse(tree, options);
