@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../src/config/config-error.ts';
@@ -124,9 +124,11 @@ readConfigSuite('a file without read permission is an InputError (as root: check
     assert.is(error.message, expected);
     return;
   }
-  // Root reads a mode-000 file anyway, so the check runs the bundled library as "nobody" (npm test builds dist/ first).
+  // Root reads a mode-000 file anyway, so the bundled library (npm test builds dist/ first; it is self-contained)
+  // runs as "nobody" from a copy in the temporary folder, which nobody can reach wherever the clone lives.
   chmodSync(dir, 0o755);
-  const script = `import('${join(ROOT, 'dist/index.js')}').then((m) => m.readConfig({ cwd: ${JSON.stringify(dir)}, env: {} })).then(() => console.log('read'), (e) => console.log(JSON.stringify([e.code, e.exitCode, e.message])));`;
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  const script = `import('${join(dir, 'dist/index.js')}').then((m) => m.readConfig({ cwd: ${JSON.stringify(dir)}, env: {} })).then(() => console.log('read'), (e) => console.log(JSON.stringify([e.code, e.exitCode, e.message])));`;
   const child = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 30_000, cwd: '/' });
   assert.is(child.stderr, '');
   assert.equal(JSON.parse(child.stdout), ['E_CONFIG_READ', 2, expected]);
