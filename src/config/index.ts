@@ -1,0 +1,25 @@
+/**
+ * The configuration layer that `build` and `verify` read: `readConfig` (I/O) and the pure
+ * `parseConfig`, the typed result, and the error that lists every problem of a file.
+ */
+export { readConfig, DEFAULT_CONFIG_FILES } from './read-config.ts';
+export { parseConfig } from './parse-config.ts';
+export { ConfigError, formatConfigIssues } from './config-error.ts';
+export type { ConfigIssue, ConfigErrorCode } from './config-error.ts';
+export { CONFIG_DEFAULTS, CONFIG_KEYS } from './schema.ts';
+export { redactConfig, REDACTED } from './redact-config.ts';
+export type {
+  CloudServiceConfig,
+  ConfigFormat,
+  Environment,
+  ImsConfig,
+  IoEventsConfig,
+  KeystoreConfig,
+  LoadedConfig,
+  PackageConfig,
+  ParseConfigOptions,
+  ParsedConfig,
+  ReadConfigOptions,
+  SecretField,
+  ServiceUserConfig,
+} from './types.ts';

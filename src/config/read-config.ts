@@ -1,0 +1,101 @@
+/**
+ * `readConfig`: finds and reads the configuration file, then {@link parseConfig}. The only I/O of
+ * the configuration layer.
+ *
+ * - `file` resolves against `cwd`; without it, `aem-ioevents.yaml`, then `.yml`, then `.json`
+ *   in `cwd` (SPEC.md: `--config` defaults to `aem-ioevents.yaml`; JSON is accepted too).
+ * - `.json` is parsed as strict JSON; every other name (`.yaml`, `.yml`, none, `.conf`) as YAML,
+ *   which reads JSON too, so a secret mounted without an extension still works.
+ * - Relative paths inside the file resolve against the file's folder, not `cwd`.
+ * - A missing, unreadable or non-UTF-8 file is an {@link InputError} `E_CONFIG_READ` (exit 2).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { InputError } from '../errors.ts';
+import { parseConfig } from './parse-config.ts';
+import type { ConfigFormat, LoadedConfig, ReadConfigOptions } from './types.ts';
+
+/** The names tried in `cwd` when no file is given, in order. */
+export const DEFAULT_CONFIG_FILES: readonly string[] = ['aem-ioevents.yaml', 'aem-ioevents.yml', 'aem-ioevents.json'];
+
+/** Reads, parses and validates the configuration file. */
+export async function readConfig(options: ReadConfigOptions): Promise<LoadedConfig> {
+  const located = options.file === undefined ? await findDefaultFile(options.cwd) : { file: resolve(options.cwd, options.file), warnings: [] };
+  const text = decodeConfigBytes(await readConfigBytes(located.file), located.file);
+  const parsed = parseConfig(text, {
+    format: formatOf(located.file),
+    fileLabel: located.file,
+    env: options.env,
+    ...(options.envName === undefined ? {} : { envName: options.envName }),
+    baseDir: dirname(located.file),
+  });
+  return Object.freeze({ ...parsed, file: located.file, warnings: Object.freeze([...located.warnings, ...parsed.warnings]) });
+}
+
+/** `json` for a `.json` file (any case), else `yaml`. */
+export function formatOf(file: string): ConfigFormat {
+  return extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+}
+
+async function findDefaultFile(cwd: string): Promise<{ file: string; warnings: string[] }> {
+  const present: string[] = [];
+  for (const name of DEFAULT_CONFIG_FILES) {
+    const file = resolve(cwd, name);
+    if (await exists(file)) present.push(file);
+  }
+  const [first, ...others] = present;
+  if (first === undefined) {
+    const file = resolve(cwd, DEFAULT_CONFIG_FILES[0]!);
+    throw new InputError(`Configuration file not found: ${file} (nor aem-ioevents.yml or aem-ioevents.json); create it or pass --config FILE`, { code: 'E_CONFIG_READ' });
+  }
+  const warnings = others.length === 0 ? [] : [`${basename(first)} is used; ${others.map((file) => basename(file)).join(' and ')} in the same folder is ignored`];
+  return { file: first, warnings };
+}
+
+// Anything but "does not exist" counts as present, so that reading it reports the real problem.
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+async function readConfigBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw describeReadError(error, file);
+  }
+}
+
+/** The {@link InputError} for a failed read of `file`, by the error's `code`. */
+export function describeReadError(error: unknown, file: string): InputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const options = { code: 'E_CONFIG_READ', cause: error };
+  switch (code) {
+    case 'ENOENT':
+      return new InputError(`Configuration file not found: ${file}; check the --config path`, options);
+    case 'ENOTDIR':
+      return new InputError(`Configuration file not found: ${file} (a part of the path is a file, not a folder); check the --config path`, options);
+    case 'EISDIR':
+      return new InputError(`Configuration file ${file} is a folder; pass the path of a .yaml or .json file`, options);
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(`Configuration file ${file} cannot be read: permission denied; let the user running aem-ioevents read it`, options);
+    default:
+      return new InputError(`Configuration file ${file} cannot be read (${code ?? 'unknown error'}); check that it is a readable file`, options);
+  }
+}
+
+/** The file's bytes as text: UTF-8 only (with or without a byte order mark). */
+export function decodeConfigBytes(bytes: Uint8Array, file: string): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) throw new InputError(`Configuration file ${file} is UTF-16 text; save it as UTF-8`, { code: 'E_CONFIG_READ' });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`Configuration file ${file} is not valid UTF-8 text; save it as UTF-8`, { code: 'E_CONFIG_READ' });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The shape of the configuration file: which keys exist where, their defaults (SPEC.md
+ * "Configuration file" marks them), and which fields hold secrets.
+ *
+ * | section        | keys                                                                              |
+ * | -------------- | --------------------------------------------------------------------------------- |
+ * | `package`      | group, name, version, description, dependencies                                   |
+ * | `cloudService` | name, title, externalizer, apiKey, technicalAccountId, organizationId, clientSecret, clientSecretProtected |
+ * | `keystore`     | file, password, alias, include, protectedPassword                                 |
+ * | `serviceUser`  | home                                                                              |
+ * | `ims`          | url, metascopes, scopes, privateKey, passphrase                                   |
+ * | `environments` | `<name>`: any of the sections above, merged over them with `--env <name>`         |
+ */
+import type { SecretField } from './types.ts';
+
+/** Every key of every section, in the order the documentation lists them. */
+export const CONFIG_KEYS = {
+  package: ['group', 'name', 'version', 'description', 'dependencies'],
+  cloudService: ['name', 'title', 'externalizer', 'apiKey', 'technicalAccountId', 'organizationId', 'clientSecret', 'clientSecretProtected'],
+  keystore: ['file', 'password', 'alias', 'include', 'protectedPassword'],
+  serviceUser: ['home'],
+  ims: ['url', 'metascopes', 'scopes', 'privateKey', 'passphrase'],
+} as const;
+
+/** A section of the file. */
+export type ConfigSection = keyof typeof CONFIG_KEYS;
+
+/** The top-level keys: the sections and `environments`. */
+export const TOP_LEVEL_KEYS: readonly string[] = [...Object.keys(CONFIG_KEYS), 'environments'];
+
+/** The defaults, applied to absent keys after `${VAR}` interpolation (SPEC.md "Configuration file"). */
+export const CONFIG_DEFAULTS = {
+  package: {
+    group: 'aem-ioevents',
+    name: 'eventproxy-config',
+    version: '1.0.0',
+    description: 'Adobe I/O Events configuration',
+    // The connector package that owns /etc/cloudservices/eventproxy (aem-io-events.md §0.2).
+    dependencies: ['eventproxy:aem-event-proxy'],
+  },
+  cloudService: { externalizer: 'author' },
+  // The connector looks the key up by the alias `eventproxy` (aem-io-events.md §0.1, §1.1).
+  keystore: { alias: 'eventproxy', include: false },
+  serviceUser: { home: '/home/users/system/eventproxy/eventproxy-service' },
+  ims: { url: 'https://ims-na1.adobelogin.com', metascopes: ['event_receiver_api', 'ent_adobeio_sdk'] },
+} as const;
+
+/** Plain secrets; a literal value in the file draws a warning naming this variable. */
+export const SECRET_FIELDS: Readonly<Record<SecretField, string>> = {
+  'cloudService.clientSecret': 'IOEVENTS_CLIENT_SECRET',
+  'keystore.password': 'IOEVENTS_KEYSTORE_PASSWORD',
+  'ims.passphrase': 'IOEVENTS_KEY_PASSPHRASE',
+};
+
+/** Fields whose value no message ever shows: the secrets, their protected forms, and the key path (a pasted PEM key lands there). */
+export const HIDDEN_FIELDS: readonly string[] = [
+  ...Object.keys(SECRET_FIELDS),
+  'cloudService.clientSecretProtected',
+  'keystore.protectedPassword',
+  'ims.privateKey',
+];
+
