@@ -51,6 +51,7 @@ export interface RenderDocViewOptions {
  */
 export function renderDocView(root: DocViewNode, options: RenderDocViewOptions = {}): string {
   const { namespaces = {} } = options;
+  assertValidTree(root, root.name || 'jcr:root', true);
   const declarations = getNamespaceDeclarations(root, namespaces);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   renderElement(lines, { node: root, path: root.name || 'jcr:root', depth: 0, declarations });
@@ -66,8 +67,8 @@ interface ElementContext {
 
 function renderElement(lines: string[], context: ElementContext): void {
   const { node, path, depth, declarations } = context;
-  const name = depth === 0 ? 'jcr:root' : elementName(node, path);
-  const attributes = renderAttributes(node.properties, path);
+  const name = depth === 0 ? 'jcr:root' : elementName(node);
+  const attributes = renderAttributes(node.properties);
   const indent = INDENT.repeat(depth);
   let start = indent + '<' + name + declarations.map(({ prefix, uri }) => ` xmlns:${prefix}="${escapeXmlAttribute(uri)}"`).join('');
   // FormattingXmlStreamWriter: a lone declaration or attribute stays on the element's line.
@@ -84,23 +85,13 @@ function renderElement(lines: string[], context: ElementContext): void {
   lines.push(`${indent}</${name}>`);
 }
 
-function elementName(node: DocViewNode, path: string): string {
-  assertJcrName(node.name, `node '${path}'`);
+// DocViewNode2.writeStart encodes the index together with the local name: name_x005b_2_x005d_.
+function elementName(node: DocViewNode): string {
   const index = node.index ?? 0;
-  if (!Number.isInteger(index) || index < 0) {
-    throw new InputError(`Expected the same-name-sibling index of node '${path}' to be a non-negative integer, got ${String(index)}`, { code: 'E_DOCVIEW_NAME' });
-  }
-  // DocViewNode2.writeStart encodes the index together with the local name: name_x005b_2_x005d_.
   return qualifiedXmlName(node.name, index > 1 ? `[${index}]` : '');
 }
 
-function renderAttributes(properties: readonly DocViewProperty[], path: string): string[] {
-  const seen = new Set<string>();
-  for (const { name } of properties) {
-    assertJcrName(name, `property '${name}' of node '${path}'`);
-    if (seen.has(name)) throw new InputError(`Duplicate property '${name}' on node '${path}'`, { code: 'E_DOCVIEW_NAME' });
-    seen.add(name);
-  }
+function renderAttributes(properties: readonly DocViewProperty[]): string[] {
   return [...properties]
     .sort((a, b) => compareQNames(a.name, b.name))
     .map((property) => `${qualifiedXmlName(property.name, '')}="${escapeXmlAttribute(formatDocViewProperty(property))}"`);
@@ -110,6 +101,22 @@ function qualifiedXmlName(name: string, suffix: string): string {
   const colon = name.indexOf(':');
   const local = encodeIso9075(name.slice(colon + 1) + suffix);
   return colon < 0 ? local : `${name.slice(0, colon)}:${local}`;
+}
+
+// Checked before anything is written, so an error names the node rather than a side effect.
+function assertValidTree(node: DocViewNode, path: string, isRoot: boolean): void {
+  if (!isRoot) assertJcrName(node.name, `node '${path}'`);
+  const index = node.index ?? 0;
+  if (!Number.isInteger(index) || index < 0) {
+    throw new InputError(`Expected the same-name-sibling index of node '${path}' to be a non-negative integer, got ${String(index)}`, { code: 'E_DOCVIEW_NAME' });
+  }
+  const seen = new Set<string>();
+  for (const { name } of node.properties) {
+    assertJcrName(name, `property '${name}' of node '${path}'`);
+    if (seen.has(name)) throw new InputError(`Duplicate property '${name}' on node '${path}'`, { code: 'E_DOCVIEW_NAME' });
+    seen.add(name);
+  }
+  for (const child of node.children) assertValidTree(child, `${path}/${child.name}`, false);
 }
 
 function assertJcrName(name: string, what: string): void {

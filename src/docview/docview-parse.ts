@@ -22,6 +22,7 @@ import type { DocViewNode } from './docview-node.ts';
 import { type DocViewProperty, parseDocViewProperty } from './docview-property.ts';
 import { decodeIso9075 } from './iso9075.ts';
 import { javaParseInt, javaTrim } from './java-lang.ts';
+import { isValidXmlName } from './xml-char.ts';
 
 const JCR_URI = 'http://www.jcp.org/jcr/1.0';
 
@@ -123,12 +124,14 @@ function isDeclaration(attribute: { prefix: string; name: string }): boolean {
 }
 
 function readNode(tag: SaxesTagNS, rootName: string | undefined, position: DocViewPosition): MutableNode {
+  assertXmlName(tag.name, position);
   const isJcrRoot = rootName !== undefined && tag.local === 'root' && tag.uri === JCR_URI;
   // The jcr:root element is named by the file; any other element by itself (JCR-4625).
   const { name, index } = isJcrRoot ? splitIndex('', rootName, position) : splitIndex(tag.prefix, decodeIso9075(tag.local), position);
   const properties: DocViewProperty[] = [];
   for (const attribute of Object.values(tag.attributes)) {
     if (isDeclaration(attribute)) continue;
+    assertXmlName(attribute.name, position);
     try {
       properties.push(parseDocViewProperty(qualify(attribute.prefix, decodeIso9075(attribute.local)), attribute.value));
     } catch (error) {
@@ -136,6 +139,12 @@ function readNode(tag: SaxesTagNS, rootName: string | undefined, position: DocVi
     }
   }
   return { name, ...(index > 0 ? { index } : {}), properties, children: [], characterData: [], ...position };
+}
+
+// saxes follows XML 1.0 5th edition names; the JDK parser behind FileVault, like XMLChar, the
+// 4th edition, which refuses for instance supplementary characters in names.
+function assertXmlName(name: string, position: DocViewPosition): void {
+  if (!isValidXmlName(name)) throw new DocViewParseError(`invalid XML 1.0 name: ${JSON.stringify(name)}`, position);
 }
 
 function qualify(prefix: string, local: string): string {
