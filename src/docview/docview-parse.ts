@@ -13,8 +13,11 @@
  *
  * Positions are those a SAX `Locator` (JDK Xerces) gives FileVault's validators: a node's is just
  * after the `>` of its start tag; character data's is just after the `<` (or `</`) that ends the
- * run. Columns count UTF-16 units from 1. Xerces splits character data at entity references and
- * reports each piece; here a run between two pieces of markup is one entry.
+ * run, a CDATA section's just after its `]]>`. Lines and columns count from 1, columns in UTF-16
+ * units. One difference is kept on purpose: Xerces hands a run over in pieces (at line breaks,
+ * entity references, `]` and supplementary characters), each reported by FileVault with its own
+ * position; here a run between two pieces of markup is one entry. Errors carry saxes' reason and
+ * position; names are checked against XML 1.0 4th edition (`XMLChar`), as the JDK parser does.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { InputError } from '../errors.ts';
@@ -88,6 +91,8 @@ interface MutableNode extends ParsedDocViewNode {
  */
 export function parseDocView(xml: string, options: ParseDocViewOptions = {}): ParsedDocView {
   const { rootName = '' } = options;
+  // A byte order mark is no column for the JDK parser.
+  const source = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   const parser = new SaxesParser({ xmlns: true, position: true });
   const namespaces: Record<string, string> = {};
   const open: MutableNode[] = [];
@@ -97,10 +102,7 @@ export function parseDocView(xml: string, options: ParseDocViewOptions = {}): Pa
     throw new DocViewParseError(error.message.replace(/^\d+:\d+: /, ''), here(), { cause: error });
   });
   parser.on('opentag', (tag) => {
-    for (const attribute of Object.values(tag.attributes)) {
-      const prefix = attribute.prefix === 'xmlns' ? attribute.local : '';
-      if (isDeclaration(attribute) && !Object.hasOwn(namespaces, prefix)) namespaces[prefix] = attribute.value;
-    }
+    recordDeclarations(tag, namespaces);
     const node = readNode(tag, open.length === 0 ? rootName : undefined, here());
     if (open.length === 0) root = node;
     else open.at(-1)!.children.push(node);
@@ -112,11 +114,18 @@ export function parseDocView(xml: string, options: ParseDocViewOptions = {}): Pa
     if (trimmed !== '' && open.length > 0) open.at(-1)!.characterData.push({ text: trimmed, ...here(extra) });
   };
   // Xerces reports a run once it has read the '<' after it, and the '/' too for an end tag.
-  parser.on('text', (text) => onText(text, xml[parser.position] === '/' ? 1 : 0));
+  parser.on('text', (text) => onText(text, source[parser.position] === '/' ? 1 : 0));
   parser.on('cdata', (text) => onText(text, 0));
-  parser.write(xml).close();
-  if (root === undefined) throw new DocViewParseError('document has no root element', here());
-  return { root, namespaces };
+  parser.write(source).close();
+  // saxes has failed already ("document must contain a root element.") when there is none.
+  return { root: root!, namespaces };
+}
+
+function recordDeclarations(tag: SaxesTagNS, namespaces: Record<string, string>): void {
+  for (const attribute of Object.values(tag.attributes)) {
+    const prefix = attribute.prefix === 'xmlns' ? attribute.local : '';
+    if (isDeclaration(attribute) && !Object.hasOwn(namespaces, prefix)) namespaces[prefix] = attribute.value;
+  }
 }
 
 function isDeclaration(attribute: { prefix: string; name: string }): boolean {

@@ -62,12 +62,18 @@ export function putTreeEntry(buckets: (Entry | undefined)[], head: Entry, entry:
   }
 }
 
+interface Half {
+  head: Entry | undefined;
+  tail: Entry | undefined;
+  count: number;
+}
+
 /** `TreeNode.split`: distributes a tree bucket over the doubled table `buckets`. */
 export function splitTree(buckets: (Entry | undefined)[], head: Entry, index: number, bit: number): void {
-  const halves = [{ head: undefined as Entry | undefined, tail: undefined as Entry | undefined, count: 0 }, { head: undefined as Entry | undefined, tail: undefined as Entry | undefined, count: 0 }];
+  const halves: [Half, Half] = [{ head: undefined, tail: undefined, count: 0 }, { head: undefined, tail: undefined, count: 0 }];
   for (let entry: Entry | undefined = head; entry !== undefined; ) {
     const next: Entry | undefined = entry.next;
-    const half = halves[(entry.hash & bit) === 0 ? 0 : 1]!;
+    const half = halves[(entry.hash & bit) === 0 ? 0 : 1];
     entry.next = undefined;
     entry.prev = half.tail;
     if (half.tail === undefined) half.head = entry;
@@ -80,6 +86,7 @@ export function splitTree(buckets: (Entry | undefined)[], head: Entry, index: nu
     if (half.head === undefined) return;
     buckets[index + side * bit] = half.head;
     if (half.count <= UNTREEIFY_THRESHOLD) untreeify(half.head);
+    // A half that kept every key keeps its tree as it is.
     else if (halves[1 - side]!.head !== undefined) treeify(buckets, half.head);
   });
 }

@@ -8,6 +8,7 @@ import type { DocViewNode } from '../../src/docview/docview-node.ts';
 import { DocViewParseError, type ParsedDocViewNode, parseDocView } from '../../src/docview/docview-parse.ts';
 import { createDocViewProperty as property, type DocViewProperty, parseDocViewProperty, type PropertyType } from '../../src/docview/docview-property.ts';
 import { decodeIso9075 } from '../../src/docview/iso9075.ts';
+import { getRepositoryPath } from '../../src/docview/platform-name-format.ts';
 import { compareQNames } from '../../src/docview/qname-comparator.ts';
 import { runJava } from '../helpers/java.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
@@ -65,6 +66,18 @@ parseDocViewSuite('round-trips values and names full of characters that need esc
   assert.equal(plain(parsed.root), expectedAfterRoundTrip(root));
 });
 
+parseDocViewSuite('reads every DocView file of FileVault\'s test packages, and reads our rendering of it back the same', async () => {
+  const corpusDir = findCorpusDir();
+  if (corpusDir === undefined) return;
+  for (const { id, path, xml } of await readCorpusDocViews(corpusDir)) {
+    // The root is named by its file: x/_cq_dialog.xml → cq:dialog, x/parent.dir/.content.xml → parent.
+    const rootPath = getRepositoryPath(path.endsWith('.content.xml') ? path.slice(0, -'/.content.xml'.length) : path.slice(0, -'.xml'.length), { respectDotDir: true });
+    const { root, namespaces } = parseDocView(xml, { rootName: rootPath.slice(rootPath.lastIndexOf('/') + 1) });
+    const again = parseDocView(renderDocView(plain(root), { namespaces }), { rootName: root.name });
+    assert.equal(plain(again.root), expectedAfterRoundTrip(plain(root)), id);
+  }
+});
+
 parseDocViewSuite('names a jcr:root element from options.rootName, index included, and any other root element by itself', () => {
   const xml = `<jcr:root xmlns:jcr="${JCR}" a="1"/>`;
   assert.equal(plain(parseDocView(xml, { rootName: 'cq:dialog' }).root), node('cq:dialog', [property('a', '1')]));
@@ -104,6 +117,11 @@ parseDocViewSuite('places each node just after the ">" of its start tag, as the 
   assert.equal([root.line, root.column], [3, 39]);
   // Columns count UTF-16 units: the emoji takes two.
   assert.equal(root.children.map(({ line, column }) => [line, column]), [[6, 6], [7, 16]]);
+});
+
+parseDocViewSuite('counts no column for a byte order mark, as the JDK parser reading bytes', () => {
+  const { root } = parseDocView('\uFEFF<a>x</a>');
+  assert.equal([root.line, root.column, root.characterData], [1, 4, [{ text: 'x', line: 1, column: 7 }]]);
 });
 
 parseDocViewSuite('reports trimmed character data where the SAX Locator reports it, as data', () => {
@@ -240,6 +258,7 @@ function fromOurs(root: ParsedDocViewNode, namespaces: Readonly<Record<string, s
 }
 
 const POSITION_DOCUMENTS: Readonly<Record<string, string>> = {
+  'byte-order-mark': `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<jcr:root xmlns:jcr="${JCR}" a="1">text</jcr:root>\n`,
   'crlf-tabs-comments': [
     '<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- c -->\r\n',
     `<jcr:root xmlns:jcr="${JCR}" xmlns:nt="${NT}"\r\n\tjcr:primaryType="nt:unstructured" emoji="😀&amp;&#x41;">\r\n`,
