@@ -45,8 +45,8 @@ export function getNamespaceDeclarations(root: DocViewNode, namespaces: Readonly
     .map((prefix) => ({ prefix, uri: lookUp(prefix, namespaces, usedBy.get(prefix) ?? 'jcr:root') }));
 }
 
-/** `DocViewProperty2` in the order FileVault's walk visits them (see the module comment). */
-export function sortProperties(properties: readonly DocViewProperty[]): DocViewProperty[] {
+// The order FileVault's walk visits properties in (see the module comment).
+function sortProperties(properties: readonly DocViewProperty[]): DocViewProperty[] {
   const rank = (name: string): number => (name === 'jcr:primaryType' ? 0 : name === 'jcr:mixinTypes' ? 1 : 2);
   return [...properties].sort((a, b) => rank(a.name) - rank(b.name) || compareQNames(a.name, b.name));
 }

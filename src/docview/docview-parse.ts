@@ -70,7 +70,9 @@ export class DocViewParseError extends InputError {
   override name = 'DocViewParseError';
   /** The reason alone, without the position. */
   readonly reason: string;
+  /** 1-based line of the problem. */
   readonly line: number;
+  /** 1-based column of the problem, in UTF-16 units. */
   readonly column: number;
   constructor(reason: string, position: DocViewPosition, options: { cause?: unknown } = {}) {
     super(`${reason} (line ${position.line}, column ${position.column})`, { code: 'E_DOCVIEW_PARSE', ...options });
