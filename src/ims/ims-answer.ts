@@ -68,7 +68,8 @@ export function parseImsAnswer(raw: RawImsAnswer, unit: ExpiresInUnit, secrets: 
     accepted: false,
     error,
     errorDescription,
-    unexpectedBody: error === undefined ? redact(raw.text.slice(0, 300), [...secrets, ...(token ? [token.accessToken] : [])]) : undefined,
+    // Blank out before shortening, so no cut-off piece of a secret survives.
+    unexpectedBody: error === undefined ? redact(raw.text, [...secrets, ...(token ? [token.accessToken] : [])]).slice(0, 300) : undefined,
     retryAfter: raw.retryAfter,
     location: raw.location,
   };

@@ -2,9 +2,10 @@
  * One form POST to IMS, with a timeout that covers connecting, the answer and its body. Transport
  * failures become `RemoteError` (exit 3); every HTTP answer, refusals included, is returned.
  */
-import { describeValue, InputError, RemoteError } from '../errors.ts';
+import { describeValue, InputError } from '../errors.ts';
 import { DEFAULT_IMS_URL, normalizeImsUrl } from './ims-url.ts';
-import { createImsFetch, describeProxy, getProxySettings, type FetchLike } from './ims-fetch.ts';
+import { createImsFetch, getProxySettings, type FetchLike } from './ims-fetch.ts';
+import { toRemoteError } from './transport-error.ts';
 
 /** The default timeout of every IMS call (issue 5). */
 export const DEFAULT_IMS_TIMEOUT_MS = 10_000;
@@ -113,37 +114,4 @@ export function requireStrings(fields: Readonly<Record<string, unknown>>): void 
       throw new InputError(`Expected \`${name}\` to be a non-empty string, got ${typeof value === 'string' ? 'an empty string' : typeof value}`, { code: 'E_IMS_FIELD' });
     }
   }
-}
-
-interface FailureContext {
-  readonly url: string;
-  readonly timeoutMs: number;
-  readonly timedOut: boolean;
-  readonly proxy: string | undefined;
-}
-
-function toRemoteError(error: unknown, context: FailureContext): RemoteError {
-  const { url, timeoutMs, timedOut, proxy } = context;
-  const where = `IMS at ${url}`;
-  if (timedOut) {
-    return new RemoteError(`${where} did not answer within ${timeoutMs / 1000} s. Check the network${proxy ? ` and the proxy ${describeProxy(proxy)}` : ' (behind a proxy, set HTTPS_PROXY)'}, or try again later.`, { code: 'E_IMS_TIMEOUT', cause: error });
-  }
-  const reason = describeTransportFailure(error);
-  const via = proxy ? ` through the proxy ${describeProxy(proxy)}` : '';
-  return new RemoteError(`Could not reach ${where}${via}: ${reason.text}. ${reason.hint}`, { code: 'E_IMS_UNREACHABLE', cause: error });
-}
-
-// fetch rejects with TypeError('fetch failed') whose cause holds the system or undici error.
-function describeTransportFailure(error: unknown): { text: string; hint: string } {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause ?? error;
-  const code = typeof (cause as { code?: unknown }).code === 'string' ? String((cause as { code: string }).code) : undefined;
-  const message = cause instanceof Error ? cause.message : String(cause);
-  const text = code && !message.includes(code) ? `${code} (${message})` : message;
-  if (/Proxy response \(407\)/.test(message)) return { text, hint: 'The proxy wants credentials: give them in the proxy URL (http://user:password@host:port).' };
-  if (/Proxy response/.test(message)) return { text, hint: 'The proxy refused the connection to IMS; check HTTPS_PROXY and NO_PROXY.' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { text, hint: 'Check the IMS URL (--ims-url, IOEVENTS_IMS_URL) and DNS.' };
-  if (code !== undefined && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-    return { text, hint: 'A TLS-intercepting proxy? Give Node its certificate authority with NODE_EXTRA_CA_CERTS.' };
-  }
-  return { text, hint: 'Check the IMS URL, the network and HTTPS_PROXY/NO_PROXY, then try again.' };
 }
