@@ -60,7 +60,8 @@ export function diagnoseImsError(options: DiagnoseImsErrorOptions): ImsDiagnosis
   if (error === 'invalid_scope') return diagnoseInvalidScope(options);
   if (error === 'invalid_jti') return JWT_REPLAYED;
   if (error === 'bad_request') return CLAIMS_REJECTED;
-  if (error === 'internal_error' || status >= 500 || status === 429) return diagnoseImsTrouble(options);
+  // A 5xx without IMS's JSON came from something in between (gateway, proxy): unexpected, not IMS trouble.
+  if (error === 'internal_error' || (status >= 500 && error !== undefined) || status === 429) return diagnoseImsTrouble(options);
   return diagnoseUnexpected(options);
 }
 
@@ -109,7 +110,7 @@ function diagnoseUnboundCertificate(options: DiagnoseImsErrorOptions): ImsDiagno
 }
 
 function diagnoseClockSkew(offset: number | undefined, lifetime: number): ImsDiagnosis {
-  const measured = offset === undefined ? 'probably' : `${Math.abs(offset)} s ${offset >= 0 ? 'behind' : 'ahead of'}`;
+  const measured = offset === undefined ? 'probably behind' : `${Math.abs(offset)} s ${offset >= 0 ? 'behind' : 'ahead of'}`;
   return {
     reason: 'clock_skew',
     cause: `IMS found the JWT expired: this machine's clock is ${measured} IMS's clock, and the JWT is valid for ${lifetime} s from this machine's time.`,
@@ -158,6 +159,13 @@ function diagnoseUnexpected(options: DiagnoseImsErrorOptions): ImsDiagnosis {
       reason: 'unexpected_answer',
       cause: `IMS redirected (${status}) to ${refusal.location ?? 'another address'}; redirects are not followed, as they would carry the client secret elsewhere.`,
       nextStep: 'Set the IMS URL (ims.url, --ims-url, IOEVENTS_IMS_URL) to the address IMS really answers on.',
+    };
+  }
+  if (status >= 500) {
+    return {
+      reason: 'unexpected_answer',
+      cause: `IMS answered ${describeAnswer(refusal)}, which is not a token, nor an IMS error: a gateway or proxy on the way may have answered.`,
+      nextStep: 'Try again in a few minutes; if it persists, check the proxy (HTTPS_PROXY, NO_PROXY) and the IMS URL (ims.url, --ims-url, IOEVENTS_IMS_URL).',
     };
   }
   const notIms = status === 404 || status === 405 ? `: there is no IMS token endpoint at ${refusal.endpoint}` : '';
