@@ -2,3 +2,4 @@
  * The aem-ioevents library: the same functions the CLI calls.
  */
 export * from './errors.ts';
+export * from './ims/index.ts';

@@ -40,11 +40,17 @@ export function getProxySettings(env: Env): ProxySettings | undefined {
 export async function createImsFetch(env: Env): Promise<ImsFetch> {
   const settings = getProxySettings(env);
   if (settings === undefined) return { fetch: globalThis.fetch, proxied: false, close: async () => {} };
-  const undici = await import('undici');
+  const undici = await loadUndici();
   // Explicit values (even '') keep undici from reading process.env itself.
   const agent = new undici.EnvHttpProxyAgent({ httpProxy: settings.httpProxy, httpsProxy: settings.httpsProxy, noProxy: settings.noProxy });
   const fetch = ((url: string, init: RequestInit) => undici.fetch(url, { ...(init as object), dispatcher: agent })) as unknown as FetchLike;
   return { fetch, proxied: true, close: () => agent.close() };
+}
+
+// undici is CommonJS: Node's ESM loader gives named exports, the esbuild bundle only `default`.
+async function loadUndici(): Promise<typeof import('undici')> {
+  const loaded = await import('undici');
+  return 'EnvHttpProxyAgent' in loaded ? loaded : (loaded as unknown as { default: typeof import('undici') }).default;
 }
 
 /** A proxy URL for messages: scheme, host and port only, never the user or password. */

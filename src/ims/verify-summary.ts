@@ -17,7 +17,9 @@ export function summarizeVerifyResult(result: Omit<VerifyResult, 'summary'>): st
   const refused = `IMS refused ${FLOW_NAMES[first.flow]}: ${first.diagnosis?.cause ?? `HTTP ${first.status}`}`;
   if (second?.outcome === 'accepted') return `${refused} It accepted the same client with OAuth Server-to-Server: migrate the AEM configuration to it.`;
   if (second !== undefined) return `${refused} OAuth Server-to-Server was refused too: ${second.diagnosis?.cause ?? `HTTP ${second.status}`}`;
-  return refused;
+  // Issue 5 point 3: a refused JWT is told that Adobe ended JWT credentials, and what comes next.
+  const ended = first.flow === 'jwt' && result.jwtEndOfLife ? ` Adobe ended JWT credentials on ${result.jwtEndOfLife.endOfLife}: migrate to OAuth Server-to-Server.` : '';
+  return `${refused}${ended}`;
 }
 
 function describeAccepted(step: ImsStepResult): string {

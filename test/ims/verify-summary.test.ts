@@ -86,6 +86,14 @@ summarizeVerifyResultSuite('both flows refused: both causes', () => {
   );
 });
 
+summarizeVerifyResultSuite('a refused JWT alone is told that Adobe ended JWT credentials', () => {
+  const [jwt] = refused.steps;
+  assert.is(
+    summarizeVerifyResult({ ...refused, steps: [jwt!] }),
+    "IMS refused the JWT credential: IMS found the JWT expired: this machine's clock is 612 s behind IMS's clock, and the JWT is valid for 300 s from this machine's time. Adobe ended JWT credentials on 2025-06-30: migrate to OAuth Server-to-Server.",
+  );
+});
+
 summarizeVerifyResultSuite('failed offline checks are counted and the first is quoted', () => {
   const failing = [{ id: 'a', outcome: 'fail' as const, message: 'First.' }, { id: 'b', outcome: 'fail' as const, message: 'Second.' }];
   assert.is(summarizeVerifyResult({ ...refused, checks: failing, steps: [] }), '2 offline checks failed, so IMS was not asked: First.');
