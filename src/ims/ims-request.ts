@@ -12,7 +12,7 @@ export const DEFAULT_IMS_TIMEOUT_MS = 10_000;
 
 /** The HTTP pieces every IMS call takes, with defaults; tests pin them. */
 export interface ImsCallOptions {
-  /** Normalized IMS base URL. @default 'https://ims-na1.adobelogin.com' */
+  /** IMS base URL (normalized: no trailing slash). @default 'https://ims-na1.adobelogin.com' */
   readonly imsUrl?: string;
   /** The HTTP client. @default global fetch, or undici through the proxy named in `env` */
   readonly fetch?: FetchLike;

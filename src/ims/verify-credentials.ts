@@ -101,7 +101,8 @@ function describeStep(settings: VerifySettings, flow: ImsFlow, answer: ImsAnswer
   if (answer.accepted) {
     return { ...common, outcome: 'accepted', token: { type: answer.tokenType, expiresInSeconds: answer.expiresInSeconds, expiresAt: answer.expiresAt } };
   }
-  const diagnosis = diagnoseImsError({ ...settings, flow, refusal: answer });
+  const { clientId, orgId, technicalAccountId, metascopes, scopes, jwtLifetimeSeconds, certificateNotAfter } = settings;
+  const diagnosis = diagnoseImsError({ flow, refusal: answer, clientId, orgId, technicalAccountId, metascopes, scopes, jwtLifetimeSeconds, certificateNotAfter });
   return {
     ...common,
     outcome: 'refused',

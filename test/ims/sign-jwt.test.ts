@@ -4,7 +4,12 @@ import { createPrivateKey, createVerify, X509Certificate } from 'node:crypto';
 import { InputError } from '../../src/errors.ts';
 import { createJwtClaims } from '../../src/ims/jwt-claims.ts';
 import { signJwt } from '../../src/ims/sign-jwt.ts';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getKeyMaterial } from './key-material.ts';
+import { hasTool } from '../helpers/tools.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 
 const claims = createJwtClaims({
   orgId: 'C74F69D7594880280A495D09@AdobeOrg',
@@ -14,10 +19,6 @@ const claims = createJwtClaims({
   imsUrl: 'https://ims-na1.adobelogin.com',
   now: new Date('2026-11-23T12:00:00Z'),
 });
-
-function decodePart(token: string, index: number): unknown {
-  return JSON.parse(Buffer.from(token.split('.')[index] ?? '', 'base64url').toString('utf8'));
-}
 
 const signJwtSuite = suite('signJwt');
 
@@ -34,6 +35,27 @@ signJwtSuite('the signature verifies with the certificate (RSASSA-PKCS1-v1_5 SHA
   const verified = createVerify('RSA-SHA256').update(`${header}.${payload}`).verify(new X509Certificate(certificatePem).publicKey, Buffer.from(signature, 'base64url'));
   assert.ok(verified);
   assert.is(await signJwt(claims, { privateKeyPem }), token);
+});
+
+signJwtSuite('openssl verifies the signature with the certificate (a consumer that is not Node)', async () => {
+  if (!hasTool('openssl')) return;
+  const { privateKeyPem, certificatePem } = getKeyMaterial('bound');
+  const [header = '', payload = '', signature = ''] = (await signJwt(claims, { privateKeyPem })).split('.');
+  const dir = makeTempDir();
+  try {
+    writeFileSync(join(dir, 'cert.pem'), certificatePem);
+    writeFileSync(join(dir, 'input'), `${header}.${payload}`);
+    writeFileSync(join(dir, 'sig'), Buffer.from(signature, 'base64url'));
+    const pub = spawnSync('openssl', ['x509', '-in', join(dir, 'cert.pem'), '-pubkey', '-noout', '-out', join(dir, 'pub.pem')], { encoding: 'utf8' });
+    assert.is(pub.status, 0, pub.stderr);
+    const verify = spawnSync('openssl', ['dgst', '-sha256', '-verify', join(dir, 'pub.pem'), '-signature', join(dir, 'sig'), join(dir, 'input')], { encoding: 'utf8' });
+    assert.is(verify.stdout.trim(), 'Verified OK');
+    writeFileSync(join(dir, 'input'), `${header}.${payload}x`);
+    const tampered = spawnSync('openssl', ['dgst', '-sha256', '-verify', join(dir, 'pub.pem'), '-signature', join(dir, 'sig'), join(dir, 'input')], { encoding: 'utf8' });
+    assert.is(tampered.stdout.trim(), 'Verification failure');
+  } finally {
+    removeTempDir(dir);
+  }
 });
 
 signJwtSuite('PKCS#1 keys, CRLF line endings and encrypted keys with their passphrase all sign the same token', async () => {
