@@ -3,3 +3,4 @@
  */
 export * from './errors.ts';
 export * from './config/index.ts';
+export * from './ims/index.ts';

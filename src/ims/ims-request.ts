@@ -1,0 +1,117 @@
+/**
+ * One form POST to IMS, with a timeout that covers connecting, the answer and its body. Transport
+ * failures become `RemoteError` (exit 3); every HTTP answer, refusals included, is returned.
+ */
+import { describeValue, InputError } from '../errors.ts';
+import { DEFAULT_IMS_URL, normalizeImsUrl } from './ims-url.ts';
+import { createImsFetch, getProxySettings, type FetchLike } from './ims-fetch.ts';
+import { toRemoteError } from './transport-error.ts';
+
+/** The default timeout of every IMS call (issue 5). */
+export const DEFAULT_IMS_TIMEOUT_MS = 10_000;
+
+/** The HTTP pieces every IMS call takes, with defaults; tests pin them. */
+export interface ImsCallOptions {
+  /** IMS base URL (normalized: no trailing slash). @default 'https://ims-na1.adobelogin.com' */
+  readonly imsUrl?: string;
+  /** The HTTP client. @default global fetch, or undici through the proxy named in `env` */
+  readonly fetch?: FetchLike;
+  /** Environment for `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`. @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Milliseconds until the call is given up. @default 10000 */
+  readonly timeoutMs?: number;
+  /** The clock for the token's expiry. @default () => new Date() */
+  readonly now?: () => Date;
+}
+
+/** An HTTP answer from IMS before interpretation. */
+export interface RawImsAnswer {
+  readonly endpoint: string;
+  readonly status: number;
+  /** IMS's request id (`x-debug-id`, ims-jwt.md §1.4), for Adobe support. */
+  readonly debugId: string | undefined;
+  /** IMS's clock (`Date` header), to tell clock skew apart. */
+  readonly serverDate: Date | undefined;
+  /** When the answer arrived, by `now`. */
+  readonly receivedAt: Date;
+  /** `Retry-After`, sent with throttling and faults (ims-jwt.md §1.4). */
+  readonly retryAfter: string | undefined;
+  /** `Location` of a redirect; redirects are not followed, so the secret never goes elsewhere. */
+  readonly location: string | undefined;
+  readonly text: string;
+}
+
+/** Input of {@link postImsForm}. */
+export interface PostImsFormOptions {
+  readonly url: string;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly fetch: FetchLike;
+  readonly timeoutMs: number;
+  readonly now: () => Date;
+  /** Whether a proxy may be in the way, for the error message. */
+  readonly proxy?: string | undefined;
+}
+
+/** POSTs `fields` as `application/x-www-form-urlencoded` (ims-jwt.md §1.2) and reads the whole answer. */
+export async function postImsForm(options: PostImsFormOptions): Promise<RawImsAnswer> {
+  const { url, fields, fetch, timeoutMs, now } = options;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'user-agent': 'aem-ioevents' },
+      body: new URLSearchParams(fields),
+      signal: controller.signal,
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    const date = response.headers.get('date');
+    const serverDate = date === null ? undefined : new Date(date);
+    return {
+      endpoint: url,
+      status: response.status,
+      debugId: response.headers.get('x-debug-id') ?? undefined,
+      serverDate: serverDate && !Number.isNaN(serverDate.getTime()) ? serverDate : undefined,
+      receivedAt: now(),
+      retryAfter: response.headers.get('retry-after') ?? undefined,
+      location: response.headers.get('location') ?? undefined,
+      text,
+    };
+  } catch (error) {
+    throw toRemoteError(error, { url, timeoutMs, timedOut: controller.signal.aborted, proxy: options.proxy });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs `call` with the caller's fetch, or with one made for `env` (proxies) that is closed afterwards. */
+export async function withImsFetch<T>(options: ImsCallOptions, call: (fetch: FetchLike, proxy: string | undefined) => Promise<T>): Promise<T> {
+  if (options.fetch) return call(options.fetch, undefined);
+  const env = options.env ?? process.env;
+  const settings = getProxySettings(env);
+  const imsFetch = await createImsFetch(env);
+  try {
+    return await call(imsFetch.fetch, settings && (settings.httpsProxy || settings.httpProxy));
+  } finally {
+    await imsFetch.close();
+  }
+}
+
+/** Applies the defaults shared by the IMS calls and validates them (execa's normalizeOptions). */
+export function normalizeCallOptions(options: ImsCallOptions): { imsUrl: string; timeoutMs: number; now: () => Date } {
+  const { imsUrl = DEFAULT_IMS_URL, timeoutMs = DEFAULT_IMS_TIMEOUT_MS, now = () => new Date() } = options;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new InputError(`Expected \`timeoutMs\` to be a positive number of milliseconds, got ${describeValue(timeoutMs)}`, { code: 'E_IMS_TIMEOUT_OPTION' });
+  }
+  return { imsUrl: normalizeImsUrl(imsUrl), timeoutMs, now };
+}
+
+/** Throws `InputError` naming the first field that is not a non-empty string; never shows a value (they are secrets). */
+export function requireStrings(fields: Readonly<Record<string, unknown>>): void {
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'string' || value === '') {
+      throw new InputError(`Expected \`${name}\` to be a non-empty string, got ${typeof value === 'string' ? 'an empty string' : typeof value}`, { code: 'E_IMS_FIELD' });
+    }
+  }
+}

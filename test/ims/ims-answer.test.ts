@@ -1,0 +1,76 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseImsAnswer, redact } from '../../src/ims/ims-answer.ts';
+import type { RawImsAnswer } from '../../src/ims/ims-request.ts';
+
+const RECEIVED = new Date('2026-11-23T12:00:00Z');
+
+function raw(status: number, text: string, extra: Partial<RawImsAnswer> = {}): RawImsAnswer {
+  return { endpoint: 'https://ims-na1.adobelogin.com/ims/exchange/jwt', status, debugId: 'dbg-1', serverDate: undefined, receivedAt: RECEIVED, retryAfter: undefined, location: undefined, text, ...extra };
+}
+
+const parseImsAnswerSuite = suite('parseImsAnswer');
+
+parseImsAnswerSuite('the JWT exchange: expires_in 86399999 ms → 86399 s, expiresAt to the millisecond', () => {
+  const answer = parseImsAnswer(raw(200, '{"token_type":"bearer","access_token":"a.b.c","expires_in":86399999}'), 'milliseconds', []);
+  assert.equal(answer, {
+    endpoint: 'https://ims-na1.adobelogin.com/ims/exchange/jwt',
+    status: 200,
+    debugId: 'dbg-1',
+    serverDate: undefined,
+    receivedAt: RECEIVED,
+    accepted: true,
+    tokenType: 'bearer',
+    accessToken: 'a.b.c',
+    expiresInSeconds: 86_399,
+    expiresAt: new Date('2026-11-24T11:59:59.999Z'),
+  });
+});
+
+parseImsAnswerSuite('/ims/token/v3: expires_in 86399 s', () => {
+  const answer = parseImsAnswer(raw(200, '{"access_token":"a.b.c","token_type":"bearer","expires_in":86399}'), 'seconds', []);
+  assert.is(answer.accepted && answer.expiresInSeconds, 86_399);
+  assert.is(answer.accepted && answer.expiresAt.toISOString(), '2026-11-24T11:59:59.000Z');
+});
+
+parseImsAnswerSuite('expires_in as a string of digits is read (aio-lib-ims parseInt); a missing token_type is bearer', () => {
+  const answer = parseImsAnswer(raw(200, '{"access_token":"a.b.c","expires_in":"3600000"}'), 'milliseconds', []);
+  assert.is(answer.accepted && answer.expiresInSeconds, 3600);
+  assert.is(answer.accepted && answer.tokenType, 'bearer');
+});
+
+const notTokens: ReadonlyArray<readonly [string, number, string]> = [
+  ['an IMS error', 400, '{"error_description":"Could not match JWT signature to any of the bindings","error":"invalid_token"}'],
+  ['200 without access_token', 200, '{"token_type":"bearer","expires_in":1}'],
+  ['200 without expires_in', 200, '{"token_type":"bearer","access_token":"a.b.c"}'],
+  ['a token with a 4xx status', 400, '{"token_type":"bearer","access_token":"a.b.c","expires_in":1}'],
+  ['HTML', 502, '<html>Bad Gateway</html>'],
+  ['a JSON array', 200, '[]'],
+];
+for (const [what, status, text] of notTokens) {
+  parseImsAnswerSuite(`${what} is a refusal`, () => {
+    assert.is(parseImsAnswer(raw(status, text), 'milliseconds', []).accepted, false);
+  });
+}
+
+parseImsAnswerSuite('a refusal keeps error and error_description; no body excerpt then', () => {
+  const answer = parseImsAnswer(raw(400, '{"error_description":"Could not match JWT signature to any of the bindings","error":"invalid_token"}'), 'milliseconds', []);
+  assert.equal(answer.accepted ? undefined : [answer.error, answer.errorDescription, answer.unexpectedBody], ['invalid_token', 'Could not match JWT signature to any of the bindings', undefined]);
+});
+
+parseImsAnswerSuite('an access token in a non-token answer is blanked out of the excerpt', () => {
+  const answer = parseImsAnswer(raw(400, '{"token_type":"bearer","access_token":"secret.token.value","expires_in":1}'), 'milliseconds', []);
+  assert.is(answer.accepted ? '' : answer.unexpectedBody, '{"token_type":"bearer","access_token":"***","expires_in":1}');
+});
+
+parseImsAnswerSuite.run();
+
+// ---
+
+const redactSuite = suite('redact');
+
+redactSuite('blanks out every occurrence of every secret; empty secrets are ignored', () => {
+  assert.is(redact('a s3cret b s3cret c tok', ['s3cret', '', 'tok']), 'a *** b *** c ***');
+});
+
+redactSuite.run();
