@@ -59,7 +59,8 @@ function collect(node: DocViewNode, path: string, usedBy: Map<string, string>): 
   add(node.name);
   for (const property of sortProperties(node.properties)) {
     add(property.name);
-    if (property.type === 'Name') property.values.forEach(add);
+    // jcr:primaryType and jcr:mixinTypes are names in the repository whatever the attribute says.
+    if (property.type === 'Name' || property.name === 'jcr:primaryType' || property.name === 'jcr:mixinTypes') property.values.forEach(add);
     // AggregateImpl.addNamespacePath: every segment of a Path value.
     if (property.type === 'Path') property.values.forEach((value) => value.split('/').forEach(add));
   }

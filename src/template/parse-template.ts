@@ -1,0 +1,162 @@
+/**
+ * `template.yaml` → `Template`, with every shape rule checked and every problem reported at once,
+ * each with its place in the file (`nodes[0].children[0].properties.apiKey: …`).
+ */
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../errors.ts';
+import type { PropertyType } from '../docview/docview-property.ts';
+import { getJcrNameError } from '../packaging/jcr-name.ts';
+import type { PathFilter } from '../packaging/workspace-filter.ts';
+import type { Template, TemplateEntry, TemplateFile, TemplateFilter, TemplateNode, TemplateProperty } from './template.ts';
+import { TEMPLATE_CONTEXT_KEYS } from './template-context.ts';
+
+const PROPERTY_TYPES: readonly PropertyType[] = ['undefined', 'String', 'Binary', 'Long', 'Double', 'Decimal', 'Date', 'Boolean', 'Name', 'Path', 'Reference', 'WeakReference', 'URI'];
+const PACKAGE_TYPES = ['application', 'content', 'container', 'mixed'] as const;
+const IMPORT_MODES = ['replace', 'merge', 'update', 'merge_properties', 'update_properties'] as const;
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+
+type Raw = Record<string, unknown>;
+
+/** Parses and checks a template; `label` (the file) prefixes every message. */
+export function parseTemplate(text: string, label: string): Template {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { uniqueKeys: true });
+  } catch (error) {
+    throw new InputError(`template ${label} is not valid YAML: ${(error as Error).message}`, { code: 'E_TEMPLATE' });
+  }
+  const problems: string[] = [];
+  const check = new Checker(problems);
+  const root = check.object(raw, 'template', ['name', 'title', 'aem', 'packageType', 'namespaces', 'filters', 'nodes']);
+  const template: Template = {
+    name: check.string(root.name, 'name'),
+    title: check.string(root.title, 'title'),
+    aem: check.list(root.aem ?? [], 'aem').map((v, i) => check.string(v, `aem[${i}]`)),
+    packageType: check.oneOf(root.packageType ?? 'content', 'packageType', PACKAGE_TYPES),
+    namespaces: readNamespaces(check, root.namespaces),
+    filters: check.list(root.filters, 'filters').map((f, i) => readFilter(check, f, `filters[${i}]`)),
+    nodes: check.list(root.nodes, 'nodes').map((n, i) => readNode(check, n, `nodes[${i}]`, 'path')),
+  };
+  if (problems.length > 0) {
+    throw new InputError(`template ${label} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, { code: 'E_TEMPLATE' });
+  }
+  return template;
+}
+
+function readNamespaces(check: Checker, value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  const raw = check.object(value, 'namespaces');
+  return Object.fromEntries(Object.entries(raw).map(([prefix, uri]) => [prefix, check.string(uri, `namespaces.${prefix}`)]));
+}
+
+function readEntry(check: Checker, raw: Raw, where: string): TemplateEntry {
+  const status = check.oneOf(raw.status, `${where}.status`, ['confirmed', 'inferred'] as const);
+  const when = raw.when === undefined ? undefined : check.contextKey(check.string(raw.when, `${where}.when`), `${where}.when`);
+  const source = raw.source === undefined ? undefined : check.string(raw.source, `${where}.source`);
+  return { status, ...(source !== undefined && { source }), ...(when !== undefined && { when }) };
+}
+
+function readFilter(check: Checker, value: unknown, where: string): TemplateFilter {
+  const raw = check.object(value, where, ['root', 'mode', 'rules', 'when', 'status', 'source']);
+  const rules = check.list(raw.rules ?? [], `${where}.rules`).map((r, i): PathFilter => {
+    const rule = check.object(r, `${where}.rules[${i}]`, ['include', 'exclude', 'matchProperties']);
+    const kind = rule.include !== undefined ? 'include' : 'exclude';
+    const pattern = check.string(rule[kind], `${where}.rules[${i}].${kind}`);
+    return { kind, pattern, ...(rule.matchProperties === true && { matchProperties: true }) };
+  });
+  const mode = raw.mode === undefined ? undefined : check.oneOf(raw.mode, `${where}.mode`, IMPORT_MODES);
+  return { ...readEntry(check, raw, where), root: check.text(raw.root, `${where}.root`), rules, ...(mode !== undefined && { mode }) };
+}
+
+function readNode(check: Checker, value: unknown, where: string, naming: 'path' | 'name'): TemplateNode {
+  const raw = check.object(value, where, [naming, 'when', 'status', 'source', 'properties', 'children', 'files']);
+  const id = naming === 'path' ? { path: check.text(raw.path, `${where}.path`) } : { name: check.jcrName(raw.name, `${where}.name`) };
+  const properties = Object.entries(raw.properties === undefined ? {} : check.object(raw.properties, `${where}.properties`)).map(([name, p]) =>
+    readProperty(check, name, p, `${where}.properties.${name}`),
+  );
+  return {
+    ...readEntry(check, raw, where),
+    ...id,
+    properties,
+    children: check.list(raw.children ?? [], `${where}.children`).map((c, i) => readNode(check, c, `${where}.children[${i}]`, 'name')),
+    files: check.list(raw.files ?? [], `${where}.files`).map((f, i) => readFile(check, f, `${where}.files[${i}]`)),
+  };
+}
+
+function readProperty(check: Checker, name: string, value: unknown, where: string): TemplateProperty {
+  check.jcrName(name, where);
+  const raw = check.object(value, where, ['value', 'type', 'when', 'status', 'source']);
+  const given = raw.type === undefined ? undefined : check.oneOf(raw.type, `${where}.type`, PROPERTY_TYPES);
+  const scalar = (v: unknown, at: string): string => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : check.text(v, at));
+  const values = Array.isArray(raw.value) ? raw.value.map((v, i) => scalar(v, `${where}.value[${i}]`)) : scalar(raw.value, `${where}.value`);
+  // YAML numbers and booleans carry their JCR type unless one is given (OSGi configurations need them).
+  const sample: unknown = Array.isArray(raw.value) ? raw.value[0] : raw.value;
+  const inferred: PropertyType = typeof sample === 'boolean' ? 'Boolean' : typeof sample === 'number' ? (Number.isInteger(sample) ? 'Long' : 'Double') : 'undefined';
+  return { ...readEntry(check, raw, where), name, value: values, type: given ?? inferred };
+}
+
+function readFile(check: Checker, value: unknown, where: string): TemplateFile {
+  const raw = check.object(value, where, ['name', 'content', 'when', 'status', 'source']);
+  const content = check.string(raw.content, `${where}.content`);
+  if (TEMPLATE_CONTEXT_KEYS[content] !== 'bytes') check.fail(`${where}.content: '${content}' is not a template context key holding bytes (${bytesKeys().join(', ')})`);
+  return { ...readEntry(check, raw, where), name: check.jcrName(raw.name, `${where}.name`), content };
+}
+
+function bytesKeys(): string[] {
+  return Object.keys(TEMPLATE_CONTEXT_KEYS).filter((k) => TEMPLATE_CONTEXT_KEYS[k] === 'bytes');
+}
+
+// Collects problems instead of throwing, so one run reports all of them.
+class Checker {
+  constructor(private readonly problems: string[]) {}
+
+  fail(message: string): void {
+    this.problems.push(message);
+  }
+
+  object(value: unknown, where: string, allowed?: readonly string[]): Raw {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      this.fail(`${where}: expected a mapping`);
+      return {};
+    }
+    for (const key of Object.keys(value)) if (allowed && !allowed.includes(key)) this.fail(`${where}: unknown key '${key}' (expected ${allowed.join(', ')})`);
+    return value as Raw;
+  }
+
+  list(value: unknown, where: string): unknown[] {
+    if (Array.isArray(value)) return value;
+    this.fail(`${where}: expected a list`);
+    return [];
+  }
+
+  string(value: unknown, where: string): string {
+    if (typeof value === 'string' && value !== '') return value;
+    this.fail(`${where}: expected a non-empty string`);
+    return '';
+  }
+
+  // A string whose {{placeholders}} name template context keys.
+  text(value: unknown, where: string): string {
+    const text = this.string(value, where);
+    for (const [, key = ''] of text.matchAll(PLACEHOLDER)) this.contextKey(key.trim(), where);
+    return text;
+  }
+
+  contextKey(key: string, where: string): string {
+    if (!(key in TEMPLATE_CONTEXT_KEYS)) this.fail(`${where}: '${key}' is not a template context key (${Object.keys(TEMPLATE_CONTEXT_KEYS).join(', ')})`);
+    return key;
+  }
+
+  jcrName(value: unknown, where: string): string {
+    const name = this.string(value, where);
+    const error = name ? getJcrNameError(name) : undefined;
+    if (error !== undefined) this.fail(`${where}: '${name}' is not a valid JCR name: ${error}`);
+    return name;
+  }
+
+  oneOf<T extends string>(value: unknown, where: string, allowed: readonly T[]): T {
+    if (allowed.includes(value as T)) return value as T;
+    this.fail(`${where}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+    return allowed[0]!;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * A `Template` plus a `TemplateContext` → the filter, the DocView trees and the files of a
+ * package, with every name and how sure we are of it. Pure: no I/O.
+ */
+import { InputError } from '../errors.ts';
+import type { DocViewNode } from '../docview/docview-node.ts';
+import { createDocViewProperty, type DocViewProperty } from '../docview/docview-property.ts';
+import { getJcrNameError } from '../packaging/jcr-name.ts';
+import type { PathFilterSet, WorkspaceFilter } from '../packaging/workspace-filter.ts';
+import type { NameStatus, Template, TemplateEntry, TemplateNode, TemplateProperty } from './template.ts';
+import { isPresent, type TemplateContext } from './template-context.ts';
+
+/** One name the package contains, with its status (for the build report). */
+export interface RenderedName {
+  /** Repository path of the node, property or file (`/a/b/jcr:content/apiKey`). */
+  readonly path: string;
+  readonly kind: 'filter' | 'node' | 'property' | 'file';
+  readonly status: NameStatus;
+  readonly source?: string;
+}
+
+/** A node that gets its own `.content.xml` at `path`. */
+export interface RenderedNode {
+  readonly path: string;
+  readonly node: DocViewNode;
+}
+
+/** A plain file at repository path `path`. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly content: Uint8Array;
+}
+
+/** What a template renders to. */
+export interface RenderedTemplate {
+  readonly filter: WorkspaceFilter;
+  readonly nodes: readonly RenderedNode[];
+  readonly files: readonly RenderedFile[];
+  readonly names: readonly RenderedName[];
+}
+
+/** Renders `template` with `context`. Throws `InputError` when a value is missing or a path is not a clean absolute path. */
+export function renderTemplate(template: Template, context: TemplateContext): RenderedTemplate {
+  const names: RenderedName[] = [];
+  const where = `template ${template.name}`;
+  const filterSets = template.filters.filter((f) => keep(f, context)).map((f): PathFilterSet => {
+    const root = checkPath(resolveText(f.root, context, `${where} filter root`), `${where} filter root ${f.root}`);
+    names.push(named(root, 'filter', f));
+    return { root, rules: f.rules, ...(f.mode !== undefined && { mode: f.mode }) };
+  });
+  const out = { names, files: [] as RenderedFile[] };
+  const nodes = template.nodes.filter((n) => keep(n, context)).map((top): RenderedNode => {
+    const path = checkPath(resolveText(top.path ?? '', context, `${where} node ${top.path}`), `${where} node ${top.path}`);
+    return { path, node: renderNode(top, path, context, out) };
+  });
+  return { filter: { filterSets }, nodes, files: out.files, names };
+}
+
+interface Collected {
+  readonly names: RenderedName[];
+  readonly files: RenderedFile[];
+}
+
+function renderNode(node: TemplateNode, path: string, context: TemplateContext, out: Collected): DocViewNode {
+  out.names.push(named(path, 'node', node));
+  const properties = node.properties.filter((p) => keep(p, context)).map((p) => {
+    out.names.push(named(`${path}/${p.name}`, 'property', p));
+    return renderProperty(p, context, `${path}/${p.name}`);
+  });
+  for (const file of node.files.filter((f) => keep(f, context))) {
+    const content = context[file.content];
+    if (!(content instanceof Uint8Array)) {
+      throw new InputError(`template file ${path}/${file.name}: '${file.content}' has no bytes in this configuration; add 'when: ${file.content.split('.')[0]}.include' or provide it`, { code: 'E_TEMPLATE' });
+    }
+    out.files.push({ path: `${path}/${file.name}`, content });
+    out.names.push(named(`${path}/${file.name}`, 'file', file));
+  }
+  const children = node.children.filter((c) => keep(c, context)).map((c) => renderNode(c, `${path}/${c.name}`, context, out));
+  return { name: path.slice(path.lastIndexOf('/') + 1), properties, children };
+}
+
+function renderProperty(property: TemplateProperty, context: TemplateContext, where: string): DocViewProperty {
+  const value = Array.isArray(property.value)
+    ? property.value.map((v) => resolveText(v, context, where) as string)
+    : resolveText(property.value as string, context, where);
+  return createDocViewProperty(property.name, value, property.type);
+}
+
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+const WHOLE_PLACEHOLDER = /^\{\{([^{}]*)\}\}$/;
+
+// `{{key}}` alone may stand for a list (a multi-value property); inside other text it must be text.
+function resolveText(text: string, context: TemplateContext, where: string): string | readonly string[] {
+  const whole = WHOLE_PLACEHOLDER.exec(text);
+  if (whole) {
+    const value = lookup(context, whole[1]!.trim(), where);
+    return Array.isArray(value) ? value : String(value);
+  }
+  return text.replace(PLACEHOLDER, (_, key: string) => {
+    const value = lookup(context, key.trim(), where);
+    if (Array.isArray(value)) throw new InputError(`${where}: {{${key.trim()}}} is a list and cannot be part of a longer text`, { code: 'E_TEMPLATE' });
+    return String(value);
+  });
+}
+
+function lookup(context: TemplateContext, key: string, where: string): string | boolean | readonly string[] {
+  const value = context[key];
+  if (!isPresent(value) || value instanceof Uint8Array) {
+    throw new InputError(`${where}: {{${key}}} has no value in this configuration; set it, or add 'when: ${key}' to the entry`, { code: 'E_TEMPLATE' });
+  }
+  return value as string | boolean | readonly string[];
+}
+
+// Config values end up in paths: refuse anything that could climb out or is not a JCR path.
+function checkPath(path: string | readonly string[], where: string): string {
+  if (typeof path !== 'string' || !path.startsWith('/') || path.length < 2 || path.endsWith('/')) {
+    throw new InputError(`${where}: '${String(path)}' is not an absolute repository path`, { code: 'E_TEMPLATE' });
+  }
+  for (const segment of path.slice(1).split('/')) {
+    const error = getJcrNameError(segment);
+    if (error !== undefined) throw new InputError(`${where}: segment '${segment}' of '${path}' is not a valid JCR name: ${error}`, { code: 'E_TEMPLATE' });
+  }
+  return path;
+}
+
+function keep(entry: TemplateEntry, context: TemplateContext): boolean {
+  return entry.when === undefined || isPresent(context[entry.when]);
+}
+
+function named(path: string, kind: RenderedName['kind'], entry: TemplateEntry): RenderedName {
+  return { path, kind, status: entry.status, ...(entry.source !== undefined && { source: entry.source }) };
+}

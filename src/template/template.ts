@@ -1,0 +1,103 @@
+/**
+ * Templates: the node layouts of a package as data (SPEC.md "The package that build writes").
+ * A template is a folder with `template.yaml`; the built-in ones live in `templates/<name>/`,
+ * a user's own is given with `--template DIR`. Every filter root, node, property and file name
+ * says whether it is `confirmed` or `inferred`, so a user knows what to check on a real AEM.
+ */
+import { readFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { InputError } from '../errors.ts';
+import { getPackageRoot } from '../package-root.ts';
+import type { PropertyType } from '../docview/docview-property.ts';
+import type { PackageType } from '../packaging/package-properties.ts';
+import type { ImportMode, PathFilter } from '../packaging/workspace-filter.ts';
+import { parseTemplate } from './parse-template.ts';
+
+/** How sure we are of a name (aem-io-events.md tags). */
+export type NameStatus = 'confirmed' | 'inferred';
+
+/** What every named entry of a template carries. */
+export interface TemplateEntry {
+  readonly status: NameStatus;
+  /** Where the name comes from (a reference section, a document). */
+  readonly source?: string;
+  /** A template context key: the entry is kept only when that value is set and not false. */
+  readonly when?: string;
+}
+
+/** A property; `value` may hold `{{key}}` placeholders, or be a list for a multi-value property. */
+export interface TemplateProperty extends TemplateEntry {
+  readonly name: string;
+  readonly value: string | readonly string[];
+  readonly type: PropertyType;
+}
+
+/** A plain file in the node's folder (imported as `nt:file`); `content` is a context key holding bytes. */
+export interface TemplateFile extends TemplateEntry {
+  readonly name: string;
+  readonly content: string;
+}
+
+/** A node: top-level nodes have a `path`, children a `name`. */
+export interface TemplateNode extends TemplateEntry {
+  readonly path?: string;
+  readonly name?: string;
+  readonly properties: readonly TemplateProperty[];
+  readonly children: readonly TemplateNode[];
+  readonly files: readonly TemplateFile[];
+}
+
+/** A filter root of the package. */
+export interface TemplateFilter extends TemplateEntry {
+  readonly root: string;
+  readonly mode?: ImportMode;
+  readonly rules: readonly PathFilter[];
+}
+
+/** A whole template. */
+export interface Template {
+  readonly name: string;
+  readonly title: string;
+  /** AEM versions the template serves, e.g. `['6.2', '6.3']`. */
+  readonly aem: readonly string[];
+  readonly packageType: PackageType;
+  /** Namespace prefixes beyond the well-known ones (`KNOWN_NAMESPACES`). */
+  readonly namespaces: Readonly<Record<string, string>>;
+  readonly filters: readonly TemplateFilter[];
+  readonly nodes: readonly TemplateNode[];
+}
+
+/** The template `build` uses without `--template`. */
+export const DEFAULT_TEMPLATE = 'cloudservice-6.3';
+
+/** Folder of the built-in templates. */
+export function getBuiltInTemplatesDir(): string {
+  return join(getPackageRoot(), 'templates');
+}
+
+/** Names of the built-in templates. */
+export function listBuiltInTemplates(): string[] {
+  const dir = getBuiltInTemplatesDir();
+  return readdirSync(dir).filter((name) => statSync(join(dir, name, 'template.yaml'), { throwIfNoEntry: false })?.isFile()).sort();
+}
+
+/**
+ * Reads a template: a built-in name (`cloudservice-6.3`) or a folder with `template.yaml`
+ * (a path: it contains a `/` or starts with `.`), resolved against `cwd`.
+ */
+export async function readTemplate(nameOrDir: string, cwd: string): Promise<Template> {
+  const isPath = nameOrDir.includes('/') || nameOrDir.includes('\\') || nameOrDir.startsWith('.') || isAbsolute(nameOrDir);
+  const dir = isPath ? resolve(cwd, nameOrDir) : join(getBuiltInTemplatesDir(), nameOrDir);
+  const file = join(dir, 'template.yaml');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (!isPath) {
+      throw new InputError(`unknown template '${nameOrDir}'; the built-in templates are ${listBuiltInTemplates().join(', ')}, or give a folder with --template ./DIR`, { code: 'E_TEMPLATE' });
+    }
+    throw new InputError(`cannot read template ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { code: 'E_TEMPLATE', cause: error });
+  }
+  return parseTemplate(text, file);
+}

@@ -1,0 +1,120 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseTemplate } from '../../src/template/parse-template.ts';
+import { listBuiltInTemplates, readTemplate } from '../../src/template/template.ts';
+import { InputError } from '../../src/errors.ts';
+
+const parseTemplateSuite = suite('parseTemplate');
+
+const CONTEXT_KEYS = 'package.group, package.name, package.version, cloudService.name, cloudService.title, cloudService.externalizer, cloudService.apiKey, cloudService.technicalAccountId, cloudService.organizationId, cloudService.clientSecret, serviceUser.home, keystore.include, keystore.alias, keystore.protectedPassword, keystore.bytes, ims.url, ims.metascopes, ims.scopes';
+
+const minimal = `
+name: t
+title: T
+aem: ['6.3']
+packageType: content
+filters:
+  - root: /etc/x/{{cloudService.name}}
+    status: confirmed
+nodes:
+  - path: /etc/x/{{cloudService.name}}
+    status: inferred
+    properties:
+      jcr:primaryType: { value: nt:unstructured, status: confirmed }
+      count: { value: 3, status: inferred }
+      ratio: { value: 1.5, status: inferred }
+      enabled: { value: true, status: inferred }
+      tags: { value: [a, b], status: inferred }
+      when: { value: '{{keystore.alias}}', type: Name, status: inferred, when: keystore.include }
+`;
+
+parseTemplateSuite('reads names, statuses and infers JCR types from YAML numbers and booleans', () => {
+  const template = parseTemplate(minimal, 't.yaml');
+  assert.is(template.name, 't');
+  assert.equal(template.aem, ['6.3']);
+  assert.equal(template.filters[0], { status: 'confirmed', root: '/etc/x/{{cloudService.name}}', rules: [] });
+  const props = Object.fromEntries(template.nodes[0]!.properties.map((p) => [p.name, [p.value, p.type]]));
+  assert.equal(props, {
+    'jcr:primaryType': ['nt:unstructured', 'undefined'],
+    count: ['3', 'Long'],
+    ratio: ['1.5', 'Double'],
+    enabled: ['true', 'Boolean'],
+    tags: [['a', 'b'], 'undefined'],
+    when: ['{{keystore.alias}}', 'Name'],
+  });
+  assert.is(template.nodes[0]!.properties[5]!.when, 'keystore.include');
+});
+
+parseTemplateSuite('reports every problem at once, each with its place', () => {
+  const bad = `
+name: t
+title: T
+colour: blue
+filters:
+  - root: /etc/{{cloudService.nmae}}
+nodes:
+  - path: /etc/x
+    status: guessed
+    properties:
+      'a/b': { value: x, status: confirmed }
+      c: { value: x, status: confirmed, type: Integer }
+    files:
+      - name: f
+        content: cloudService.name
+        status: confirmed
+`;
+  try {
+    parseTemplate(bad, 'bad.yaml');
+    assert.unreachable('should throw');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.fixture(
+      (error as Error).message,
+      [
+        'template bad.yaml is not valid:',
+        "  - template: unknown key 'colour' (expected name, title, aem, packageType, namespaces, filters, nodes)",
+        '  - filters[0].status: expected one of confirmed, inferred, got undefined',
+        `  - filters[0].root: 'cloudService.nmae' is not a template context key (${CONTEXT_KEYS})`,
+        "  - nodes[0].properties.a/b: 'a/b' is not a valid JCR name: '/' not allowed in name",
+        '  - nodes[0].properties.c.type: expected one of undefined, String, Binary, Long, Double, Decimal, Date, Boolean, Name, Path, Reference, WeakReference, URI, got "Integer"',
+        '  - nodes[0].status: expected one of confirmed, inferred, got "guessed"',
+        "  - nodes[0].files[0].content: 'cloudService.name' is not a template context key holding bytes (keystore.bytes)",
+      ].join('\n'),
+    );
+  }
+});
+
+parseTemplateSuite('invalid YAML is bad input naming the file', () => {
+  try {
+    parseTemplate('name: [unclosed', 'x.yaml');
+    assert.unreachable('should throw');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.match((error as Error).message, /^template x\.yaml is not valid YAML: /);
+  }
+});
+
+parseTemplateSuite.run();
+
+// ---
+
+const builtInSuite = suite('built-in templates');
+
+builtInSuite('cloudservice-6.3 is listed and parses', async () => {
+  assert.ok(listBuiltInTemplates().includes('cloudservice-6.3'));
+  const template = await readTemplate('cloudservice-6.3', process.cwd());
+  assert.is(template.packageType, 'content');
+  assert.equal(template.aem, ['6.2', '6.3']);
+});
+
+builtInSuite('an unknown name lists the built-in ones', async () => {
+  try {
+    await readTemplate('cloudservice-9', process.cwd());
+    assert.unreachable('should throw');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.match((error as Error).message, /^unknown template 'cloudservice-9'; the built-in templates are .*cloudservice-6\.3/);
+  }
+});
+
+builtInSuite.run();

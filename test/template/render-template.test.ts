@@ -1,0 +1,124 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseTemplate } from '../../src/template/parse-template.ts';
+import { renderTemplate } from '../../src/template/render-template.ts';
+import type { TemplateContext } from '../../src/template/template-context.ts';
+import { InputError } from '../../src/errors.ts';
+
+const template = parseTemplate(
+  `
+name: t
+title: T
+filters:
+  - root: /etc/x/{{cloudService.name}}
+    status: confirmed
+  - root: '{{serviceUser.home}}/keystore'
+    when: keystore.include
+    status: inferred
+    source: here
+nodes:
+  - path: /etc/x/{{cloudService.name}}
+    status: confirmed
+    properties:
+      jcr:primaryType: { value: cq:Page, status: confirmed }
+    children:
+      - name: jcr:content
+        status: confirmed
+        properties:
+          jcr:primaryType: { value: cq:PageContent, status: confirmed }
+          jcr:title: { value: 'Config {{cloudService.title}}', status: confirmed }
+          scopes: { value: '{{ims.metascopes}}', status: inferred }
+          fixed: { value: [a, '{{cloudService.name}}'], status: inferred }
+          secret: { value: '{{keystore.protectedPassword}}', when: keystore.protectedPassword, status: inferred }
+  - path: '{{serviceUser.home}}/keystore'
+    when: keystore.include
+    status: confirmed
+    properties:
+      jcr:primaryType: { value: sling:Folder, status: inferred }
+    files:
+      - name: store.p12
+        content: keystore.bytes
+        status: confirmed
+`,
+  't.yaml',
+);
+
+const bytes = new Uint8Array([1, 2, 3]);
+const context: TemplateContext = {
+  'cloudService.name': 'ioevents',
+  'cloudService.title': 'Events',
+  'serviceUser.home': '/home/users/system/u',
+  'keystore.include': true,
+  'keystore.bytes': bytes,
+  'ims.metascopes': ['event_receiver_api', 'ent_adobeio_sdk'],
+};
+
+const renderTemplateSuite = suite('renderTemplate');
+
+renderTemplateSuite('fills placeholders: embedded text, whole lists as multi-values, lists of text', () => {
+  const rendered = renderTemplate(template, context);
+  assert.equal(rendered.filter.filterSets.map((s) => s.root), ['/etc/x/ioevents', '/home/users/system/u/keystore']);
+  const content = rendered.nodes[0]!.node.children[0]!;
+  assert.is(content.name, 'jcr:content');
+  assert.equal(content.properties, [
+    { name: 'jcr:primaryType', values: ['cq:PageContent'], isMulti: false, type: 'Name' },
+    { name: 'jcr:title', values: ['Config Events'], isMulti: false, type: 'undefined' },
+    { name: 'scopes', values: ['event_receiver_api', 'ent_adobeio_sdk'], isMulti: true, type: 'undefined' },
+    { name: 'fixed', values: ['a', 'ioevents'], isMulti: true, type: 'undefined' },
+  ]);
+  assert.equal(rendered.files, [{ path: '/home/users/system/u/keystore/store.p12', content: bytes }]);
+});
+
+renderTemplateSuite('lists every name with its status, in template order', () => {
+  const rendered = renderTemplate(template, context);
+  assert.equal(
+    rendered.names.map((n) => `${n.status} ${n.kind} ${n.path}`),
+    [
+      'confirmed filter /etc/x/ioevents',
+      'inferred filter /home/users/system/u/keystore',
+      'confirmed node /etc/x/ioevents',
+      'confirmed property /etc/x/ioevents/jcr:primaryType',
+      'confirmed node /etc/x/ioevents/jcr:content',
+      'confirmed property /etc/x/ioevents/jcr:content/jcr:primaryType',
+      'confirmed property /etc/x/ioevents/jcr:content/jcr:title',
+      'inferred property /etc/x/ioevents/jcr:content/scopes',
+      'inferred property /etc/x/ioevents/jcr:content/fixed',
+      'confirmed node /home/users/system/u/keystore',
+      'inferred property /home/users/system/u/keystore/jcr:primaryType',
+      'confirmed file /home/users/system/u/keystore/store.p12',
+    ],
+  );
+});
+
+renderTemplateSuite('when: drops entries whose value is absent or false', () => {
+  const rendered = renderTemplate(template, { ...context, 'keystore.include': false, 'keystore.protectedPassword': undefined });
+  assert.equal(rendered.filter.filterSets.map((s) => s.root), ['/etc/x/ioevents']);
+  assert.is(rendered.nodes.length, 1);
+  assert.equal(rendered.files, []);
+  const withSecret = renderTemplate(template, { ...context, 'keystore.protectedPassword': '{abc}' });
+  assert.equal(withSecret.nodes[0]!.node.children[0]!.properties.at(-1), { name: 'secret', values: ['{abc}'], isMulti: false, type: 'undefined' });
+});
+
+renderTemplateSuite('a missing value is bad input that says how to fix the template', () => {
+  try {
+    renderTemplate(template, { ...context, 'cloudService.title': undefined });
+    assert.unreachable('should throw');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is((error as Error).message, "/etc/x/ioevents/jcr:content/jcr:title: {{cloudService.title}} has no value in this configuration; set it, or add 'when: cloudService.title' to the entry");
+  }
+});
+
+renderTemplateSuite('a value that would climb out of its parent is refused', () => {
+  for (const name of ['..', 'a/../../b', 'x*']) {
+    try {
+      renderTemplate(template, { ...context, 'cloudService.name': name });
+      assert.unreachable(`should throw for ${name}`);
+    } catch (error) {
+      assert.instance(error, InputError);
+      assert.match((error as Error).message, /^template t filter root \/etc\/x\/\{\{cloudService\.name\}\}: segment '.*' of '\/etc\/x\/.*' is not a valid JCR name/);
+    }
+  }
+});
+
+renderTemplateSuite.run();
