@@ -15,13 +15,20 @@ export interface KeystorePasswordSource {
   readonly promptSecret?: ((question: string) => Promise<string>) | undefined;
 }
 
-/** Throws `InputError` for a password AEM could not take: empty, or with control characters. */
+/**
+ * Throws `InputError` for a password AEM could not use: empty, with a control character, or
+ * with a character outside printable ASCII. Java's PKCS#12 keystore derives its keys through
+ * SunJCE's `PBEKey`, which refuses any other character ("Password is not ASCII"), and then
+ * reports "keystore password was incorrect" even for keystores openssl made (tested with JDK 17).
+ */
 export function checkKeystorePassword(password: string, name: string): void {
-  if (password === '') throw new InputError(`${name} is empty; AEM needs a non-empty keystore password`, { code: 'E_KEYSTORE_PASSWORD' });
+  const fail = (why: string): never => {
+    throw new InputError(`${name} ${why}`, { code: 'E_KEYSTORE_PASSWORD' });
+  };
+  if (password === '') fail('is empty; AEM needs a non-empty keystore password');
   // A stray line break (echo "…" > file) would make a password nobody can type into AEM's dialog.
-  if (/[\u0000-\u001f\u007f]/u.test(password)) {
-    throw new InputError(`${name} contains a control character (such as a line break); remove it`, { code: 'E_KEYSTORE_PASSWORD' });
-  }
+  if (/[\u0000-\u001f\u007f]/u.test(password)) fail('contains a control character (such as a line break); remove it');
+  if (/[^\u0020-\u007e]/u.test(password)) fail("contains a character outside printable ASCII; Java's PKCS#12 keystore (AEM) cannot open it with such a password: use letters, digits and ASCII punctuation");
 }
 
 /** True when a password can be had without asking: the variable is set. */

@@ -13,6 +13,7 @@ import { describeValue, InputError } from '../errors.ts';
 import { toPem } from './certificate.ts';
 import { checkKeyPair } from './key-checks.ts';
 import { keystoreFormatError } from './keystore-errors.ts';
+import { checkKeystorePassword } from './keystore-password.ts';
 import { type Pkcs12Contents, type Pkcs12KeyBag, parsePkcs12 } from './pkcs12-parse.ts';
 
 /** Options of {@link readPkcs12Keystore}: the keystore as `bytes`, or a `file` to read. */
@@ -58,6 +59,7 @@ interface Pairing {
 /** Opens the keystore and returns the key entry under `alias`; throws `InputError` saying what is wrong and what to do. */
 export function readPkcs12Keystore(options: ReadPkcs12KeystoreOptions): KeystoreKeyEntry {
   const label = options.label ?? (options.file === undefined ? 'keystore' : `keystore ${options.file}`);
+  checkKeystorePassword(options.password, `${label}: the keystore password`);
   const bytes = options.bytes ?? readKeystoreBytes(options.file, label);
   let contents: Pkcs12Contents;
   try {

@@ -53,7 +53,7 @@ export interface Pkcs12Contents {
   readonly certificates: readonly Pkcs12CertificateBag[];
   /** The MAC digest (`sha1`, `sha256`) and its iterations; absent when the file has no MAC. */
   readonly mac: { readonly digest: string; readonly iterations: number } | undefined;
-  /** The encryptions of the certificate containers (`none` for plain `data`). */
+  /** The encryption of each container that holds certificates (`none` for plain `data`). */
   readonly certificateEncryptions: readonly string[];
 }
 
@@ -70,10 +70,11 @@ export function parsePkcs12(bytes: Uint8Array, password: string): Pkcs12Contents
   const certificateEncryptions: string[] = [];
   for (const info of readSequence(decodeDer(authSafeBytes, 'AuthenticatedSafe'), 'AuthenticatedSafe')) {
     const { safeContents, encryption } = openContentInfo(info, password);
+    const certificatesBefore = certificates.length;
     for (const bag of readSequence(decodeDer(safeContents, 'SafeContents'), 'SafeContents')) {
       readSafeBag(bag, password, { keys, certificates });
     }
-    if (encryption !== undefined) certificateEncryptions.push(encryption);
+    if (certificates.length > certificatesBefore) certificateEncryptions.push(encryption);
   }
   return { keys, certificates, mac, certificateEncryptions };
 }
@@ -93,7 +94,7 @@ function checkMac(node: Asn1, authSafe: Buffer, password: string): { digest: str
   return { digest, iterations };
 }
 
-function openContentInfo(info: Asn1, password: string): { safeContents: Buffer; encryption: string | undefined } {
+function openContentInfo(info: Asn1, password: string): { safeContents: Buffer; encryption: string } {
   const [typeNode, content] = readSequence(info, 'ContentInfo', 2);
   const type = readOid(typeNode, 'ContentInfo.contentType');
   if (type === PKCS12_OID.data) return { safeContents: readOctetString(readExplicit(content, 0, 'ContentInfo.content'), 'ContentInfo.content'), encryption: 'none' };
@@ -101,7 +102,7 @@ function openContentInfo(info: Asn1, password: string): { safeContents: Buffer; 
   const [, encryptedInfo] = readSequence(readExplicit(content, 0, 'EncryptedData'), 'EncryptedData', 2);
   const [, algorithm, encryptedNode] = readSequence(encryptedInfo, 'EncryptedContentInfo', 3);
   const encrypted = readImplicitBytes(encryptedNode, 0, 'EncryptedContentInfo.encryptedContent');
-  const safeContents = withPart('certificates', () => decryptPbe(algorithm as Asn1, encrypted, password));
+  const safeContents = withPart('certificates', () => decryptPbe(algorithm as Asn1, encrypted, password), 'SafeContents');
   return { safeContents, encryption: describePbe(algorithm as Asn1) };
 }
 
@@ -114,7 +115,7 @@ function readSafeBag(bag: Asn1, password: string, into: { keys: Pkcs12KeyBag[]; 
   if (bagId === PKCS12_OID.pkcs8ShroudedKeyBag) {
     const [algorithm, encryptedNode] = readSequence(value, 'EncryptedPrivateKeyInfo', 2);
     const encrypted = readOctetString(encryptedNode, 'EncryptedPrivateKeyInfo.encryptedData');
-    const privateKeyDer = withPart('key', () => decryptPbe(algorithm as Asn1, encrypted, password));
+    const privateKeyDer = withPart('key', () => decryptPbe(algorithm as Asn1, encrypted, password), 'PrivateKeyInfo');
     into.keys.push({ ...attributes, privateKeyDer, encryption: describePbe(algorithm as Asn1) });
   }
   if (bagId === PKCS12_OID.certBag) {
@@ -143,11 +144,19 @@ function encodePlain(value: Asn1): Buffer {
   return encodeDer(value);
 }
 
-function withPart<T>(part: ProtectedPart, run: () => T): T {
+/**
+ * Decrypts one part. Padding that happens to be valid after a wrong key (1 time in 256) yields
+ * bytes that are not DER: that, too, is a wrong password for this part.
+ */
+function withPart(part: ProtectedPart, decrypt: () => Buffer, structure: string): Buffer {
+  let plain: Buffer;
   try {
-    return run();
+    plain = decrypt();
+    readSequence(decodeDer(plain, structure), structure);
   } catch (error) {
+    if (error instanceof DerShapeError) error = new WrongPasswordError(`${structure} did not decrypt`);
     if (error instanceof WrongPasswordError) error.part = part;
     throw error;
   }
+  return plain;
 }
