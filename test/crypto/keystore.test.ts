@@ -25,7 +25,8 @@ function failure(options: ReadPkcs12KeystoreOptions): { code: string; message: s
     assert.instance(error, InputError);
     return { code: (error as InputError).code, message: (error as InputError).message };
   }
-  return assert.unreachable('readPkcs12Keystore should have thrown');
+  assert.unreachable('readPkcs12Keystore should have thrown');
+  throw new Error('unreachable');
 }
 
 const readSuite = suite('readPkcs12Keystore');
