@@ -41,8 +41,9 @@ export function promptSecret(question: string, streams: PromptStreams = { input:
         else if (char >= ' ') answer += char;
       }
     };
-    output.write(question);
+    // Raw mode first: keys typed (or pasted) as soon as the question shows must not be echoed.
     input.setRawMode(true);
+    output.write(question);
     input.on('data', onData);
     input.resume();
   });

@@ -7,17 +7,18 @@
  * password is read and node-forge is loaded, and the four files are written together at the end.
  */
 import { relative, resolve } from 'node:path';
+import { InputError } from '../errors.ts';
 import type { KeyMaterial } from '../crypto/key-material.ts';
 import type { KeyFilePaths } from '../crypto/write-key-material.ts';
 import type { CliIo, CommandOutcome, CommandSpec } from './command.ts';
 
 interface KeygenFlags {
-  readonly out: string;
-  readonly alias: string;
-  readonly days: string;
-  readonly bits: string;
-  readonly subject: string;
-  readonly 'p12-encryption': string;
+  readonly out?: string;
+  readonly alias?: string;
+  readonly days?: string;
+  readonly bits?: string;
+  readonly subject?: string;
+  readonly 'p12-encryption'?: string;
   readonly force: boolean;
 }
 
@@ -27,12 +28,13 @@ export const keygenCommand: CommandSpec = {
   describe: 'Make the RSA key, the self-signed certificate and the PKCS#12 keystore for AEM',
   builder: (yargs) =>
     yargs
-      .option('out', { type: 'string', default: 'keys', requiresArg: true, describe: 'Folder for the four files' })
-      .option('alias', { type: 'string', default: 'eventproxy', requiresArg: true, describe: 'Keystore alias, lower case' })
-      .option('days', { type: 'string', default: '365', requiresArg: true, describe: 'Days of validity, 1 to 3650' })
-      .option('bits', { type: 'string', default: '2048', requiresArg: true, describe: 'RSA key size: 2048, 3072 or 4096' })
-      .option('subject', { type: 'string', default: 'CN=eventproxy', requiresArg: true, describe: 'Certificate subject, CN=…, O=… or /O=…/CN=…' })
-      .option('p12-encryption', { type: 'string', default: 'legacy', requiresArg: true, describe: 'legacy (3DES, SHA-1 MAC: every Java of AEM 6.x) or aes256 (modern Java)' })
+      // No yargs defaults: a flag given without its value must be an error, not the default.
+      .option('out', { type: 'string', defaultDescription: 'keys', describe: 'Folder for the four files' })
+      .option('alias', { type: 'string', defaultDescription: 'eventproxy', describe: 'Keystore alias, lower case' })
+      .option('days', { type: 'string', defaultDescription: '365', describe: 'Days of validity, 1 to 3650' })
+      .option('bits', { type: 'string', defaultDescription: '2048', describe: 'RSA key size: 2048, 3072 or 4096' })
+      .option('subject', { type: 'string', defaultDescription: 'CN=eventproxy', describe: 'Certificate subject, CN=…, O=… or /O=…/CN=…' })
+      .option('p12-encryption', { type: 'string', defaultDescription: 'legacy', describe: 'legacy (3DES, SHA-1 MAC: every Java of AEM 6.x) or aes256 (modern Java)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace existing key files' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' })
       .epilogue('The keystore password comes from IOEVENTS_KEYSTORE_PASSWORD, or is asked on a terminal.'),
@@ -40,13 +42,16 @@ export const keygenCommand: CommandSpec = {
 };
 
 async function runKeygen(flags: KeygenFlags, io: CliIo): Promise<CommandOutcome> {
-  const [options, { parseDistinguishedName }] = await Promise.all([import('../crypto/key-options.ts'), import('../crypto/distinguished-name.ts')]);
-  const alias = options.normalizeAlias(flags.alias, '--alias');
-  const days = options.normalizeDays(flags.days, '--days');
-  const bits = options.normalizeBits(flags.bits, '--bits');
-  const p12Encryption = options.normalizeP12Encryption(flags['p12-encryption'], '--p12-encryption');
-  parseDistinguishedName(flags.subject, '--subject');
-  const out = resolve(io.cwd, flags.out);
+  const [options, { DEFAULT_SUBJECT, parseDistinguishedName }] = await Promise.all([import('../crypto/key-options.ts'), import('../crypto/distinguished-name.ts')]);
+  const alias = options.normalizeAlias(flags.alias ?? options.DEFAULT_ALIAS, '--alias');
+  const days = options.normalizeDays(flags.days ?? options.DEFAULT_DAYS, '--days');
+  const bits = options.normalizeBits(flags.bits ?? 2048, '--bits');
+  const p12Encryption = options.normalizeP12Encryption(flags['p12-encryption'] ?? 'legacy', '--p12-encryption');
+  const subject = flags.subject ?? DEFAULT_SUBJECT;
+  parseDistinguishedName(subject, '--subject');
+  // A bare `--out` arrives as '' and would write into the working directory.
+  if (flags.out?.trim() === '') throw new InputError('--out needs a folder, e.g. --out keys', { code: 'E_USAGE' });
+  const out = resolve(io.cwd, flags.out ?? 'keys');
   const [{ checkKeyFilesWritable, writeKeyMaterial }, passwords, { generateRsaPrivateKey }] = await Promise.all([
     import('../crypto/write-key-material.ts'),
     import('../crypto/keystore-password.ts'),
@@ -61,7 +66,7 @@ async function runKeygen(flags: KeygenFlags, io: CliIo): Promise<CommandOutcome>
   privateKey.catch(() => undefined); // awaited in createKeyMaterial; no unhandled rejection if a step before it throws
   password ??= await readKeystorePassword(source); // on a terminal: asked while the key is generated
   const { createKeyMaterial } = await import('../crypto/key-material.ts');
-  const material = await createKeyMaterial({ password, alias, days, bits, p12Encryption, subject: flags.subject, now: io.now(), privateKey });
+  const material = await createKeyMaterial({ password, alias, days, bits, p12Encryption, subject, now: io.now(), privateKey });
   const files = await writeKeyMaterial(out, material, { force: flags.force });
   return describeKeygen(material, relativeTo(io.cwd, files));
 }
