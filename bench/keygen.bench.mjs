@@ -2,7 +2,7 @@
 // -x509 … -newkey rsa:2048`, then `openssl pkcs12 -export -legacy` (our default is the legacy
 // encryption too). Whole processes, interleaved, medians; a bare `node -e ''` shows the floor
 // that any Node CLI pays before its first line runs. RSA prime search has a wide spread
-// (performance.md "Keys"), hence 21 runs.
+// (performance.md "Keys"), hence 31 runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { ms, peakRssMb, timeInterleaved } from './lib.mjs';
 
 export const title = 'keygen: key, certificate and PKCS#12 keystore';
 
-const RUNS = 21;
+const RUNS = 31;
 
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'aem-ioevents-bench-'));
