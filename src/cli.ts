@@ -20,6 +20,7 @@ export function defaultIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    ...(process.stdin.isTTY ? { promptSecret: async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) } : {}),
   };
 }
 
