@@ -57,7 +57,9 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new InputError(message, { code: 'E_USAGE' });
+      // Commands run after parsing, so any error here is yargs refusing the command line.
+      if (isIoEventsError(error)) throw error;
+      throw new InputError(message || error?.message || 'invalid command line', { code: 'E_USAGE' });
     });
   for (const spec of commands) {
     parser.command(spec.command, spec.describe, spec.builder, (argv) => {

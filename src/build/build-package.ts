@@ -1,0 +1,137 @@
+/**
+ * `buildPackage()`: the main job. Reads as the steps it takes: configuration → template →
+ * keystore → template context → nodes → package entries → zip → write.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { InputError } from '../errors.ts';
+import { readConfig } from '../config/read-config.ts';
+import type { IoEventsConfig } from '../config/types.ts';
+import { readPkcs12Keystore } from '../crypto/keystore.ts';
+import { checkCertificate } from '../crypto/key-checks.ts';
+import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
+import { createZipArchive } from '../packaging/archive.ts';
+import { createContentPackage } from '../packaging/content-package.ts';
+import { formatPackageId, getDownloadName, type PackageId } from '../packaging/package-id.ts';
+import type { PackageProperties } from '../packaging/package-properties.ts';
+import { renderTemplate, type RenderedName } from '../template/render-template.ts';
+import { DEFAULT_TEMPLATE, readTemplate } from '../template/template.ts';
+import { createTemplateContext } from './template-context-from-config.ts';
+import { getBuildTime } from './build-time.ts';
+
+/** Options of {@link buildPackage}; everything has a default. */
+export interface BuildOptions {
+  /** Configuration file; default `aem-ioevents.yaml` in `cwd`. */
+  readonly config?: string;
+  /** An entry of `environments` to merge over the rest. */
+  readonly envName?: string;
+  /** Output folder; default `dist`. */
+  readonly out?: string;
+  /** Built-in template name or a folder; default {@link DEFAULT_TEMPLATE}. */
+  readonly template?: string;
+  /** Replace an existing zip with other content. */
+  readonly force?: boolean;
+  readonly cwd?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The clock, used when `SOURCE_DATE_EPOCH` is not set. */
+  readonly now?: () => Date;
+}
+
+/** What `build` did. Holds no secret. */
+export interface BuildResult {
+  readonly ok: true;
+  /** The zip, absolute. */
+  readonly file: string;
+  /** The zip relative to `cwd`, as shown to the user. */
+  readonly displayPath: string;
+  readonly outcome: WriteOutcome;
+  readonly packageId: string;
+  readonly template: string;
+  readonly created: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly filterRoots: readonly string[];
+  readonly entries: readonly string[];
+  /** Names the package uses that were not confirmed on a real AEM. */
+  readonly inferredNames: readonly RenderedName[];
+  readonly warnings: readonly string[];
+}
+
+/** Builds the content package described by the configuration and writes it atomically. */
+export async function buildPackage(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const loaded = await readConfig({ cwd, env, ...(options.config !== undefined && { file: options.config }), ...(options.envName !== undefined && { envName: options.envName }) });
+  const { config } = loaded;
+  const templateName = options.template ?? DEFAULT_TEMPLATE;
+  const template = await readTemplate(templateName, cwd);
+  const now = options.now ?? (() => new Date());
+  const keystore = await readPackagedKeystore(config, cwd, now());
+  const created = getBuildTime(env, now);
+  const rendered = renderTemplate(template, createTemplateContext(config, keystore?.bytes));
+  const id: PackageId = { group: config.package.group, name: config.package.name, version: config.package.version };
+  const entries = createContentPackage({
+    properties: packageProperties(config, template.packageType, created),
+    filter: rendered.filter,
+    nodes: rendered.nodes,
+    files: rendered.files,
+    namespaces: template.namespaces,
+  });
+  const zip = await createZipArchive(entries, { mtime: created });
+  const file = resolve(cwd, options.out ?? 'dist', getDownloadName(id));
+  const displayPath = relative(cwd, file) || file;
+  const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath });
+  return {
+    ok: true,
+    file,
+    displayPath,
+    outcome,
+    packageId: formatPackageId(id),
+    template: template.name,
+    created: created.toISOString(),
+    size: zip.length,
+    sha256: createHash('sha256').update(zip).digest('hex'),
+    filterRoots: rendered.filter.filterSets.map((set) => set.root),
+    entries: entries.map((entry) => entry.path),
+    inferredNames: rendered.names.filter((name) => name.status === 'inferred'),
+    warnings: [...loaded.warnings, ...(keystore?.warnings ?? [])],
+  };
+}
+
+interface PackagedKeystore {
+  readonly bytes: Uint8Array;
+  readonly warnings: readonly string[];
+}
+
+// The keystore goes into the package only when asked; then it must open with its password
+// and hold a key entry under the alias the connector looks up (aem-io-events.md §1.1).
+async function readPackagedKeystore(config: IoEventsConfig, cwd: string, now: Date): Promise<PackagedKeystore | undefined> {
+  const keystore = config.keystore;
+  if (keystore === undefined || !keystore.include) return undefined;
+  const label = relative(cwd, keystore.file) || keystore.file;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(keystore.file);
+  } catch (error) {
+    throw new InputError(`cannot read keystore.file ${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file; make one with aem-ioevents keygen' : (error as Error).message}`, { code: 'E_KEYSTORE', cause: error });
+  }
+  if (keystore.password === undefined) {
+    throw new InputError(`keystore.password is not set; set it to \${IOEVENTS_KEYSTORE_PASSWORD} so build can check that ${label} opens`, { code: 'E_KEYSTORE' });
+  }
+  const entry = readPkcs12Keystore({ bytes, password: keystore.password, alias: keystore.alias, label });
+  return { bytes, warnings: checkCertificate(entry.certificate, { label, now }) };
+}
+
+function packageProperties(config: IoEventsConfig, packageType: PackageProperties['packageType'], created: Date): PackageProperties {
+  return {
+    group: config.package.group,
+    name: config.package.name,
+    version: config.package.version,
+    description: config.package.description,
+    created: created.toISOString(),
+    createdBy: 'aem-ioevents',
+    ...(packageType !== undefined && { packageType }),
+    dependencies: config.package.dependencies,
+  };
+}

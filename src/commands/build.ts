@@ -1,0 +1,55 @@
+import type { CommandSpec } from './command.ts';
+import type { BuildResult } from '../build/build-package.ts';
+
+interface BuildArgs {
+  readonly config?: string;
+  readonly env?: string;
+  readonly out: string;
+  readonly template?: string;
+  readonly force: boolean;
+}
+
+/** `aem-ioevents build`: configuration → FileVault content package zip. */
+export const build: CommandSpec = {
+  command: 'build',
+  describe: 'Render the configuration into a FileVault content package zip',
+  builder: (yargs) =>
+    yargs
+      .option('config', { type: 'string', describe: 'Configuration file (YAML or JSON)', defaultDescription: 'aem-ioevents.yaml' })
+      .option('env', { type: 'string', describe: 'Entry of `environments` to merge over the rest' })
+      .option('out', { type: 'string', default: 'dist', describe: 'Folder the zip is written to' })
+      .option('template', { type: 'string', describe: 'Built-in template name, or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace an existing zip that has other content' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' }),
+  async run(rawArgs, io) {
+    const args = rawArgs as unknown as BuildArgs;
+    const { buildPackage } = await import('../build/build-package.ts');
+    const result = await buildPackage({
+      cwd: io.cwd,
+      env: io.env,
+      now: io.now,
+      out: args.out,
+      force: args.force,
+      ...(args.config !== undefined && { config: args.config }),
+      ...(args.env !== undefined && { envName: args.env }),
+      ...(args.template !== undefined && { template: args.template }),
+    });
+    return { exitCode: 0, json: result, text: formatBuildResult(result), warnings: result.warnings };
+  },
+};
+
+/** The human report of a build. */
+export function formatBuildResult(result: BuildResult): string {
+  const verb = result.outcome === 'unchanged' ? 'unchanged' : result.outcome === 'replaced' ? 'replaced' : 'wrote';
+  const lines = [
+    `${verb} ${result.displayPath} (${result.size} bytes, sha256 ${result.sha256})`,
+    `  package  ${result.packageId} (template ${result.template}, created ${result.created})`,
+    ...result.filterRoots.map((root, i) => `  ${i === 0 ? 'filter ' : '       '}  ${root}`),
+    ...result.entries.map((entry, i) => `  ${i === 0 ? 'entries' : '       '}  ${entry}`),
+  ];
+  if (result.inferredNames.length > 0) {
+    lines.push(`  ${result.inferredNames.length} names are inferred, not confirmed on a real AEM (the template marks them; see README, "Templates"):`);
+    for (const name of result.inferredNames) lines.push(`           ${name.path}`);
+  }
+  return lines.join('\n');
+}

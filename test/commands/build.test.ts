@@ -1,0 +1,137 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInProcess, type CliRun } from '../helpers/cli.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
+import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, writeExampleProject } from '../build/example-project.ts';
+
+const ZIP = join('dist', 'eventproxy-config-1.0.0.zip');
+const SECRETS = [CLIENT_SECRET, KEYSTORE_PASSWORD];
+
+function assertNoSecret(run: CliRun): void {
+  for (const secret of SECRETS) {
+    assert.not.ok(run.stdout.includes(secret), 'secret on stdout');
+    assert.not.ok(run.stderr.includes(secret), 'secret on stderr');
+  }
+}
+
+const buildCommand = suite('aem-ioevents build', { dir: '' });
+
+buildCommand.before.each(async (context) => {
+  context.dir = makeTempDir();
+  await writeExampleProject(context.dir);
+});
+
+buildCommand.after.each((context) => removeTempDir(context.dir));
+
+const build = (dir: string, args: string[] = [], env: Record<string, string | undefined> = EXAMPLE_ENV) => runInProcess(['build', ...args], { cwd: dir, env });
+
+buildCommand('writes the zip, says what it wrote, and exits 0', async ({ dir }) => {
+  const run = await build(dir);
+  assert.is(run.code, 0, run.stderr);
+  assert.is(run.stderr, '');
+  const lines = run.stdout.split('\n');
+  assert.match(lines[0]!, /^wrote dist\/eventproxy-config-1\.0\.0\.zip \(\d+ bytes, sha256 [0-9a-f]{64}\)$/);
+  assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template cloudservice-6.3, created 2026-11-23T12:00:00.000Z)');
+  assert.is(lines[2], '  filter   /etc/cloudservices/eventproxy/ioevents');
+  assert.ok(run.stdout.includes('  9 names are inferred, not confirmed on a real AEM'));
+  assert.ok(existsSync(join(dir, ZIP)));
+  assertNoSecret(run);
+});
+
+buildCommand('--json prints one object with the result and no secret', async ({ dir }) => {
+  const run = await build(dir, ['--json']);
+  assert.is(run.code, 0, run.stderr);
+  const json = JSON.parse(run.stdout) as Record<string, unknown>;
+  assert.is(json.ok, true);
+  assert.is(json.packageId, 'aem-ioevents:eventproxy-config:1.0.0');
+  assert.is(json.displayPath, 'dist/eventproxy-config-1.0.0.zip');
+  assert.equal(json.filterRoots, ['/etc/cloudservices/eventproxy/ioevents', '/home/users/system/eventproxy/eventproxy-service/keystore']);
+  assert.is((json.inferredNames as unknown[]).length, 9);
+  assertNoSecret(run);
+});
+
+buildCommand('the same bytes again are left alone; other bytes need --force', async ({ dir }) => {
+  assert.is((await build(dir)).code, 0);
+  const again = await build(dir);
+  assert.is(again.code, 0);
+  assert.match(again.stdout, /^unchanged dist\/eventproxy-config-1\.0\.0\.zip/);
+  writeFileSync(join(dir, ZIP), 'precious');
+  const refused = await build(dir);
+  assert.is(refused.code, 2);
+  assert.is(refused.stderr, 'error: dist/eventproxy-config-1.0.0.zip exists with other content; pass --force to replace it\n');
+  assert.is(readFileSync(join(dir, ZIP), 'utf8'), 'precious');
+  const forced = await build(dir, ['--force']);
+  assert.is(forced.code, 0);
+  assert.match(forced.stdout, /^replaced dist\/eventproxy-config-1\.0\.0\.zip/);
+});
+
+buildCommand('an unknown flag is bad input naming it', async ({ dir }) => {
+  const run = await build(dir, ['--frobnicate']);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, 'error: Unknown argument: frobnicate\n');
+});
+
+buildCommand.run();
+
+// ---
+
+const badInput = suite('aem-ioevents build, bad input', { dir: '' });
+
+badInput.before.each(async (context) => {
+  context.dir = makeTempDir();
+  await writeExampleProject(context.dir);
+  // An earlier, good zip of the same name: bad input must leave it untouched.
+  mkdirSync(join(context.dir, 'dist'));
+  writeFileSync(join(context.dir, ZIP), 'earlier build');
+});
+
+badInput.after.each((context) => removeTempDir(context.dir));
+
+function editConfig(dir: string, from: string, to: string): void {
+  const file = join(dir, 'aem-ioevents.yaml');
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(from), `example config contains ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+const cases: ReadonlyArray<{ title: string; edit?: (dir: string) => void; args?: string[]; env?: Record<string, string | undefined>; message: RegExp }> = [
+  { title: 'a missing configuration file', args: ['--config', 'nope.yaml'], message: /nope\.yaml/ },
+  { title: 'a missing environment variable', env: { ...EXAMPLE_ENV, IOEVENTS_CLIENT_SECRET: undefined }, message: /IOEVENTS_CLIENT_SECRET/ },
+  { title: 'a malformed organization id', edit: (d) => editConfig(d, '0123456789ABCDEF01234567@AdobeOrg', '12345@AdobeOrg'), message: /cloudService\.organizationId.*12345@AdobeOrg/ },
+  { title: 'a malformed technical account id', edit: (d) => editConfig(d, '0123456789ABCDEF01234567@techacct.adobe.com', 'someone@example.com'), message: /cloudService\.technicalAccountId.*someone@example\.com/ },
+  { title: 'a configuration name with a slash', edit: (d) => editConfig(d, 'name: ioevents\n', 'name: io/events\n'), message: /cloudService\.name.*io\/events/ },
+  { title: 'a configuration name that climbs out', edit: (d) => editConfig(d, 'name: ioevents\n', "name: '..'\n"), message: /cloudService\.name.*\.\./ },
+  { title: 'a control character in the title', edit: (d) => editConfig(d, 'title: Adobe I/O Events\n', 'title: "bell\\u0007"\n'), message: /cloudService\.title.*U\+0007/ },
+  { title: 'a keystore the password does not open', env: { ...EXAMPLE_ENV, IOEVENTS_KEYSTORE_PASSWORD: 'not-the-password' }, message: /keys\/keystore\.p12/ },
+  { title: 'an alias that is not in the keystore', edit: (d) => editConfig(d, 'alias: eventproxy', 'alias: other'), message: /other/ },
+  { title: 'a keystore file that is not there', edit: (d) => editConfig(d, 'file: keys/keystore.p12', 'file: keys/missing.p12'), message: /keystore\.file keys\/missing\.p12: no such file; make one with aem-ioevents keygen/ },
+  { title: 'an unknown template', args: ['--template', 'nope-1.0'], message: /^error: unknown template 'nope-1\.0'/ },
+  { title: 'a SOURCE_DATE_EPOCH that is not a number', env: { ...EXAMPLE_ENV, SOURCE_DATE_EPOCH: 'yesterday' }, message: /^error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, got 'yesterday'/ },
+  { title: 'an unknown --env', args: ['--env', 'prod'], message: /prod/ },
+];
+
+for (const c of cases) {
+  badInput(`${c.title}: exit 2, a message naming it, no zip written, no secret shown`, async ({ dir }) => {
+    c.edit?.(dir);
+    const run = await build(dir, c.args ?? [], c.env ?? EXAMPLE_ENV);
+    assert.is(run.code, 2, run.stderr);
+    assert.is(run.stdout, '');
+    assert.match(run.stderr, c.message);
+    assert.is(readFileSync(join(dir, ZIP), 'utf8'), 'earlier build');
+    assert.equal(readdirSync(join(dir, 'dist')), ['eventproxy-config-1.0.0.zip']);
+    assertNoSecret(run);
+    if (c.env?.IOEVENTS_KEYSTORE_PASSWORD) assert.not.ok(run.stderr.includes(c.env.IOEVENTS_KEYSTORE_PASSWORD), 'wrong password not echoed');
+  });
+}
+
+badInput('with --json a failure is still one JSON object on standard output', async ({ dir }) => {
+  const run = await build(dir, ['--json'], { ...EXAMPLE_ENV, IOEVENTS_CLIENT_SECRET: undefined });
+  assert.is(run.code, 2);
+  const json = JSON.parse(run.stdout) as { ok: boolean; error: { code: string; message: string } };
+  assert.is(json.ok, false);
+  assert.match(json.error.message, /IOEVENTS_CLIENT_SECRET/);
+});
+
+badInput.run();
