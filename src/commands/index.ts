@@ -1,6 +1,7 @@
 import type { CommandSpec } from './command.ts';
 import { build } from './build.ts';
 import { keygenCommand } from './keygen.ts';
+import { verify } from './verify.ts';
 
 /** Every subcommand, in the order `--help` lists them. Each module is cheap to load; the work is imported lazily. */
-export const commands: readonly CommandSpec[] = [keygenCommand, build];
+export const commands: readonly CommandSpec[] = [keygenCommand, build, verify];

@@ -2,7 +2,7 @@
 // from the fixture key with a pinned clock and random source, so every run has the same bytes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKeyMaterial } from '../../src/crypto/key-material.ts';
+import { createKeyMaterial, type KeyMaterial } from '../../src/crypto/key-material.ts';
 import { FIXTURE_KEY, fixedRandom } from '../crypto/fixtures.ts';
 
 /** The keystore password of the example project (throwaway). */
@@ -16,20 +16,23 @@ export const EXAMPLE_ENV = {
   SOURCE_DATE_EPOCH: '1795435200', // 2026-11-23T12:00:00Z
 };
 
-let keystore: Buffer | undefined;
+let material: KeyMaterial | undefined;
+
+/** The example key material (fixture key, certificate, keystore), the same on every run. */
+export async function exampleKeyMaterial(): Promise<KeyMaterial> {
+  material ??= await createKeyMaterial({
+    password: KEYSTORE_PASSWORD,
+    privateKey: FIXTURE_KEY,
+    now: new Date('2026-11-01T00:00:00Z'),
+    days: 3650,
+    randomBytes: fixedRandom('example-keystore'),
+  });
+  return material;
+}
 
 /** The example keystore's bytes, the same on every run. */
 export async function exampleKeystore(): Promise<Buffer> {
-  keystore ??= (
-    await createKeyMaterial({
-      password: KEYSTORE_PASSWORD,
-      privateKey: FIXTURE_KEY,
-      now: new Date('2026-11-01T00:00:00Z'),
-      days: 3650,
-      randomBytes: fixedRandom('example-keystore'),
-    })
-  ).pkcs12;
-  return keystore;
+  return (await exampleKeyMaterial()).pkcs12;
 }
 
 /** Writes `aem-ioevents.yaml` (the example, or `config`) and `keys/keystore.p12` into `dir`. */

@@ -1,0 +1,141 @@
+/**
+ * `verifyConfiguration()`: the `verify` command's library function. It reads the same
+ * configuration as `build`, loads the signing key (the keystore, or `ims.privateKey`), turns the
+ * key checks into offline checks, and hands everything to `verifyCredentials` (src/ims).
+ */
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { InputError, isIoEventsError } from '../errors.ts';
+import { readConfig } from '../config/read-config.ts';
+import type { IoEventsConfig } from '../config/types.ts';
+import { checkCertificate, checkPrivateKey } from '../crypto/key-checks.ts';
+import { readPkcs12Keystore } from '../crypto/keystore.ts';
+import { parsePrivateKeyPem, toPkcs8Pem } from '../crypto/pem.ts';
+import type { OfflineCheck } from '../ims/credential-checks.ts';
+import type { FetchLike } from '../ims/ims-fetch.ts';
+import { verifyCredentials } from '../ims/verify-credentials.ts';
+import type { VerifyFlow, VerifyResult } from '../ims/verify-result.ts';
+
+/** Options of {@link verifyConfiguration}. */
+export interface VerifyConfigurationOptions {
+  /** Configuration file; default `aem-ioevents.yaml` in `cwd`. */
+  readonly config?: string;
+  readonly envName?: string;
+  /** @default 'auto' */
+  readonly flow?: VerifyFlow;
+  /** IMS base URL; wins over `IOEVENTS_IMS_URL` and `ims.url`. */
+  readonly imsUrl?: string;
+  readonly offline?: boolean;
+  readonly timeoutMs?: number;
+  readonly cwd?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly now?: () => Date;
+  readonly fetch?: FetchLike;
+}
+
+/** The verify result plus the configuration's warnings. */
+export interface VerifyConfigurationResult extends VerifyResult {
+  readonly warnings: readonly string[];
+}
+
+/** Checks the configuration's credentials offline, then against IMS. IMS refusing is `ok: false`. */
+export async function verifyConfiguration(options: VerifyConfigurationOptions = {}): Promise<VerifyConfigurationResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const loaded = await readConfig({ cwd, env, ...(options.config !== undefined && { file: options.config }), ...(options.envName !== undefined && { envName: options.envName }) });
+  const { config } = loaded;
+  const key = await loadSigningKey(config, cwd, now());
+  const result = await verifyCredentials({
+    clientId: config.cloudService.apiKey,
+    clientSecret: clientSecretOf(config, env),
+    orgId: config.cloudService.organizationId,
+    technicalAccountId: config.cloudService.technicalAccountId,
+    metascopes: config.ims.metascopes,
+    scopes: config.ims.scopes ?? [],
+    keyChecks: key.checks,
+    imsUrl: options.imsUrl ?? config.ims.url,
+    flow: options.flow ?? 'auto',
+    offline: options.offline ?? false,
+    env,
+    now,
+    ...(key.privateKeyPem !== undefined && { privateKeyPem: key.privateKeyPem }),
+    ...(key.notAfter !== undefined && { certificateNotAfter: key.notAfter }),
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    ...(options.fetch !== undefined && { fetch: options.fetch }),
+  });
+  return { ...result, warnings: [...loaded.warnings, ...key.warnings] };
+}
+
+// IMS needs the plain secret. A configuration that only holds AEM's protected form (which only
+// that AEM can decrypt) can still be verified with IOEVENTS_CLIENT_SECRET.
+function clientSecretOf(config: IoEventsConfig, env: Readonly<Record<string, string | undefined>>): string {
+  const secret = config.cloudService.clientSecret ?? env.IOEVENTS_CLIENT_SECRET;
+  if (secret === undefined || secret === '') {
+    throw new InputError(
+      'verify needs the plain client secret, but the configuration only has cloudService.clientSecretProtected (which only AEM can decrypt); set IOEVENTS_CLIENT_SECRET',
+      { code: 'E_CLIENT_SECRET' },
+    );
+  }
+  return secret;
+}
+
+interface SigningKey {
+  readonly privateKeyPem?: string;
+  readonly notAfter?: Date;
+  readonly checks: OfflineCheck[];
+  readonly warnings: string[];
+}
+
+// The key for the JWT flow: the keystore when configured, else ims.privateKey, else none (OAuth only).
+// A file that is not there is bad input; a key that is wrong is a failed offline check.
+async function loadSigningKey(config: IoEventsConfig, cwd: string, now: Date): Promise<SigningKey> {
+  const keystore = config.keystore;
+  if (keystore !== undefined) {
+    const label = relative(cwd, keystore.file) || keystore.file;
+    const bytes = await readKeyFile(keystore.file, label, 'keystore.file');
+    if (keystore.password === undefined) {
+      throw new InputError(`keystore.password is not set; set it to \${IOEVENTS_KEYSTORE_PASSWORD} so verify can open ${label}`, { code: 'E_KEYSTORE' });
+    }
+    let entry: ReturnType<typeof readPkcs12Keystore>;
+    try {
+      entry = readPkcs12Keystore({ bytes, password: keystore.password, alias: keystore.alias, label });
+    } catch (error) {
+      return { checks: [failedCheck('keystore', error)], warnings: [] };
+    }
+    const checks: OfflineCheck[] = [{ id: 'keystore', outcome: 'pass', message: `${label} opens; '${entry.alias}' holds a key that matches its certificate.` }];
+    try {
+      const [warning] = checkCertificate(entry.certificate, { label, now });
+      checks.push({ id: 'certificate-dates', outcome: warning === undefined ? 'pass' : 'warn', message: warning ?? `${label}: the certificate is valid until ${entry.certificate.validTo}.` });
+    } catch (error) {
+      checks.push(failedCheck('certificate-dates', error));
+    }
+    return { privateKeyPem: entry.privateKeyPem, notAfter: new Date(entry.certificate.validTo), checks, warnings: [] };
+  }
+  const keyFile = config.ims.privateKey;
+  if (keyFile === undefined) return { checks: [], warnings: [] };
+  const label = relative(cwd, keyFile) || keyFile;
+  const text = (await readKeyFile(keyFile, label, 'ims.privateKey')).toString('utf8');
+  try {
+    const privateKey = parsePrivateKeyPem(text, { label, ...(config.ims.passphrase !== undefined && { passphrase: config.ims.passphrase }) });
+    checkPrivateKey(privateKey, { label });
+    return { privateKeyPem: toPkcs8Pem(privateKey), checks: [{ id: 'private-key', outcome: 'pass', message: `${label} is an RSA key of 2048 bits or more.` }], warnings: [] };
+  } catch (error) {
+    return { checks: [failedCheck('private-key', error)], warnings: [] };
+  }
+}
+
+async function readKeyFile(file: string, label: string, field: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new InputError(`cannot read ${field} ${label}: ${missing ? 'no such file' : (error as Error).message}`, { code: 'E_KEY_FILE', cause: error });
+  }
+}
+
+// A key problem the checks found becomes a failed check, so the report shows it with the others.
+function failedCheck(id: string, error: unknown): OfflineCheck {
+  if (!isIoEventsError(error)) throw error;
+  return { id, outcome: 'fail', message: error.message };
+}

@@ -1,0 +1,140 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInProcess, type CliRun } from '../helpers/cli.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
+import { startImsStandIn, type ImsStandIn, type StandInBinding } from '../ims/ims-stand-in.ts';
+import { strangerKey } from '../ims/credentials.ts';
+import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, exampleKeyMaterial, writeExampleProject } from '../build/example-project.ts';
+
+const NOW = new Date('2026-11-23T12:00:00.000Z');
+
+async function binding(overrides: Partial<StandInBinding> = {}): Promise<StandInBinding> {
+  return {
+    clientId: '0123456789abcdef0123456789abcdef',
+    clientSecrets: [CLIENT_SECRET],
+    orgId: '0123456789ABCDEF01234567@AdobeOrg',
+    technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com',
+    certificates: [(await exampleKeyMaterial()).certificatePem],
+    metascopes: ['event_receiver_api', 'ent_adobeio_sdk'],
+    scopes: ['openid', 'AdobeID', 'read_organizations'],
+    ...overrides,
+  };
+}
+
+function assertNoSecret(run: CliRun): void {
+  for (const secret of [CLIENT_SECRET, KEYSTORE_PASSWORD, 'BEGIN PRIVATE KEY']) {
+    assert.not.ok(run.stdout.includes(secret) || run.stderr.includes(secret), `no ${secret} in output`);
+  }
+  assert.not.ok(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/.test(run.stdout + run.stderr), 'no token in output');
+}
+
+const verifyCommand = suite('aem-ioevents verify', { dir: '', ims: undefined as ImsStandIn | undefined });
+
+verifyCommand.before.each(async (context) => {
+  context.dir = makeTempDir();
+  await writeExampleProject(context.dir);
+});
+
+verifyCommand.after.each(async (context) => {
+  await context.ims?.close();
+  context.ims = undefined;
+  removeTempDir(context.dir);
+});
+
+const verify = (dir: string, args: string[], env: Record<string, string | undefined> = EXAMPLE_ENV) =>
+  runInProcess(['verify', ...args], { cwd: dir, env, now: NOW });
+
+verifyCommand('IMS accepts the keystore\'s JWT: exit 0, the token type and expiry, never the token', async (context) => {
+  context.ims = await startImsStandIn({ bindings: [await binding()], now: () => NOW });
+  const run = await verify(context.dir, ['--ims-url', context.ims.url]);
+  assert.is(run.code, 0, run.stdout + run.stderr);
+  assert.ok(run.stdout.includes(`JWT exchange: POST ${context.ims.url}/ims/exchange/jwt → 200 accepted`));
+  assert.ok(run.stdout.includes('  token: bearer, expires in 86399 s (2026-11-24T11:59:59.999Z)'));
+  assert.is(context.ims.requests.length, 1);
+  assert.is(context.ims.requests[0]!.fields.client_id, '0123456789abcdef0123456789abcdef');
+  assertNoSecret(run);
+});
+
+verifyCommand('a certificate that is not on the credential: exit 1 with the cause', async (context) => {
+  context.ims = await startImsStandIn({ bindings: [await binding({ certificates: [strangerKey().certificatePem] })], now: () => NOW });
+  const run = await verify(context.dir, ['--ims-url', context.ims.url]);
+  assert.is(run.code, 1);
+  assert.ok(run.stdout.includes('IMS: invalid_token "Could not match JWT signature to any of the bindings"'));
+  assert.match(run.stdout, /cause: .*certificate/);
+  assertNoSecret(run);
+});
+
+verifyCommand('a wrong client secret: exit 1, and the secret is not shown', async (context) => {
+  context.ims = await startImsStandIn({ bindings: [await binding({ clientSecrets: ['p8e-another-secret'] })], now: () => NOW });
+  const run = await verify(context.dir, ['--ims-url', context.ims.url, '--json']);
+  assert.is(run.code, 1);
+  const json = JSON.parse(run.stdout) as { ok: boolean; steps: { imsError: string; diagnosis: { reason: string } }[] };
+  assert.is(json.ok, false);
+  assert.is(json.steps[0]!.imsError, 'invalid_client');
+  assert.is(json.steps[0]!.diagnosis.reason, 'client_secret_wrong');
+  assertNoSecret(run);
+});
+
+verifyCommand('--flow oauth uses ims.scopes at /ims/token/v3', async (context) => {
+  context.ims = await startImsStandIn({ bindings: [await binding()], now: () => NOW });
+  const file = join(context.dir, 'aem-ioevents.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('  metascopes: [event_receiver_api, ent_adobeio_sdk]', '  metascopes: [event_receiver_api, ent_adobeio_sdk]\n  scopes: [openid, AdobeID, read_organizations]'));
+  const run = await verify(context.dir, ['--ims-url', context.ims.url, '--flow', 'oauth']);
+  assert.is(run.code, 0, run.stdout + run.stderr);
+  assert.is(context.ims.requests[0]!.path, '/ims/token/v3');
+  assert.is(context.ims.requests[0]!.fields.scope, 'openid,AdobeID,read_organizations');
+  assertNoSecret(run);
+});
+
+verifyCommand('--flow oauth without scopes is bad input', async ({ dir }) => {
+  const run = await verify(dir, ['--flow', 'oauth']);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, "error: --flow oauth needs the credential's scopes in ims.scopes; none were given.\n");
+});
+
+verifyCommand('IMS unreachable: exit 3', async ({ dir }) => {
+  const run = await verify(dir, ['--ims-url', 'http://127.0.0.1:9', '--timeout', '2']);
+  assert.is(run.code, 3);
+  assert.match(run.stderr, /^error: Could not reach IMS at http:\/\/127\.0\.0\.1:9\/ims\/exchange\/jwt/);
+});
+
+verifyCommand('--offline with a wrong keystore password: the failed check, exit 1, no network', async ({ dir }) => {
+  const run = await verify(dir, ['--offline'], { ...EXAMPLE_ENV, IOEVENTS_KEYSTORE_PASSWORD: 'not-the-password' });
+  assert.is(run.code, 1);
+  assert.ok(run.stdout.includes('  fail  keys/keystore.p12: the keystore password is wrong'));
+  assert.not.ok(run.stdout.includes('not-the-password'));
+});
+
+verifyCommand('--offline with good keys: exit 0 and every check listed', async ({ dir }) => {
+  const run = await verify(dir, ['--offline', '--json']);
+  assert.is(run.code, 0, run.stderr);
+  const json = JSON.parse(run.stdout) as { ok: boolean; offline: boolean; steps: unknown[]; checks: { id: string; outcome: string }[] };
+  assert.is(json.ok, true);
+  assert.equal(json.steps, []);
+  assert.equal(json.checks.map((c) => `${c.id} ${c.outcome}`), [
+    'keystore pass',
+    'certificate-dates pass',
+    'ims-url pass',
+    'client-id pass',
+    'client-secret pass',
+    'organization-id pass',
+    'technical-account-id pass',
+    'metascopes pass',
+    'jwt-signature pass',
+  ]);
+  assertNoSecret(run);
+});
+
+verifyCommand('a protected client secret alone needs IOEVENTS_CLIENT_SECRET', async ({ dir }) => {
+  const file = join(dir, 'aem-ioevents.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('clientSecret: ${IOEVENTS_CLIENT_SECRET}', "clientSecretProtected: '{00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff}'"));
+  const without = await verify(dir, ['--offline'], { ...EXAMPLE_ENV, IOEVENTS_CLIENT_SECRET: undefined });
+  assert.is(without.code, 2);
+  assert.match(without.stderr, /set IOEVENTS_CLIENT_SECRET/);
+  const withSecret = await verify(dir, ['--offline']);
+  assert.is(withSecret.code, 0, withSecret.stdout + withSecret.stderr);
+});
+
+verifyCommand.run();
