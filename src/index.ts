@@ -19,3 +19,27 @@ export { generateRsaPrivateKey } from './crypto/key-pair.ts';
 export { DEFAULT_ALIAS, DEFAULT_DAYS, MAX_DAYS, RSA_BITS, type RsaBits } from './crypto/key-options.ts';
 export { checkKeystorePassword, KEYSTORE_PASSWORD_VARIABLE, readKeystorePassword, type KeystorePasswordSource } from './crypto/keystore-password.ts';
 export { DEFAULT_SUBJECT, formatDistinguishedName, type NameAttribute, type NameAttributeType, parseDistinguishedName } from './crypto/distinguished-name.ts';
+
+// Build: the content package.
+export { buildPackage, type BuildOptions, type BuildResult } from './build/build-package.ts';
+export { DEFAULT_TEMPLATE, listBuiltInTemplates, readTemplate, type Template, type NameStatus } from './template/template.ts';
+export { parseTemplate } from './template/parse-template.ts';
+export { renderTemplate, type RenderedTemplate, type RenderedName } from './template/render-template.ts';
+export { TEMPLATE_CONTEXT_KEYS, type TemplateContext } from './template/template-context.ts';
+export { createContentPackage, type ContentPackageInput } from './packaging/content-package.ts';
+export { createZipArchive, type ArchiveEntry } from './packaging/archive.ts';
+export { formatPackageId, getDownloadName, getPackageIdError, getPackagePath, type PackageId } from './packaging/package-id.ts';
+export { renderPropertiesXml, type PackageProperties, type PackageType, type AccessControlHandling } from './packaging/package-properties.ts';
+export { renderFilterXml, type WorkspaceFilter, type PathFilterSet, type PathFilter, type ImportMode } from './packaging/workspace-filter.ts';
+export { getJcrNameError, isValidJcrName } from './packaging/jcr-name.ts';
+
+// DocView: FileVault's serialization, byte for byte.
+export { renderDocView } from './docview/docview-format.ts';
+export { parseDocView, DocViewParseError, type ParsedDocView, type ParsedDocViewNode } from './docview/docview-parse.ts';
+export { createDocViewProperty, formatDocViewProperty, parseDocViewProperty, escapeDocViewValue, type DocViewProperty, type PropertyType } from './docview/docview-property.ts';
+export { KNOWN_NAMESPACES, type DocViewNode } from './docview/docview-node.ts';
+export { getPlatformName, getPlatformPath, getRepositoryName, getRepositoryPath } from './docview/platform-name-format.ts';
+export { decodeIso9075, encodeIso9075 } from './docview/iso9075.ts';
+
+// Verify: the configuration's credentials against IMS.
+export { verifyConfiguration, type VerifyConfigurationOptions, type VerifyConfigurationResult } from './verify/verify-configuration.ts';
