@@ -7,17 +7,25 @@
  * | -------------------------------------- | ----------------------------------------------------------- |
  * | bucket = `(h ^ h >>> 16) & (n - 1)`    | `bucketOf`, `h` = `String.hashCode()`                        |
  * | capacity 16, resize past 3/4 full      | `put` doubles the table when `size > capacity * 0.75`       |
- * | a bucket reaching 9 keys               | doubles the table while it is below 64, else becomes a tree |
+ * | a bucket reaching 9 keys               | doubles the table while it is below 64                      |
  * | resize splits a bucket in two          | `resize` keeps each half's order                            |
- * | tree bucket iteration                  | red-black root first, then list order (`java-hash-tree.ts`) |
+ *
+ * Not reproduced: with 64 slots or more, Java turns a bucket of 9 keys into a red-black tree and
+ * iterates its root first. That needs 9 namespace prefixes on one DocView root sharing the low
+ * 6 bits of their hash; such a bucket keeps list order here.
  *
  * Example: adding `nt`, `foo1`, `foo2` iterates as `nt foo1 foo2` (buckets 6, 11, 12).
  */
 import { javaStringHash } from './java-lang.ts';
-import { type Entry, putTreeEntry, splitTree, treeifyBucket } from './java-hash-tree.ts';
 
 const TREEIFY_THRESHOLD = 8;
 const MIN_TREEIFY_CAPACITY = 64;
+
+interface Entry {
+  readonly key: string;
+  readonly hash: number;
+  next: Entry | undefined;
+}
 
 interface Table {
   buckets: (Entry | undefined)[];
@@ -44,14 +52,12 @@ function put(table: Table, key: string): void {
   const hash = spreadHash(key);
   const index = hash & (table.buckets.length - 1);
   const head = table.buckets[index];
-  if (head === undefined) table.buckets[index] = newEntry(key, hash);
-  else if (head.tree) {
-    if (!putTreeEntry(table.buckets, head, newEntry(key, hash))) return;
-  } else if (!appendToList(table, head, key, hash)) return;
+  if (head === undefined) table.buckets[index] = { key, hash, next: undefined };
+  else if (!appendToList(table, head, key, hash)) return;
   if (++table.size > table.buckets.length * 0.75) resize(table);
 }
 
-// HashMap.putVal's list branch: append at the tail; a ninth key makes the bucket a tree, or grows a small table.
+// HashMap.putVal's list branch: append at the tail; a ninth key grows a table below 64 slots.
 function appendToList(table: Table, head: Entry, key: string, hash: number): boolean {
   let count = 0;
   let last = head;
@@ -60,16 +66,9 @@ function appendToList(table: Table, head: Entry, key: string, hash: number): boo
     last = entry;
     count++;
   }
-  last.next = newEntry(key, hash);
-  if (count >= TREEIFY_THRESHOLD) {
-    if (table.buckets.length < MIN_TREEIFY_CAPACITY) resize(table);
-    else treeifyBucket(table.buckets, hash & (table.buckets.length - 1));
-  }
+  last.next = { key, hash, next: undefined };
+  if (count >= TREEIFY_THRESHOLD && table.buckets.length < MIN_TREEIFY_CAPACITY) resize(table);
   return true;
-}
-
-function newEntry(key: string, hash: number): Entry {
-  return { key, hash, next: undefined, tree: false };
 }
 
 function resize(table: Table): void {
@@ -78,10 +77,6 @@ function resize(table: Table): void {
   const buckets = new Array<Entry | undefined>(bit * 2);
   old.forEach((head, index) => {
     if (head === undefined) return;
-    if (head.tree) {
-      splitTree(buckets, head, index, bit);
-      return;
-    }
     const [low, high] = splitList(head, bit);
     buckets[index] = low;
     buckets[index + bit] = high;
