@@ -4,3 +4,4 @@
 export * from './errors.ts';
 export * from './config/index.ts';
 export * from './ims/index.ts';
+export * from './inspect/index.ts';
