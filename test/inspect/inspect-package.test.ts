@@ -177,6 +177,19 @@ modelSuite('what build writes (createContentPackage) inspects without an error, 
   assert.equal(eventproxy.children[1]!.children.map((c) => c.path), ['/apps/eventproxy/config/child']);
 });
 
+modelSuite('a template mistake in what build writes is an error: a node without jcr:primaryType, an ordering-only element', async () => {
+  const entries = createContentPackage({
+    properties: { group: 'aem-ioevents', name: 'eventproxy-config', version: '1.0', packageType: 'application' },
+    filter: { filterSets: [{ root: '/apps/eventproxy', rules: [] }] },
+    nodes: [{ path: '/apps/eventproxy', node: { name: 'eventproxy', properties: [property('title', 'x')], children: [{ name: 'order', properties: [], children: [] }] } }],
+    files: [],
+  });
+  const result = await inspectPackage({ bytes: await createZipArchive(entries, { mtime: new Date('2026-11-23T12:00:00Z') }) });
+  assert.equal(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.validator} ${f.nodePath}`), [
+    'jackrabbit-nodetypes /apps/eventproxy', 'jackrabbit-emptyelements /apps/eventproxy/order',
+  ]);
+});
+
 modelSuite('bytes are read from memory and the name given labels the package', async () => {
   const result = await inspectFiles({ 'jcr_root/apps/x.txt': 'x' });
   assert.is(result.package, 'test.zip');
