@@ -79,10 +79,12 @@ const META_INF = 'META-INF/';
 class Inspection {
   private readonly collector = new FindingCollector();
   private readonly read = new Set<PackageEntry>();
-  private readonly tree = new PackageTreeBuilder();
+  private readonly tree: PackageTreeBuilder;
   private validators: readonly Validator[] = [];
 
-  constructor(private readonly archive: PackageArchive, private readonly label: string) {}
+  constructor(private readonly archive: PackageArchive, private readonly label: string) {
+    this.tree = new PackageTreeBuilder(label);
+  }
 
   async run(): Promise<InspectResult> {
     const { entries } = this.archive;

@@ -105,6 +105,13 @@ hostileSuite('zip-slip names, links and bombs are refused as a whole (exit 2) an
   }
 });
 
+hostileSuite('a node deeper than 1000 levels, by folders or by DocView nesting, is refused without a crash', async () => {
+  const deepFolders = await packageZip({ [`jcr_root/${'a/'.repeat(1001)}x.txt`]: 'x' });
+  await rejects(inspectPackage({ bytes: deepFolders }), 'E_PACKAGE_DEPTH', /^package\.zip has a node deeper than 1000 levels \(\/a\/a\/a/);
+  const nested = `<jcr:root ${JCR} jcr:primaryType="nt:unstructured">${'<a p="x">'.repeat(1100)}${'</a>'.repeat(1100)}</jcr:root>`;
+  await rejects(inspectFiles({ 'jcr_root/apps/deep/.content.xml': nested }), 'E_PACKAGE_DEPTH', /^test\.zip has a node deeper than 1000 levels \(\/apps\/deep\/a\/a/);
+});
+
 hostileSuite('the total size limit refuses a package whose entries add up to too much', async () => {
   const bytes = await packageZip({ 'jcr_root/a.txt': 'a'.repeat(600), 'jcr_root/b.txt': 'b'.repeat(600) });
   await rejects(inspectPackage({ bytes }, { limits: { maxTotalSize: 1000 } }), 'E_ZIP_BOMB', /^package\.zip would expand to 1200 bytes, more than the limit of 1000 \(zip bomb\)/);
