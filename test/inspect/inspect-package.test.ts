@@ -9,7 +9,9 @@ import type { Finding } from '../../src/inspect/finding.ts';
 import { createContentPackage } from '../../src/packaging/content-package.ts';
 import { createZipArchive } from '../../src/packaging/archive.ts';
 import { createDocViewProperty as property } from '../../src/docview/docview-property.ts';
+import { readPackagesWithJava } from '../helpers/package-check.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
+import { hasTool } from '../helpers/tools.ts';
 import { SIMPLE_PACKAGE } from './simple-package.ts';
 import { filterXml, packageZip, propertiesXml, rawZip } from './zip-bytes.ts';
 
@@ -57,6 +59,35 @@ parserSuite('ill-formed XML and an undeclared namespace prefix are parse errors 
     'error jackrabbit-docviewparser jcr_root/apps/a/.content.xml:3:12 /apps/a Could not parse FileVault Document View XML: unexpected close tag.',
     'error jackrabbit-docviewparser jcr_root/apps/c/.content.xml:3:26 /apps/c Could not parse FileVault Document View XML: unbound namespace prefix: "cq".',
   ]);
+});
+
+parserSuite('a DocView file is refused as not well-formed exactly when the JDK\'s namespace-aware SAX parser refuses it', async () => {
+  if (!hasTool('java')) return;
+  const files: Record<string, string> = {
+    'jcr_root/apps/ok/.content.xml': `<jcr:root ${JCR} jcr:primaryType="nt:unstructured"><a jcr:primaryType="nt:unstructured"/></jcr:root>`,
+    'jcr_root/apps/unclosed/.content.xml': `<jcr:root ${JCR} jcr:primaryType="nt:unstructured"><a></jcr:root>`,
+    'jcr_root/apps/prefix/.content.xml': `<jcr:root ${JCR} cq:x="1"/>`,
+    'jcr_root/apps/element/.content.xml': `<jcr:root ${JCR}><cq:a/></jcr:root>`,
+    'jcr_root/apps/amp/.content.xml': `<jcr:root ${JCR} t="a & b"/>`,
+    'jcr_root/apps/control/.content.xml': `<jcr:root ${JCR} t="\u0001"/>`,
+    'jcr_root/apps/twice/.content.xml': `<jcr:root ${JCR} t="1" t="2"/>`,
+    'jcr_root/apps/entity/.content.xml': `<jcr:root ${JCR} t="&nbsp;"/>`,
+    'jcr_root/apps/comment.xml': `<!-- x --><jcr:root ${JCR} jcr:primaryType="nt:unstructured"><b t="&#x1F600;"/></jcr:root>`,
+  };
+  const dir = makeTempDir();
+  try {
+    const zip = join(dir, 'p.zip');
+    const bytes = await packageZip({ 'META-INF/vault/properties.xml': PROPERTIES, 'META-INF/vault/filter.xml': filterXml('/apps'), ...files });
+    writeFileSync(zip, bytes);
+    const [java] = readPackagesWithJava([zip]);
+    const refusedByJava = Object.keys(files).filter((name) => java!.xml[name] !== 'ok').sort();
+    const result = await inspectPackage({ bytes });
+    const refusedByUs = result.findings.filter((f) => f.message.startsWith('Could not parse FileVault Document View XML')).map((f) => f.path).sort();
+    assert.equal(refusedByUs, refusedByJava);
+    assert.equal(refusedByJava.length, 7);
+  } finally {
+    removeTempDir(dir);
+  }
 });
 
 parserSuite.run();
