@@ -43,3 +43,6 @@ export { decodeIso9075, encodeIso9075 } from './docview/iso9075.ts';
 
 // Verify: the configuration's credentials against IMS.
 export { verifyConfiguration, type VerifyConfigurationOptions, type VerifyConfigurationResult } from './verify/verify-configuration.ts';
+
+// Inspect: read and validate any FileVault package.
+export * from './inspect/index.ts';

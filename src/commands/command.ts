@@ -38,5 +38,5 @@ export interface CommandSpec<Args = Record<string, unknown>> {
   /** Declares the flags. */
   readonly builder: (yargs: Argv) => Argv;
   /** Turns flags into options, calls one library function and describes the result. */
-  readonly run: (args: Args, io: CliIo) => Promise<CommandOutcome>;
+  run(args: Args, io: CliIo): Promise<CommandOutcome>;
 }
