@@ -5,13 +5,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { InputError } from '../errors.ts';
+import { InputError, VerdictError } from '../errors.ts';
 import { readConfig } from '../config/read-config.ts';
 import type { IoEventsConfig } from '../config/types.ts';
 import { readPkcs12Keystore } from '../crypto/keystore.ts';
 import { checkCertificate } from '../crypto/key-checks.ts';
 import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
 import { createZipArchive } from '../packaging/archive.ts';
+import { countFindings, hasFailingFindings, type Finding, type FindingCounts } from '../inspect/finding.ts';
+import { inspectPackage } from '../inspect/inspect-package.ts';
 import { createContentPackage } from '../packaging/content-package.ts';
 import { formatPackageId, getDownloadName, type PackageId } from '../packaging/package-id.ts';
 import type { PackageProperties } from '../packaging/package-properties.ts';
@@ -55,7 +57,16 @@ export interface BuildResult {
   readonly entries: readonly string[];
   /** Names the package uses that were not confirmed on a real AEM. */
   readonly inferredNames: readonly RenderedName[];
+  /** What FileVault's validator rules say about the zip (`aem-ioevents inspect` lists them). */
+  readonly validation: FindingCounts;
   readonly warnings: readonly string[];
+}
+
+/** The result of a build whose output would not validate; nothing was written. */
+export interface FailedBuildResult {
+  readonly ok: false;
+  readonly packageId: string;
+  readonly findings: readonly Finding[];
 }
 
 /** Builds the content package described by the configuration and writes it atomically. */
@@ -79,6 +90,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     namespaces: template.namespaces,
   });
   const zip = await createZipArchive(entries, { mtime: created });
+  const validation = await validateOutput(zip, id);
   const file = resolve(cwd, options.out ?? 'dist', getDownloadName(id));
   const displayPath = relative(cwd, file) || file;
   const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath });
@@ -95,8 +107,23 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     filterRoots: rendered.filter.filterSets.map((set) => set.root),
     entries: entries.map((entry) => entry.path),
     inferredNames: rendered.names.filter((name) => name.status === 'inferred'),
+    validation,
     warnings: [...loaded.warnings, ...(keystore?.warnings ?? [])],
   };
+}
+
+// The same rules as `inspect`, on the bytes about to be written: a template that makes an invalid
+// package is caught here, and nothing is written (issue 4, point 6).
+async function validateOutput(zip: Uint8Array, id: PackageId): Promise<FindingCounts> {
+  const { findings } = await inspectPackage({ bytes: zip }, { name: getDownloadName(id) });
+  if (hasFailingFindings(findings)) {
+    const errors = findings.filter((f) => f.severity === 'error');
+    const listed = errors.slice(0, 10).map((f) => `  ${f.validator} ${f.nodePath ?? f.path}: ${f.message}`);
+    const more = errors.length > 10 ? [`  … ${errors.length - 10} more (--json lists them all)`] : [];
+    const result: FailedBuildResult = { ok: false, packageId: formatPackageId(id), findings };
+    throw new VerdictError([`the package would not validate (${errors.length} errors); nothing was written:`, ...listed, ...more].join('\n'), result, { code: 'E_VALIDATION' });
+  }
+  return countFindings(findings);
 }
 
 interface PackagedKeystore {

@@ -44,6 +44,7 @@ export function formatBuildResult(result: BuildResult): string {
   const lines = [
     `${verb} ${result.displayPath} (${result.size} bytes, sha256 ${result.sha256})`,
     `  package  ${result.packageId} (template ${result.template}, created ${result.created})`,
+    `  checked  ${result.validation.errors} errors, ${result.validation.warnings} warnings by FileVault's validator rules (aem-ioevents inspect lists them)`,
     ...result.filterRoots.map((root, i) => `  ${i === 0 ? 'filter ' : '       '}  ${root}`),
     ...result.entries.map((entry, i) => `  ${i === 0 ? 'entries' : '       '}  ${entry}`),
   ];

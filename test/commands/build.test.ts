@@ -34,7 +34,8 @@ buildCommand('writes the zip, says what it wrote, and exits 0', async ({ dir }) 
   const lines = run.stdout.split('\n');
   assert.match(lines[0]!, /^wrote dist\/eventproxy-config-1\.0\.0\.zip \(\d+ bytes, sha256 [0-9a-f]{64}\)$/);
   assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template cloudservice-6.3, created 2026-11-23T12:00:00.000Z)');
-  assert.is(lines[2], '  filter   /etc/cloudservices/eventproxy/ioevents');
+  assert.is(lines[2], "  checked  0 errors, 5 warnings by FileVault's validator rules (aem-ioevents inspect lists them)");
+  assert.is(lines[3], '  filter   /etc/cloudservices/eventproxy/ioevents');
   assert.ok(run.stdout.includes('  9 names are inferred, not confirmed on a real AEM'));
   assert.ok(existsSync(join(dir, ZIP)));
   assertNoSecret(run);
@@ -65,6 +66,23 @@ buildCommand('the same bytes again are left alone; other bytes need --force', as
   const forced = await build(dir, ['--force']);
   assert.is(forced.code, 0);
   assert.match(forced.stdout, /^replaced dist\/eventproxy-config-1\.0\.0\.zip/);
+});
+
+buildCommand('a template whose package would not validate: exit 1 with the findings, nothing written', async ({ dir }) => {
+  const builtIn = readFileSync(new URL('../../templates/cloudservice-6.3/template.yaml', import.meta.url), 'utf8');
+  const broken = builtIn.replace("          jcr:primaryType: { value: cq:PageContent, status: confirmed, source: 'aem-io-events.md §2.3' }\n", '');
+  assert.ok(broken !== builtIn);
+  mkdirSync(join(dir, 'broken'));
+  writeFileSync(join(dir, 'broken', 'template.yaml'), broken);
+  const run = await build(dir, ['--template', './broken', '--json']);
+  assert.is(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^error: the package would not validate \(1 errors\); nothing was written:\n  jackrabbit-nodetypes \/etc\/cloudservices\/eventproxy\/ioevents\/jcr:content: Mandatory jcr:primaryType missing/);
+  const json = JSON.parse(run.stdout) as { ok: boolean; findings: { validator: string; severity: string }[]; error: { code: string } };
+  assert.is(json.ok, false);
+  assert.is(json.error.code, 'E_VALIDATION');
+  assert.ok(json.findings.some((f) => f.validator === 'jackrabbit-nodetypes' && f.severity === 'error'));
+  assert.not.ok(existsSync(join(dir, 'dist')));
+  assertNoSecret(run);
 });
 
 buildCommand('an unknown flag is bad input naming it', async ({ dir }) => {
