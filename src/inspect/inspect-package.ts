@@ -1,0 +1,215 @@
+/**
+ * `inspectPackage()`: the conductor. It reads a package the way FileVault's validation walks
+ * one (`ValidationExecutor`), one entry at a time, and keeps only the model:
+ *
+ * 1. the zip's central directory, refused as a whole when unsafe (`zip-reader.ts`);
+ * 2. `META-INF/vault/properties.xml`, `filter.xml` and `*.cnd`, then the package-level facts;
+ * 3. every folder and file below `jcr_root/`, parents first (`package-files.ts`): DocView files
+ *    are parsed and each element handed to the validators;
+ * 4. each validator's `done()`; then every entry not read is decompressed once to check its CRC.
+ *
+ * The result holds the package id, properties, filter, node tree and findings; nothing is written.
+ */
+import { DocViewParseError } from '../docview/docview-parse.ts';
+import { FILTER_XML, PROPERTIES_XML } from '../packaging/constants.ts';
+import type { PackageId } from '../packaging/package-id.ts';
+import type { WorkspaceFilter } from '../packaging/workspace-filter.ts';
+import { getDocViewRootPath, readDocViewFile } from './docview-file.ts';
+import { FilterModel } from './filter-model.ts';
+import { countFindings, type Finding, type FindingCounts, type ValidatorId } from './finding.ts';
+import { filePathToNodePath, hasJcrRoot, walkJcrRoot, type WalkStep } from './package-files.ts';
+import { PackageTreeBuilder, type PackageNode } from './package-tree.ts';
+import { readPackagePropertiesView } from './properties-view.ts';
+import { createValidators } from './validators/index.ts';
+import { checkDocViewElement, NOT_DOCVIEW, parseFailure } from './validators/docview-parser.ts';
+import { validateFilterXml } from './validators/filter.ts';
+import { readCndDeclarations } from './validators/node-type-names.ts';
+import { checkPackageFacts } from './validators/package-manager.ts';
+import { validatePropertiesXml } from './validators/properties.ts';
+import type { Messages, NodeContext, ValidationContext, Validator } from './validator.ts';
+import { decodeXmlBytes, isDocViewXml } from './xml-decode.ts';
+import { openPackageZip, type PackageArchive, type PackageEntry, type PackageSource } from './zip-reader.ts';
+import type { ZipLimits } from './zip-safety.ts';
+
+/** Options of {@link inspectPackage}. */
+export interface InspectOptions {
+  /** How the package is named in messages. @default the file path, or `package.zip` for bytes */
+  readonly name?: string;
+  /** Limits against hostile zips. */
+  readonly limits?: Partial<ZipLimits>;
+}
+
+/** What `inspect` found out about a package. */
+export interface InspectResult {
+  /** How the package was named. */
+  readonly package: string;
+  /** `group:name:version` from properties.xml, when it has group and name. */
+  readonly id: PackageId | undefined;
+  /** properties.xml entries, when it could be read. */
+  readonly properties: Readonly<Record<string, string>> | undefined;
+  /** filter.xml, when FileVault can load it. */
+  readonly filter: WorkspaceFilter | undefined;
+  /** The nodes the package brings, below `/`. */
+  readonly tree: PackageNode;
+  /** Nodes in {@link tree}, the root included. */
+  readonly nodeCount: number;
+  readonly entryCount: number;
+  /** In the order the validators reported them. */
+  readonly findings: readonly Finding[];
+  readonly counts: FindingCounts;
+}
+
+/**
+ * Reads and validates a content package without writing anything.
+ * @throws InputError when the package is not a readable, safe zip (exit 2).
+ */
+export async function inspectPackage(source: PackageSource, options: InspectOptions = {}): Promise<InspectResult> {
+  const label = options.name ?? ('file' in source ? source.file : 'package.zip');
+  const archive = await openPackageZip(source, { label, ...(options.limits === undefined ? {} : { limits: options.limits }) });
+  try {
+    return await new Inspection(archive, label).run();
+  } finally {
+    archive.close();
+  }
+}
+
+const META_INF = 'META-INF/';
+
+class Inspection {
+  private readonly findings: Finding[] = [];
+  private readonly reported = new Set<string>();
+  private readonly read = new Set<PackageEntry>();
+  private readonly tree = new PackageTreeBuilder();
+  private validators: readonly Validator[] = [];
+
+  constructor(private readonly archive: PackageArchive, private readonly label: string) {}
+
+  async run(): Promise<InspectResult> {
+    const { entries } = this.archive;
+    const byPath = new Map(entries.filter((e) => !e.isDirectory).map((e) => [e.path, e] as const));
+    const propertiesEntry = byPath.get(PROPERTIES_XML);
+    const filterEntry = byPath.get(FILTER_XML);
+    const propertiesReading = propertiesEntry && validatePropertiesXml(await this.readEntry(propertiesEntry));
+    this.add('jackrabbit-properties', propertiesReading?.messages, { path: PROPERTIES_XML });
+    const filterReading = filterEntry && (await this.readFilter(filterEntry));
+    this.add('jackrabbit-filter', filterReading?.messages, { path: FILTER_XML });
+    const properties = readPackagePropertiesView(propertiesReading?.entries);
+    const context: ValidationContext = { properties, filter: new FilterModel(filterReading?.filter), packageLabel: this.label, hasFilter: filterReading?.filter !== undefined };
+    const facts = { entries, hasPropertiesXml: propertiesEntry !== undefined, properties: propertiesReading?.entries && properties, hasFilterXml: filterEntry !== undefined, hasJcrRoot: hasJcrRoot(entries) };
+    this.add('package-manager', checkPackageFacts(facts), { path: '' });
+    this.validators = createValidators(context, readCndDeclarations(await this.readCnds(entries)));
+    if (propertiesReading?.entries !== undefined) this.call((v) => v.properties?.(properties), { path: PROPERTIES_XML });
+    if (context.hasFilter) this.call((v) => v.filter?.(context.filter), { path: FILTER_XML });
+    for (const entry of entries) if (entry.path.startsWith(META_INF)) this.call((v) => v.metaInfPath?.(entry.path, entry.isDirectory), { path: entry.path });
+    for (const step of walkJcrRoot(entries)) await this.visit(step);
+    this.call((v) => v.done?.(), { path: '' });
+    for (const entry of entries) if (!entry.isDirectory && !this.read.has(entry)) await this.archive.verify(entry);
+    return {
+      package: this.label,
+      id: properties.id,
+      properties: propertiesReading?.entries && Object.fromEntries(propertiesReading.entries),
+      filter: filterReading?.filter,
+      tree: this.tree.build(),
+      nodeCount: this.tree.size,
+      entryCount: entries.length,
+      findings: this.findings,
+      counts: countFindings(this.findings),
+    };
+  }
+
+  private async readFilter(entry: PackageEntry): Promise<ReturnType<typeof validateFilterXml>> {
+    const decoded = decodeXmlBytes(await this.readEntry(entry));
+    if ('error' in decoded) return { filter: undefined, messages: [{ severity: 'error', message: `Invalid filter.xml: ${decoded.error}` }] };
+    return validateFilterXml(decoded.text);
+  }
+
+  private async readCnds(entries: readonly PackageEntry[]): Promise<string[]> {
+    const texts: string[] = [];
+    for (const entry of entries) {
+      if (entry.isDirectory || !entry.path.startsWith(`${META_INF}vault/`) || !entry.path.endsWith('.cnd')) continue;
+      texts.push(new TextDecoder().decode(await this.readEntry(entry)));
+    }
+    return texts;
+  }
+
+  private async visit(step: WalkStep): Promise<void> {
+    if (step.kind === 'folder') {
+      const context: NodeContext = { nodePath: filePathToNodePath(step.path), filePath: `jcr_root/${step.path}/` };
+      this.tree.addFolder(context.nodePath, context.filePath);
+      this.call((v) => v.jcrPath?.(context, true, false), context);
+      this.call((v) => v.nodePath?.(context), context);
+      return;
+    }
+    const filePath = `jcr_root/${step.path}`;
+    const { nodes, sniffed } = step.path.endsWith('.xml') ? await this.visitXml(step.path, step.entry, filePath) : { nodes: [], sniffed: false };
+    const isDocView = nodes.length > 0;
+    if (!isDocView) {
+      // As ValidationExecutor: a file that defines no node stands for the node named like it.
+      const nodePath = filePathToNodePath(step.path);
+      nodes.push({ nodePath, filePath });
+      if (!sniffed && !step.path.endsWith('.binary')) this.tree.addFile(nodePath, filePath);
+    }
+    this.call((v) => v.jcrPath?.(nodes[0]!, false, isDocView), nodes[0]!);
+    for (const node of nodes) this.call((v) => v.nodePath?.(node), node);
+  }
+
+  // An .xml file: when DocView, each element goes to the validators; the nodes it defines are the elements with properties.
+  private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ nodes: NodeContext[]; sniffed: boolean }> {
+    const bytes = await this.readEntry(entry);
+    if (!path.endsWith('/.content.xml') && path !== '.content.xml' && !isDocViewXml(bytes)) {
+      this.add('jackrabbit-docviewparser', [{ severity: 'info', message: NOT_DOCVIEW }], { path: filePath, nodePath: filePathToNodePath(path) });
+      return { nodes: [], sniffed: false };
+    }
+    const rootPath = getDocViewRootPath(path);
+    const decoded = decodeXmlBytes(bytes);
+    if ('error' in decoded) {
+      this.add('jackrabbit-docviewparser', [parseFailure(decoded.error)], { path: filePath, nodePath: rootPath });
+      return { nodes: [], sniffed: true };
+    }
+    let visits: ReturnType<typeof readDocViewFile>;
+    try {
+      visits = readDocViewFile(decoded.text, rootPath);
+    } catch (error) {
+      if (!(error instanceof DocViewParseError)) throw error;
+      this.add('jackrabbit-docviewparser', [parseFailure(error.reason, error)], { path: filePath, nodePath: rootPath });
+      return { nodes: [], sniffed: true };
+    }
+    const nodes: NodeContext[] = [];
+    for (const visit of visits) {
+      const context: NodeContext = { nodePath: visit.path, filePath, line: visit.node.line, column: visit.node.column };
+      this.add('jackrabbit-docviewparser', checkDocViewElement(visit), { ...context, path: filePath });
+      this.call((v) => v.docViewNode?.(visit.info, context, visit.isRoot), context);
+      if (visit.info.properties.length === 0) continue;
+      nodes.push(context);
+      this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
+    }
+    return { nodes, sniffed: true };
+  }
+
+  private async readEntry(entry: PackageEntry): Promise<Uint8Array> {
+    this.read.add(entry);
+    return this.archive.read(entry);
+  }
+
+  private call(hook: (validator: Validator) => Messages, context: { path?: string; filePath?: string; nodePath?: string; line?: number; column?: number }): void {
+    const defaults = { path: context.filePath ?? context.path ?? '', nodePath: context.nodePath, line: context.line, column: context.column };
+    for (const validator of this.validators) this.add(validator.id, hook(validator), defaults);
+  }
+
+  // Messages to findings; the same finding twice is reported once.
+  private add(validator: ValidatorId, messages: Messages, defaults: { path: string; nodePath?: string | undefined; line?: number | undefined; column?: number | undefined }): void {
+    for (const m of messages ?? []) {
+      const nodePath = m.nodePath === null ? undefined : (m.nodePath ?? defaults.nodePath);
+      const line = m.line ?? (m.path === undefined ? defaults.line : undefined);
+      const column = m.column ?? (m.path === undefined ? defaults.column : undefined);
+      const finding: Finding = {
+        validator, severity: m.severity, path: m.path ?? defaults.path, message: m.message,
+        ...(nodePath === undefined ? {} : { nodePath }), ...(line === undefined ? {} : { line, column: column ?? 0 }),
+      };
+      const key = JSON.stringify(finding);
+      if (this.reported.has(key)) continue;
+      this.reported.add(key);
+      this.findings.push(finding);
+    }
+  }
+}
