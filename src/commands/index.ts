@@ -1,7 +1,8 @@
 import type { CommandSpec } from './command.ts';
 import { build } from './build.ts';
+import { deployCommand } from './deploy.ts';
 import { inspectCommand } from './inspect.ts';
 import { keygenCommand } from './keygen.ts';
 
 /** Every subcommand, in the order `--help` lists them. Each module is cheap to load; the work is imported lazily. */
-export const commands: readonly CommandSpec[] = [keygenCommand, build, inspectCommand as unknown as CommandSpec];
+export const commands: readonly CommandSpec[] = [keygenCommand, build, inspectCommand as unknown as CommandSpec, deployCommand as unknown as CommandSpec];

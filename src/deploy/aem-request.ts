@@ -16,6 +16,8 @@ export interface AemConnection {
   readonly credentials: AemCredentials;
   /** The proxy the calls go through, for messages and redaction. */
   readonly proxy?: string | undefined;
+  /** Other secrets the calls carry (keystore passwords), for redaction. */
+  readonly secrets?: readonly string[] | undefined;
 }
 
 /** Why there was no answer. */
@@ -45,7 +47,7 @@ export async function callAem(connection: AemConnection, request: AemRequest): P
   }
 }
 
-/** Everything that must never be printed: the password in its forms, and a proxy password. */
+/** Everything that must never be printed: the password in its forms, keystore passwords, a proxy password. */
 export function getConnectionSecrets(connection: AemConnection): string[] {
-  return [...connection.credentials.secrets(), ...(connection.proxy ? getUrlSecrets(connection.proxy) : [])];
+  return [...connection.credentials.secrets(), ...(connection.secrets ?? []), ...(connection.proxy ? getUrlSecrets(connection.proxy) : [])];
 }

@@ -48,10 +48,12 @@ export type KeystoreOutcome =
   /** AEM said no, or did not show our key afterwards. Exit 1. */
   | 'refused'
   /** No answer, or the connection broke. Exit 3. */
-  | 'unreachable';
+  | 'unreachable'
+  /** Not attempted: the package did not install on this target. */
+  | 'skipped';
 
 /** Exit code of each keystore outcome. */
-export const KEYSTORE_EXIT_CODES: Readonly<Record<KeystoreOutcome, ExitCode>> = { unchanged: 0, added: 0, created: 0, replaced: 0, 'different-key': 1, 'no-store-password': 2, refused: 1, unreachable: 3 };
+export const KEYSTORE_EXIT_CODES: Readonly<Record<KeystoreOutcome, ExitCode>> = { unchanged: 0, added: 0, created: 0, replaced: 0, 'different-key': 1, 'no-store-password': 2, refused: 1, unreachable: 3, skipped: 0 };
 
 /** The keystore step's result on one target; holds no secret. */
 export interface KeystoreResult {
