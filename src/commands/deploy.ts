@@ -18,12 +18,14 @@ export interface DeployArgs {
   readonly json: boolean;
 }
 
-const EPILOG = `Credentials: AEM_USER (or --user) and AEM_PASSWORD. There is no password flag: a flag shows in
-process lists and shell history. --keystore creates a missing store with AEM_KEYSTORE_PASSWORD.
+// Lines under 90 characters: yargs breaks longer epilog lines in the middle of words.
+const EPILOG = `Credentials: AEM_USER (or --user) and AEM_PASSWORD. There is no password flag: a flag
+shows in process lists and shell history. --keystore creates a missing store with the
+password in AEM_KEYSTORE_PASSWORD.
 
-Exit codes: 0 every target installed cleanly; 1 Package Manager refused, or installed with errors,
-on a target; 2 bad input (nothing sent); 3 a target unreachable, not ready or timed out. With several
-targets: 2 before 1 before 3.`;
+Exit codes: 0 every target installed cleanly; 1 Package Manager refused, or installed with
+errors, on a target; 2 bad input (nothing sent); 3 a target unreachable, not ready or timed
+out. With several targets: 2 before 1 before 3.`;
 
 /**
  * \`aem-ioevents deploy PACKAGE.zip --target URL\`: upload and install through CRX Package Manager

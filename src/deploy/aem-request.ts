@@ -51,3 +51,16 @@ export async function callAem(connection: AemConnection, request: AemRequest): P
 export function getConnectionSecrets(connection: AemConnection): string[] {
   return [...connection.credentials.secrets(), ...(connection.secrets ?? []), ...(connection.proxy ? getUrlSecrets(connection.proxy) : [])];
 }
+
+const HINTS: Partial<Record<AemTransportFailure['kind'], string>> = {
+  'proxy-auth': 'the proxy wants credentials: give them in the proxy URL (http://user:password@host:port)',
+  proxy: 'the proxy refused the tunnel: check HTTP_PROXY, HTTPS_PROXY and NO_PROXY',
+  dns: 'check the host name of the target',
+  tls: "a self-signed AEM certificate or a TLS-intercepting proxy? Give Node the authority's certificate with NODE_EXTRA_CA_CERTS",
+};
+
+/** The failure's text with what to do about it, when there is something to say. */
+export function describeAemFailure(failure: AemTransportFailure): string {
+  const hint = HINTS[failure.kind];
+  return hint === undefined ? failure.text : `${failure.text}; ${hint}`;
+}

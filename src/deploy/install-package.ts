@@ -5,7 +5,7 @@
  * connection the install may be running on AEM, so it is never sent again (AEMaaCS: "Do not
  * retry the installation", peers.md §2.5).
  */
-import { callAem, getConnectionSecrets, type AemConnection, type AemTransportFailure } from './aem-request.ts';
+import { callAem, describeAemFailure, getConnectionSecrets, type AemConnection, type AemTransportFailure } from './aem-request.ts';
 import { RetryBudget, type Sleep } from './backoff.ts';
 import { createMultipartBody, type MultipartBody, type OpenFile } from './multipart.ts';
 import { waitUntilReady, type ReadinessProbe } from './readiness.ts';
@@ -125,7 +125,7 @@ function afterFailure(failure: AemTransportFailure, options: InstallPackageOptio
   const check = installing ? '; it may still be running on AEM: look at Package Manager before you deploy again (aem-ioevents never sends an install twice)' : '; nothing was installed';
   if (failure.kind === 'timed-out') return { again: false, verdict: { ...base, outcome: 'timed-out', message: `no answer to ${what} within ${options.timeoutMs / 1000} s${check}` } };
   if (failure.kind === 'lost' || failure.kind === 'other') return { again: false, verdict: { ...base, outcome: 'connection-lost', message: `the connection broke during ${what} (${failure.text})${check}` } };
-  return { again: false, verdict: { ...base, outcome: 'unreachable', message: `could not connect: ${failure.text}` } };
+  return { again: false, verdict: { ...base, outcome: 'unreachable', message: `could not connect: ${describeAemFailure(failure)}` } };
 }
 
 function verdictOfProbe(probe: ReadinessProbe & { readonly probes: number }): InstallVerdict {

@@ -5,7 +5,7 @@
  */
 import { redact } from '../http/redact.ts';
 import type { HttpAnswer } from '../http/send-request.ts';
-import { getConnectionSecrets, type AemConnection, type AemTransportFailure } from './aem-request.ts';
+import { describeAemFailure, getConnectionSecrets, type AemConnection, type AemTransportFailure } from './aem-request.ts';
 import { getHtmlTitle, isHtmlPage } from './html-page.ts';
 
 /** The write calls of the keystore step. */
@@ -33,7 +33,7 @@ export function describeKeystoreAnswer(step: KeystoreStep | 'read', answer: Http
 
 /** The message for a keystore call that got no answer; nothing is sent again. */
 export function describeKeystoreFailure(step: KeystoreStep | 'read', failure: AemTransportFailure, timeoutMs: number): string {
-  const why = failure.kind === 'timed-out' ? `no answer within ${timeoutMs / 1000} s` : failure.text;
+  const why = failure.kind === 'timed-out' ? `no answer within ${timeoutMs / 1000} s` : describeAemFailure(failure);
   const check = step === 'read' ? '' : '; look at the user\'s keystore in AEM before you deploy again';
   return `${WHAT[step]}: ${why}${check}`;
 }

@@ -6,7 +6,7 @@
  * "Not ready" and a refused connection are retried with back-off; nothing else is.
  */
 import { redact } from '../http/redact.ts';
-import { callAem, getConnectionSecrets, type AemConnection } from './aem-request.ts';
+import { callAem, describeAemFailure, getConnectionSecrets, type AemConnection } from './aem-request.ts';
 import type { RetryBudget } from './backoff.ts';
 import { targetPath, type DeployTarget } from './targets.ts';
 
@@ -52,9 +52,9 @@ export async function probeReadiness(options: ReadinessOptions): Promise<Readine
   const url = targetPath(options.target, READINESS_PATH);
   const result = await callAem(options.connection, { url, method: 'GET', timeoutMs: options.timeoutMs });
   if (!result.ok) {
-    const { kind, text } = result.failure;
+    const { kind } = result.failure;
     const state = kind === 'refused' ? 'refused' : kind === 'timed-out' ? 'timed-out' : 'unreachable';
-    return { state, detail: `${url}: ${text}` };
+    return { state, detail: `${url}: ${describeAemFailure(result.failure)}` };
   }
   const { status, headers } = result.answer;
   return { state: classifyStatus(status), status, detail: describeStatus(url, status, redact(headers.get('location') ?? '', getConnectionSecrets(options.connection))) };

@@ -7,6 +7,7 @@ import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { PASSWORD, recordingSleep, USER } from './connection.ts';
 import { startPackmgrStandIn, type PackmgrStandIn } from './packmgr-stand-in.ts';
 import { writeExamplePackage } from './packages.ts';
+import { startLoopbackProxy } from '../ims/loopback-proxy.ts';
 
 const ENV = { AEM_USER: USER, AEM_PASSWORD: PASSWORD };
 const NOW = () => new Date('2026-11-23T12:00:00Z');
@@ -80,3 +81,49 @@ deploySuite('an AEM_KEYSTORE_PASSWORD Java cannot use is refused up front', asyn
 });
 
 deploySuite.run();
+
+// ---
+
+const proxySuite = suite<Context>('deployPackage through a proxy', { dir: '' });
+
+proxySuite.before.each(async (ctx) => {
+  ctx.dir = makeTempDir();
+  await writeExamplePackage(ctx.dir, 'p.zip');
+  ctx.standIn = await startPackmgrStandIn({ user: USER, password: PASSWORD });
+});
+proxySuite.after.each(async (ctx) => {
+  await ctx.standIn?.close();
+  removeTempDir(ctx.dir);
+});
+
+proxySuite('HTTP_PROXY: the probe and the streamed upload tunnel through it; its password never shows', async (ctx) => {
+  const proxy = await startLoopbackProxy({ credentials: 'ci:proxy-s3cret' });
+  try {
+    const env = { ...ENV, HTTP_PROXY: proxy.url.replace('http://', 'http://ci:proxy-s3cret@') };
+    const result = (await deployPackage({ package: 'p.zip', targets: [ctx.standIn!.url], cwd: ctx.dir, env, now: NOW })) as DeployResult;
+    assert.is(result.exitCode, 0);
+    assert.ok(proxy.connects.length >= 1);
+    assert.ok(proxy.connects.every((host) => host === new URL(ctx.standIn!.url).host));
+    assert.is(ctx.standIn?.installs(), 1);
+    assert.not.ok(JSON.stringify(result).includes('proxy-s3cret'));
+  } finally {
+    await proxy.close();
+  }
+});
+
+proxySuite('a proxy that wants other credentials: unreachable, exit 3, its password blanked out', async (ctx) => {
+  const proxy = await startLoopbackProxy({ credentials: 'ci:right' });
+  try {
+    const env = { ...ENV, HTTP_PROXY: proxy.url.replace('http://', 'http://ci:wrong-s3cret@') };
+    const result = (await deployPackage({ package: 'p.zip', targets: [ctx.standIn!.url], cwd: ctx.dir, env, now: NOW, retries: 0 })) as DeployResult;
+    assert.is(result.exitCode, 3);
+    assert.is(result.targets[0]?.outcome, 'unreachable');
+    assert.match(result.targets[0]?.message ?? '', 'Proxy response (407) !== 200 when HTTP Tunneling; the proxy wants credentials: give them in the proxy URL (http://user:password@host:port)); nothing was sent');
+    assert.not.ok(JSON.stringify(result).includes('wrong-s3cret'));
+    assert.is(ctx.standIn?.requests.length, 0);
+  } finally {
+    await proxy.close();
+  }
+});
+
+proxySuite.run();

@@ -17,42 +17,14 @@
  * the upload arrived), `slow` (the answer comes late); `startingFor(n)`: the next n requests get
  * 404. Every request is recorded, so tests can count installs. Test code only: never shipped.
  */
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { InputError } from '../../src/errors.ts';
-import { inspectPackage } from '../../src/inspect/inspect-package.ts';
-import { formatPackageId, getPackagePath } from '../../src/packaging/package-id.ts';
-import { emptyKeystore, keystoreJson, postKeystore, type StandInKeystore } from './stand-in-keystore.ts';
-import { CONSTRAINT_ERROR, crxReply, htmlReply, importedPaths, installLog, jsonReply, NOT_CONTENT_PACKAGE, packageXml, STATUS_500_TEXT, type Reply } from './stand-in-replies.ts';
+import type { StandInKeystore } from './stand-in-keystore.ts';
+import { readRequest, type PackmgrRequest } from './stand-in-request.ts';
+import { StandInState, type PackmgrFault } from './stand-in-state.ts';
 
-/** A fault for the next install step (service.jsp, or cmd=install of the JSON API). */
-export type PackmgrFault =
-  | { readonly kind: 'status500' }
-  | { readonly kind: 'installErrors' }
-  | { readonly kind: 'unauthorized' }
-  | { readonly kind: 'html' }
-  | { readonly kind: 'drop' }
-  | { readonly kind: 'slow'; readonly delayMs: number };
-
-/** What a request was for. */
-export type RequestKind = 'probe' | 'service.jsp' | 'json-upload' | 'json-install' | 'ks.json' | 'ks.html' | 'other';
-
-/** One request as the stand-in saw it. */
-export interface PackmgrRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly query: Readonly<Record<string, string>>;
-  readonly kind: RequestKind;
-  readonly authorization: string | undefined;
-  readonly contentLength: string | undefined;
-  readonly transferEncoding: string | undefined;
-  /** Text fields of a form body. */
-  readonly fields: Readonly<Record<string, string>>;
-  /** Files of a multipart body. */
-  readonly files: readonly { readonly field: string; readonly filename: string; readonly size: number; readonly sha256: string }[];
-  status: number | undefined;
-}
+export type { PackmgrRequest, RequestKind } from './stand-in-request.ts';
+export type { PackmgrFault } from './stand-in-state.ts';
 
 /** Options of {@link startPackmgrStandIn}. */
 export interface PackmgrStandInOptions {
@@ -91,11 +63,6 @@ export interface PackmgrStandIn {
 
 /** The home of the connector's service user. */
 export const SERVICE_USER_HOME = '/home/users/system/eventproxy/eventproxy-service';
-
-const MAX_BODY_BYTES = 512 * 1024 * 1024;
-const MAX_DELAY_MS = 10_000;
-const READINESS = '/crx/packmgr/service/script.html';
-const JSON_PREFIX = '/crx/packmgr/service/.json';
 
 /** Starts the stand-in on 127.0.0.1. */
 export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): Promise<PackmgrStandIn> {
@@ -145,196 +112,3 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
   };
 }
 
-class StandInState {
-  readonly requests: PackmgrRequest[] = [];
-  readonly faults: PackmgrFault[] = [];
-  readonly repository = new Set<string>();
-  readonly keystores = new Map<string, StandInKeystore>();
-  readonly uploaded = new Map<string, { bytes: Uint8Array; id: string }>();
-  starting = 0;
-  readonly arrived = withResolvers();
-  private gate: Promise<void> | undefined;
-
-  constructor(private readonly user: string, homes: readonly string[]) {
-    for (const home of homes) this.keystores.set(home, emptyKeystore());
-  }
-
-  async answer(record: PackmgrRequest, form: FormData | undefined, authorized: boolean): Promise<Reply | 'drop'> {
-    if (this.starting > 0) {
-      this.starting -= 1;
-      return htmlReply(404, '404 Resource at \'' + record.path + '\' not found: No resource found');
-    }
-    if (!authorized) return { ...htmlReply(401, 'Unauthorized'), headers: { 'www-authenticate': 'Basic realm="Sling (Development)"' } };
-    const install = record.kind === 'service.jsp' || record.kind === 'json-install';
-    if (install) this.arrived.resolve();
-    if (install && this.gate) await this.gate;
-    const fault = install ? this.faults.shift() : undefined;
-    if (fault?.kind === 'drop') return 'drop';
-    if (fault?.kind === 'unauthorized') return { ...htmlReply(401, 'Unauthorized'), headers: { 'www-authenticate': 'Basic realm="Sling (Development)"' } };
-    if (fault?.kind === 'html') return htmlReply(200, 'Content modified /crx/packmgr/service.jsp/file', 'Status 200 Message OK Location /crx/packmgr/service.jsp/file');
-    if (fault?.kind === 'slow') await delay(Math.min(fault.delayMs, MAX_DELAY_MS));
-    return this.route(record, form, fault);
-  }
-
-  hold(): () => void {
-    const gate = withResolvers();
-    this.gate = gate.promise;
-    return () => {
-      this.gate = undefined;
-      gate.resolve();
-    };
-  }
-
-  private async route(record: PackmgrRequest, form: FormData | undefined, fault: PackmgrFault | undefined): Promise<Reply> {
-    switch (record.kind) {
-      case 'probe':
-        return record.method === 'GET' ? htmlReply(405, 'Method Not Allowed') : htmlReply(404, 'Not Found');
-      case 'service.jsp':
-        return this.serviceJsp(record, form, fault);
-      case 'json-upload':
-        return this.jsonUpload(form, record);
-      case 'json-install':
-        return this.jsonInstall(record, fault);
-      case 'ks.json':
-        return this.keystoreState(record.path.slice(0, -'.ks.json'.length));
-      case 'ks.html': {
-        const store = this.keystores.get(record.path.slice(0, -'.ks.html'.length));
-        return store === undefined || form === undefined ? htmlReply(404, 'Not Found') : postKeystore(store, form);
-      }
-      default:
-        return htmlReply(404, 'Not Found');
-    }
-  }
-
-  private async serviceJsp(record: PackmgrRequest, form: FormData | undefined, fault: PackmgrFault | undefined): Promise<Reply> {
-    const reply = (code: number, text: string, log?: readonly string[], packageXmlText?: string) => crxReply({ user: this.user, fields: record.fields, code, text, ...(log && { log }), ...(packageXmlText && { packageXml: packageXmlText }) });
-    const file = form?.get('file');
-    if (record.method !== 'POST' || file === null || file === undefined || typeof file === 'string') return reply(500, 'java.lang.IllegalArgumentException: no file');
-    const read = await this.readPackage(new Uint8Array(await file.arrayBuffer()));
-    if ('error' in read) return reply(500, `java.io.IOException: ${read.error}`);
-    if (fault?.kind === 'status500') return reply(500, STATUS_500_TEXT, ['Installing content', 'Collecting import information...']);
-    const log = this.install(read, fault?.kind === 'installErrors');
-    return reply(200, 'ok', log, packageXml(read.idParts, read.size, this.user));
-  }
-
-  private async jsonUpload(form: FormData | undefined, record: PackmgrRequest): Promise<Reply> {
-    const file = form?.get('package');
-    if (file === null || file === undefined || typeof file === 'string') return jsonReply({ success: false, msg: 'no package' });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const read = await this.readPackage(bytes);
-    if ('error' in read) return jsonReply({ success: false, msg: read.error });
-    if (this.uploaded.has(read.path) && record.fields.force !== 'true') return jsonReply({ success: false, msg: `Package already exists: ${read.id}` });
-    this.uploaded.set(read.path, { bytes, id: read.id });
-    return jsonReply({ success: true, msg: 'Package uploaded', path: read.path });
-  }
-
-  private async jsonInstall(record: PackmgrRequest, fault: PackmgrFault | undefined): Promise<Reply> {
-    const path = record.path.slice(JSON_PREFIX.length);
-    const uploaded = this.uploaded.get(path);
-    if (uploaded === undefined) return jsonReply({ success: false, msg: 'no package' });
-    if (fault?.kind === 'status500') return jsonReply({ success: false, msg: STATUS_500_TEXT });
-    const read = await this.readPackage(uploaded.bytes);
-    if ('error' in read) return jsonReply({ success: false, msg: read.error });
-    // The JSON API says "installed" even when the log has errors (aemc#160).
-    this.install(read, fault?.kind === 'installErrors');
-    return jsonReply({ success: true, msg: 'Package installed' });
-  }
-
-  private keystoreState(home: string): Reply {
-    const store = this.keystores.get(home);
-    return store === undefined ? htmlReply(404, 'Not Found') : keystoreJson(store);
-  }
-
-  // Package Manager's own checks on upload: a zip it can read, with jcr_root (§7.1).
-  private async readPackage(bytes: Uint8Array): Promise<ReadPackage | { error: string }> {
-    let inspected;
-    try {
-      inspected = await inspectPackage({ bytes });
-    } catch (error) {
-      if (error instanceof InputError) return { error: `java.util.zip.ZipException: ${error.message}` };
-      throw error;
-    }
-    if (inspected.findings.some((f) => f.validator === 'package-manager' && f.message.includes("Missing 'jcr_root'"))) return { error: NOT_CONTENT_PACKAGE };
-    const idParts = inspected.id ?? { group: 'my_packages', name: `pack_${createHash('sha1').update(bytes).digest('hex').slice(0, 8)}`, version: '' };
-    return { id: formatPackageId(idParts), idParts, path: getPackagePath(idParts), size: bytes.length, paths: importedPaths(inspected) };
-  }
-
-  private install(read: ReadPackage, withErrors: boolean): string[] {
-    const actions = read.paths.map((path) => [this.repository.has(path) ? 'U' : 'A', path] as const);
-    for (const path of read.paths) this.repository.add(path);
-    const errors = withErrors ? [`E ${read.paths[0] ?? '/'} (${CONSTRAINT_ERROR})`] : [];
-    return installLog({ id: read.id, actions, errors, ms: 42 });
-  }
-}
-
-interface ReadPackage {
-  readonly id: string;
-  readonly idParts: { group: string; name: string; version: string };
-  readonly path: string;
-  readonly size: number;
-  readonly paths: readonly string[];
-}
-
-async function readRequest(request: IncomingMessage): Promise<{ record: PackmgrRequest; form: FormData | undefined }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large for the Package Manager stand-in');
-    chunks.push(chunk as Buffer);
-  }
-  const target = new URL(request.url ?? '/', 'http://127.0.0.1');
-  const contentType = request.headers['content-type'] ?? '';
-  const form = await parseForm(Buffer.concat(chunks), contentType, target.searchParams);
-  const fields: Record<string, string> = {};
-  const files: PackmgrRequest['files'][number][] = [];
-  for (const [name, value] of form ?? []) {
-    if (typeof value === 'string') fields[name] = value;
-    else files.push({ field: name, filename: value.name, size: value.size, sha256: createHash('sha256').update(new Uint8Array(await value.arrayBuffer())).digest('hex') });
-  }
-  const record: PackmgrRequest = {
-    method: request.method ?? '',
-    path: decodeURIComponent(target.pathname),
-    query: Object.fromEntries(target.searchParams),
-    kind: kindOf(request.method ?? '', target),
-    authorization: request.headers.authorization,
-    contentLength: request.headers['content-length'],
-    transferEncoding: request.headers['transfer-encoding'],
-    fields,
-    files,
-    status: undefined,
-  };
-  return { record, form };
-}
-
-function kindOf(method: string, url: URL): RequestKind {
-  const path = url.pathname;
-  if (path === READINESS) return 'probe';
-  if (path === '/crx/packmgr/service.jsp') return 'service.jsp';
-  if (path.startsWith(`${JSON_PREFIX}/`) && method === 'POST') {
-    const cmd = url.searchParams.get('cmd');
-    return cmd === 'upload' ? 'json-upload' : cmd === 'install' ? 'json-install' : 'other';
-  }
-  if (path.endsWith('.ks.json') && method === 'GET') return 'ks.json';
-  if (path.endsWith('.ks.html') && method === 'POST') return 'ks.html';
-  return 'other';
-}
-
-// The platform's own form parser (undici): an independent reader of what deploy sends. Query
-// parameters count as fields too, as the Servlet API merges them.
-async function parseForm(body: Buffer, contentType: string, query: URLSearchParams): Promise<FormData | undefined> {
-  const form = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(contentType) ? await new Response(body, { headers: { 'content-type': contentType } }).formData() : new FormData();
-  for (const [name, value] of query) if (name !== 'cmd') form.append(name, value);
-  return form;
-}
-
-function withResolvers(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
-}
-
-// Unref'd: a slow answer still pending when a test ends must not hold the process open.
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
