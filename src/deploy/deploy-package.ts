@@ -5,7 +5,8 @@
  * Bad input throws `InputError` (exit 2) before anything is sent; a remote's failure is a
  * target's result, never a throw.
  */
-import { createHttpFetch, getProxyFor, getProxySettings, type FetchLike } from '../http/http-fetch.ts';
+import { getProxyFor, getProxySettings, type FetchLike } from '../http/http-fetch.ts';
+import { createStreamingFetch } from '../http/streaming-fetch.ts';
 import type { AemConnection } from './aem-request.ts';
 import { readAemCredentials, type AemCredentials } from './credentials.ts';
 import { renderCurlCommands } from './curl-commands.ts';
@@ -58,10 +59,11 @@ function connect(target: DeployTarget, fetch: FetchLike, credentials: AemCredent
   return { fetch, credentials, secrets, proxy: options.fetch ? undefined : getProxyFor(target.url, getProxySettings(options.env)) };
 }
 
-// The caller's fetch, or one made for `env` (proxies) that is closed afterwards.
+// The caller's fetch, or one that streams uploads with backpressure and honours the proxy
+// variables of `env`; closed afterwards.
 async function withFetch<T>(options: NormalizedDeployOptions, call: (fetch: FetchLike) => Promise<T>): Promise<T> {
   if (options.fetch) return call(options.fetch);
-  const http = await createHttpFetch(options.env);
+  const http = await createStreamingFetch(options.env);
   try {
     return await call(http.fetch);
   } finally {

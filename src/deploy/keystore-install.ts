@@ -80,70 +80,79 @@ export interface InstallServiceUserKeyOptions {
 
 type Step<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly result: KeystoreResult };
 
+const DONE: Readonly<Record<'added' | 'created' | 'replaced', string>> = { added: 'added the key', created: 'created the keystore and added the key', replaced: 'replaced the key' };
+
 /** Makes the alias hold our key on the target; never throws for a remote's failure. */
 export async function installServiceUserKey(options: InstallServiceUserKeyOptions): Promise<KeystoreResult> {
   const { key } = options;
-  const done = (outcome: KeystoreOutcome, message: string): KeystoreResult => ({ outcome, exitCode: KEYSTORE_EXIT_CODES[outcome], message, home: key.home, alias: key.alias, fingerprint256: key.certificate.fingerprint256 });
-  const before = await readState(options, done);
+  const before = await readState(options);
   if (!before.ok) return before.result;
   const present = findAlias(before.value, key.alias);
-  if (present && holdsCertificate(present, key.certificate)) return done('unchanged', `alias '${key.alias}' already holds this certificate; nothing to do`);
-  if (present && !options.replace) return done('different-key', `alias '${key.alias}' in ${key.home} holds another certificate (${describeAemCertificate(present)}); ours is serial ${key.certificate.serialNumber}, SHA-256 ${key.certificate.fingerprint256}. Run with --replace-key to replace it`);
+  if (present && holdsCertificate(present, key.certificate)) return keystoreResult(key, 'unchanged', `alias '${key.alias}' already holds this certificate; nothing to do`);
+  if (present && !options.replace) return keystoreResult(key, 'different-key', `alias '${key.alias}' in ${key.home} holds another certificate (${describeAemCertificate(present)}); ours is serial ${key.certificate.serialNumber}, SHA-256 ${key.certificate.fingerprint256}. Run with --replace-key to replace it`);
   if (!before.value.exists) {
-    if (options.storePassword === undefined) return done('no-store-password', `${key.home} has no keystore yet; set AEM_KEYSTORE_PASSWORD to the password AEM should give it, then deploy again`);
-    const created = await post(options, 'createStore', form({ ':operation': 'createStore', newPassword: options.storePassword, rePassword: options.storePassword }), done);
+    if (options.storePassword === undefined) return keystoreResult(key, 'no-store-password', `${key.home} has no keystore yet; set AEM_KEYSTORE_PASSWORD to the password AEM should give it, then deploy again`);
+    const created = await post(options, 'createStore', form({ ':operation': 'createStore', newPassword: options.storePassword, rePassword: options.storePassword }));
     if (!created.ok) return created.result;
   }
   if (present) {
-    const removed = await post(options, 'removeAlias', form({ removeAlias: present.alias }), done);
+    const removed = await post(options, 'removeAlias', form({ removeAlias: present.alias }));
     if (!removed.ok) return removed.result;
   }
-  const added = await post(options, 'addKey', addKeyBody(key), done);
+  const added = await post(options, 'addKey', addKeyBody(key));
   if (!added.ok) return added.result;
-  return verify(options, done, present ? 'replaced' : before.value.exists ? 'added' : 'created');
+  return verify(options, present ? 'replaced' : before.value.exists ? 'added' : 'created');
 }
 
-async function verify(options: InstallServiceUserKeyOptions, done: (o: KeystoreOutcome, m: string) => KeystoreResult, outcome: KeystoreOutcome): Promise<KeystoreResult> {
+// The write answers are HTML of no documented shape: only .ks.json read again proves the key is there.
+async function verify(options: InstallServiceUserKeyOptions, outcome: keyof typeof DONE): Promise<KeystoreResult> {
   const { key } = options;
-  const after = await readState(options, done);
+  const after = await readState(options);
   if (!after.ok) return after.result;
   const entry = findAlias(after.value, key.alias);
   if (entry === undefined || !holdsCertificate(entry, key.certificate)) {
-    return done('refused', `AEM accepted the key, but ${key.home}.ks.json does not show alias '${key.alias}' with our certificate (${entry ? describeAemCertificate(entry) : 'no such alias'}); check the keystore password and the PKCS#12`);
+    return keystoreResult(key, 'refused', `AEM accepted the key, but ${key.home}.ks.json does not show alias '${key.alias}' with our certificate (${entry ? describeAemCertificate(entry) : 'no such alias'}); check the keystore password and the PKCS#12`);
   }
-  const what = { added: 'added the key', created: 'created the keystore and added the key', replaced: 'replaced the key' }[outcome as 'added'];
-  return done(outcome, `${what} under alias '${key.alias}' (serial ${key.certificate.serialNumber})`);
+  return keystoreResult(key, outcome, `${DONE[outcome]} under alias '${key.alias}' (serial ${key.certificate.serialNumber})`);
 }
 
-async function readState(options: InstallServiceUserKeyOptions, done: (o: KeystoreOutcome, m: string) => KeystoreResult): Promise<Step<KeystoreState>> {
+async function readState(options: InstallServiceUserKeyOptions): Promise<Step<KeystoreState>> {
   const url = keystoreUrl(options, 'json');
   const result = await callAem(options.connection, { url, method: 'GET', headers: { accept: 'application/json' }, timeoutMs: options.timeoutMs });
-  const failed = judge(result, 'read', options, done);
-  if (failed) return { ok: false, result: failed };
-  const state = parseKeystoreState((result as Extract<AemCallResult, { ok: true }>).answer.text);
-  if (state === undefined) return { ok: false, result: done('refused', `${url} did not answer with the keystore JSON ({"exists":…,"aliases":[…]})`) };
+  if (!result.ok || describeKeystoreAnswer('read', result.answer, options.key.home, options.connection) !== undefined) return { ok: false, result: failure(options, 'read', result) };
+  const state = parseKeystoreState(result.answer.text);
+  if (state === undefined) return { ok: false, result: keystoreResult(options.key, 'refused', `${url} did not answer with the keystore JSON ({"exists":…,"aliases":[…]})`) };
   return { ok: true, value: state };
 }
 
-async function post(options: InstallServiceUserKeyOptions, step: KeystoreStep, body: { contentType: string; body: string | ReadableStream<Uint8Array>; length?: number }, done: (o: KeystoreOutcome, m: string) => KeystoreResult): Promise<Step<true>> {
+async function post(options: InstallServiceUserKeyOptions, step: KeystoreStep, body: RequestBody): Promise<Step<true>> {
   const headers: Record<string, string> = { 'content-type': body.contentType, ...(body.length !== undefined && { 'content-length': String(body.length) }) };
   const result = await callAem(options.connection, { url: keystoreUrl(options, 'html'), method: 'POST', headers, body: body.body, timeoutMs: options.timeoutMs });
-  const failed = judge(result, step, options, done);
-  return failed ? { ok: false, result: failed } : { ok: true, value: true };
+  if (!result.ok || describeKeystoreAnswer(step, result.answer, options.key.home, options.connection) !== undefined) return { ok: false, result: failure(options, step, result) };
+  return { ok: true, value: true };
 }
 
-function judge(result: AemCallResult, step: KeystoreStep | 'read', options: InstallServiceUserKeyOptions, done: (o: KeystoreOutcome, m: string) => KeystoreResult): KeystoreResult | undefined {
-  if (!result.ok) return done('unreachable', describeKeystoreFailure(step, result.failure, options.timeoutMs));
-  const problem = describeKeystoreAnswer(step, result.answer, options.key.home, options.connection);
-  return problem === undefined ? undefined : done('refused', problem);
+function failure(options: InstallServiceUserKeyOptions, step: KeystoreStep | 'read', result: AemCallResult): KeystoreResult {
+  if (!result.ok) return keystoreResult(options.key, 'unreachable', describeKeystoreFailure(step, result.failure, options.timeoutMs));
+  return keystoreResult(options.key, 'refused', describeKeystoreAnswer(step, result.answer, options.key.home, options.connection) ?? '');
 }
 
-function form(fields: Record<string, string>): { contentType: string; body: string } {
+function keystoreResult(key: ServiceUserKey, outcome: KeystoreOutcome, message: string): KeystoreResult {
+  return { outcome, exitCode: KEYSTORE_EXIT_CODES[outcome], message, home: key.home, alias: key.alias, fingerprint256: key.certificate.fingerprint256 };
+}
+
+interface RequestBody {
+  readonly contentType: string;
+  readonly body: string | ReadableStream<Uint8Array>;
+  readonly length?: number;
+}
+
+function form(fields: Record<string, string>): RequestBody {
   return { contentType: 'application/x-www-form-urlencoded; charset=UTF-8', body: new URLSearchParams(fields).toString() };
 }
 
 // aem-io-events.md §3.1 and aemc keystore_manager.go: one password for the file and its key (§3.3).
-function addKeyBody(key: ServiceUserKey): { contentType: string; body: ReadableStream<Uint8Array>; length: number } {
+function addKeyBody(key: ServiceUserKey): RequestBody {
   const body = createMultipartBody([
     { name: 'keyStore', filename: key.keystoreFilename, bytes: key.keystore, contentType: 'application/x-pkcs12' },
     { name: 'keyStorePass', value: key.password },

@@ -31,7 +31,8 @@ export async function readDeployPackage(file: string, cwd: string): Promise<Depl
   const displayPath = relative(cwd, path) || path;
   const size = await statPackage(path, displayPath);
   const { inspectPackage } = await import('../inspect/inspect-package.ts');
-  const inspected = await inspectPackage({ file: path }, { name: displayPath });
+  // Both read the whole file: side by side they overlap I/O and CPU.
+  const [inspected, sha256] = await Promise.all([inspectPackage({ file: path }, { name: displayPath }), hashFile(path)]);
   const refusals = inspected.findings.filter((f) => f.validator === 'package-manager' && f.severity === 'error');
   if (refusals.length > 0) {
     throw new InputError(`${displayPath} is not a content package Package Manager accepts: ${refusals.map((f) => f.message).join('; ')}`, { code: 'E_DEPLOY_PACKAGE' });
@@ -46,7 +47,7 @@ export async function readDeployPackage(file: string, cwd: string): Promise<Depl
     size,
     packageId: id && formatPackageId(id),
     packagePath: id && getPackagePath(id),
-    sha256: await hashFile(path),
+    sha256,
     warnings,
   };
 }

@@ -54,8 +54,8 @@ export function getProxyFor(url: string, settings: ProxySettings | undefined): s
   return proxy || undefined;
 }
 
-// undici is CommonJS: Node's ESM loader gives named exports, the esbuild bundle only `default`.
-async function loadUndici(): Promise<typeof import('undici')> {
+/** undici, loaded on demand. It is CommonJS: Node's ESM loader gives named exports, the esbuild bundle only `default`. */
+export async function loadUndici(): Promise<typeof import('undici')> {
   const loaded = await import('undici');
   return 'EnvHttpProxyAgent' in loaded ? loaded : (loaded as unknown as { default: typeof import('undici') }).default;
 }
