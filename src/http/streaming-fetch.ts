@@ -1,13 +1,13 @@
 /**
- * A fetch for uploads that must not be held in memory. Node 20's `fetch` (undici's, bundled or
- * from npm) reads a stream request body as fast as it can, ignoring the socket's backpressure:
- * measured, a 200 MiB upload took 300 MB of memory, whatever the body type (web stream, async
- * iterable, Blob). undici's `request()` pipes a Node stream with backpressure and stays flat, so
- * a request with a stream body goes through it and its answer is handed back as a `Response`;
- * every other request goes through undici's `fetch`. Both use one dispatcher: the proxy agent
- * for `HTTP(S)_PROXY`/`NO_PROXY`, or a plain agent. undici's own 300 s header and body timeouts
- * are switched off: the caller's deadline (`sendHttpRequest`) governs, since an install may
- * stream its log with long pauses for longer than that.
+ * A fetch for uploads that must not cost memory in proportion to their size. Through Node 20's
+ * `fetch` (undici's, bundled or from npm) a 200 MiB upload peaked at 300 MB of memory whatever
+ * the body type (web stream, async iterable, Blob), although it does wait for the socket; through
+ * undici's `request()` with a Node stream the same upload stays at the process's base (about
+ * 130 MB, bench/deploy.bench.mjs). So a request with a stream body goes through `request()` and
+ * its answer is handed back as a `Response`; every other request goes through undici's `fetch`.
+ * Both use one dispatcher: the proxy agent for `HTTP(S)_PROXY`/`NO_PROXY`, or a plain agent.
+ * undici's own 300 s header and body timeouts are switched off: the caller's deadline
+ * (`sendHttpRequest`) governs, since an install may pause its log for longer than that.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
