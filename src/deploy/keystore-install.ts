@@ -2,11 +2,27 @@
  * `deploy --keystore`: the service user's key through AEM's keystore HTTP API (aem-io-events.md
  * §3.1–§3.3), the portable way for instances whose crypto keys differ from the ones that
  * encrypted a packaged keystore (§3.2). As steps: read `<home>.ks.json`; if the alias holds our
- * certificate, stop; else create the store if there is none (`:operation=createStore`), remove a
- * different key only when asked (`removeAlias`), add ours from the PKCS#12 (`keyStore`,
- * `keyStorePass`, `alias`, `keyPassword`, `newAlias`), and read `.ks.json` again to prove it.
- * Passwords travel in the POST body, never in the URL (swagger-aem puts them in the query, where
- * access logs keep them; the Servlet API reads both alike [I]). No keystore call is ever retried.
+ * certificate, stop; else create the store if there is none, remove a different key only when
+ * asked (`--replace-key`), add ours from the PKCS#12, and read `.ks.json` again to prove it.
+ * No keystore call is ever retried.
+ *
+ * How the form fields are read ([S] source read: swagger-aem `.ks.html`, aemc
+ * `keystore_manager.go`; [O] stated by Adobe; [I] inferred):
+ *
+ * | call         | fields                                                                     | value sent                                | basis |
+ * | ------------ | -------------------------------------------------------------------------- | ----------------------------------------- | ----- |
+ * | create store | `:operation=createStore`, `newPassword`, `rePassword`                      | `AEM_KEYSTORE_PASSWORD` twice             | [S]   |
+ * | add key      | `keyStore` (the PKCS#12 file), `keyStorePass`, `alias`, `keyPassword`, `newAlias` | the file, `keystore.password`, `keystore.alias`, `keystore.password`, `keystore.alias` | [S]; one password for file and key [O] (§3.3) |
+ * | remove       | `removeAlias`                                                              | the alias found                           | [S]   |
+ *
+ * - Passwords go in the POST body, never the URL: swagger-aem declares them as query parameters,
+ *   where access logs keep them; the Servlet API's `getParameter` reads both alike [I].
+ * - aemc also sends `keyStoreType=jks`; swagger-aem does not list it; not sent [I].
+ * - The write answers are HTML pages of no documented shape: only the status is read, and
+ *   `.ks.json` read again decides [I]. `.ks.json` without `exists` means an existing store [S].
+ * - `.ks.json` lists no certificate bytes and no fingerprint (`KeystoreChainItems`: subject,
+ *   issuer, notBefore, notAfter, serialNumber) [S]: our certificate is recognised by serial number
+ *   and subject; our SHA-256 fingerprint goes into the report for a look in AEM's UI.
  */
 import type { ExitCode } from '../errors.ts';
 import { callAem, type AemCallResult, type AemConnection } from './aem-request.ts';
