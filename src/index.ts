@@ -4,6 +4,7 @@
 export * from './errors.ts';
 export * from './config/index.ts';
 export * from './ims/index.ts';
+export * from './inspect/index.ts';
 export * from './deploy/index.ts';
 
 // Keys: what `keygen` makes, and the checks `build` and `verify` run on keys users bring.

@@ -49,11 +49,13 @@ export function readDocViewFile(xml: string, rootPath: string): DocViewVisit[] {
   const rootIsJcrRoot = isJcrRootElement(xml, namespaces);
   const start = rootIsJcrRoot ? rootPath : join(parentOf(rootPath), nameWithIndex(root));
   const visits: DocViewVisit[] = [];
-  const walk = (node: ParsedDocViewNode, path: string, isRoot: boolean): void => {
-    visits.push({ path, node, info: describe(node, resolve), isRoot });
-    for (const child of node.children) walk(child, join(path, nameWithIndex(child)), false);
-  };
-  walk(root, start, true);
+  // Depth-first in document order, without recursion: a hostile file may nest very deep.
+  const stack: [ParsedDocViewNode, string][] = [[root, start]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    visits.push({ path, node, info: describe(node, resolve), isRoot: node === root });
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, join(path, nameWithIndex(node.children[i]!))]);
+  }
   return visits;
 }
 

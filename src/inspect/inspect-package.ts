@@ -16,7 +16,8 @@ import type { PackageId } from '../packaging/package-id.ts';
 import type { WorkspaceFilter } from '../packaging/workspace-filter.ts';
 import { getDocViewRootPath, readDocViewFile } from './docview-file.ts';
 import { FilterModel } from './filter-model.ts';
-import { countFindings, type Finding, type FindingCounts, type ValidatorId } from './finding.ts';
+import { countFindings, type Finding, type FindingCounts } from './finding.ts';
+import { FindingCollector } from './finding-collector.ts';
 import { filePathToNodePath, hasJcrRoot, walkJcrRoot, type WalkStep } from './package-files.ts';
 import { PackageTreeBuilder, type PackageNode } from './package-tree.ts';
 import { readPackagePropertiesView } from './properties-view.ts';
@@ -26,7 +27,7 @@ import { validateFilterXml } from './validators/filter.ts';
 import { readCndDeclarations } from './validators/node-type-names.ts';
 import { checkPackageFacts } from './validators/package-manager.ts';
 import { validatePropertiesXml } from './validators/properties.ts';
-import type { Messages, NodeContext, ValidationContext, Validator } from './validator.ts';
+import type { NodeContext, ValidationContext, Validator } from './validator.ts';
 import { decodeXmlBytes, isDocViewXml } from './xml-decode.ts';
 import { openPackageZip, type PackageArchive, type PackageEntry, type PackageSource } from './zip-reader.ts';
 import type { ZipLimits } from './zip-safety.ts';
@@ -76,45 +77,56 @@ export async function inspectPackage(source: PackageSource, options: InspectOpti
 const META_INF = 'META-INF/';
 
 class Inspection {
-  private readonly findings: Finding[] = [];
-  private readonly reported = new Set<string>();
+  private readonly collector = new FindingCollector();
   private readonly read = new Set<PackageEntry>();
-  private readonly tree = new PackageTreeBuilder();
+  private readonly tree: PackageTreeBuilder;
   private validators: readonly Validator[] = [];
 
-  constructor(private readonly archive: PackageArchive, private readonly label: string) {}
+  constructor(private readonly archive: PackageArchive, private readonly label: string) {
+    this.tree = new PackageTreeBuilder(label);
+  }
 
   async run(): Promise<InspectResult> {
     const { entries } = this.archive;
+    const meta = await this.readMetaInf(entries);
+    const { context } = meta;
+    const at = (path: string) => ({ path });
+    this.validators = createValidators(context, readCndDeclarations(await this.readCnds(entries)));
+    if (meta.propertiesEntries !== undefined) this.collector.call(this.validators, (v) => v.properties?.(context.properties), at(PROPERTIES_XML));
+    if (context.hasFilter) this.collector.call(this.validators, (v) => v.filter?.(context.filter), at(FILTER_XML));
+    for (const entry of entries) if (entry.path.startsWith(META_INF)) this.collector.call(this.validators, (v) => v.metaInfPath?.(entry.path, entry.isDirectory), at(entry.path));
+    for (const step of walkJcrRoot(entries)) await this.visit(step);
+    this.collector.call(this.validators, (v) => v.done?.(), at(''));
+    // Every entry is decompressed once, as Package Manager's upload does: a corrupt one is unreadable.
+    for (const entry of entries) if (!entry.isDirectory && !this.read.has(entry)) await this.archive.verify(entry);
+    return {
+      package: this.label,
+      id: context.properties.id,
+      properties: meta.propertiesEntries && Object.fromEntries(meta.propertiesEntries),
+      filter: meta.filter,
+      tree: this.tree.build(),
+      nodeCount: this.tree.size,
+      entryCount: entries.length,
+      findings: this.collector.findings,
+      counts: countFindings(this.collector.findings),
+    };
+  }
+
+  // properties.xml and filter.xml with their own validators, then the package-level facts.
+  private async readMetaInf(entries: readonly PackageEntry[]) {
     const byPath = new Map(entries.filter((e) => !e.isDirectory).map((e) => [e.path, e] as const));
     const propertiesEntry = byPath.get(PROPERTIES_XML);
     const filterEntry = byPath.get(FILTER_XML);
     const propertiesReading = propertiesEntry && validatePropertiesXml(await this.readEntry(propertiesEntry));
-    this.add('jackrabbit-properties', propertiesReading?.messages, { path: PROPERTIES_XML });
+    this.collector.add('jackrabbit-properties', propertiesReading?.messages, { path: PROPERTIES_XML });
     const filterReading = filterEntry && (await this.readFilter(filterEntry));
-    this.add('jackrabbit-filter', filterReading?.messages, { path: FILTER_XML });
+    this.collector.add('jackrabbit-filter', filterReading?.messages, { path: FILTER_XML });
     const properties = readPackagePropertiesView(propertiesReading?.entries);
-    const context: ValidationContext = { properties, filter: new FilterModel(filterReading?.filter), packageLabel: this.label, hasFilter: filterReading?.filter !== undefined };
+    const filter = filterReading?.filter;
+    const context: ValidationContext = { properties, filter: new FilterModel(filter), packageLabel: this.label, hasFilter: filter !== undefined };
     const facts = { entries, hasPropertiesXml: propertiesEntry !== undefined, properties: propertiesReading?.entries && properties, hasFilterXml: filterEntry !== undefined, hasJcrRoot: hasJcrRoot(entries) };
-    this.add('package-manager', checkPackageFacts(facts), { path: '' });
-    this.validators = createValidators(context, readCndDeclarations(await this.readCnds(entries)));
-    if (propertiesReading?.entries !== undefined) this.call((v) => v.properties?.(properties), { path: PROPERTIES_XML });
-    if (context.hasFilter) this.call((v) => v.filter?.(context.filter), { path: FILTER_XML });
-    for (const entry of entries) if (entry.path.startsWith(META_INF)) this.call((v) => v.metaInfPath?.(entry.path, entry.isDirectory), { path: entry.path });
-    for (const step of walkJcrRoot(entries)) await this.visit(step);
-    this.call((v) => v.done?.(), { path: '' });
-    for (const entry of entries) if (!entry.isDirectory && !this.read.has(entry)) await this.archive.verify(entry);
-    return {
-      package: this.label,
-      id: properties.id,
-      properties: propertiesReading?.entries && Object.fromEntries(propertiesReading.entries),
-      filter: filterReading?.filter,
-      tree: this.tree.build(),
-      nodeCount: this.tree.size,
-      entryCount: entries.length,
-      findings: this.findings,
-      counts: countFindings(this.findings),
-    };
+    this.collector.add('package-manager', checkPackageFacts(facts), { path: '' });
+    return { context, filter, propertiesEntries: propertiesReading?.entries };
   }
 
   private async readFilter(entry: PackageEntry): Promise<ReturnType<typeof validateFilterXml>> {
@@ -136,8 +148,8 @@ class Inspection {
     if (step.kind === 'folder') {
       const context: NodeContext = { nodePath: filePathToNodePath(step.path), filePath: `jcr_root/${step.path}/` };
       this.tree.addFolder(context.nodePath, context.filePath);
-      this.call((v) => v.jcrPath?.(context, true, false), context);
-      this.call((v) => v.nodePath?.(context), context);
+      this.collector.call(this.validators, (v) => v.jcrPath?.(context, true, false), context);
+      this.collector.call(this.validators, (v) => v.nodePath?.(context), context);
       return;
     }
     const filePath = `jcr_root/${step.path}`;
@@ -149,21 +161,21 @@ class Inspection {
       nodes.push({ nodePath, filePath });
       if (!sniffed && !step.path.endsWith('.binary')) this.tree.addFile(nodePath, filePath);
     }
-    this.call((v) => v.jcrPath?.(nodes[0]!, false, isDocView), nodes[0]!);
-    for (const node of nodes) this.call((v) => v.nodePath?.(node), node);
+    this.collector.call(this.validators, (v) => v.jcrPath?.(nodes[0]!, false, isDocView), nodes[0]!);
+    for (const node of nodes) this.collector.call(this.validators, (v) => v.nodePath?.(node), node);
   }
 
   // An .xml file: when DocView, each element goes to the validators; the nodes it defines are the elements with properties.
   private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ nodes: NodeContext[]; sniffed: boolean }> {
     const bytes = await this.readEntry(entry);
     if (!path.endsWith('/.content.xml') && path !== '.content.xml' && !isDocViewXml(bytes)) {
-      this.add('jackrabbit-docviewparser', [{ severity: 'info', message: NOT_DOCVIEW }], { path: filePath, nodePath: filePathToNodePath(path) });
+      this.collector.add('jackrabbit-docviewparser', [{ severity: 'info', message: NOT_DOCVIEW }], { path: filePath, nodePath: filePathToNodePath(path) });
       return { nodes: [], sniffed: false };
     }
     const rootPath = getDocViewRootPath(path);
     const decoded = decodeXmlBytes(bytes);
     if ('error' in decoded) {
-      this.add('jackrabbit-docviewparser', [parseFailure(decoded.error)], { path: filePath, nodePath: rootPath });
+      this.collector.add('jackrabbit-docviewparser', [parseFailure(decoded.error)], { path: filePath, nodePath: rootPath });
       return { nodes: [], sniffed: true };
     }
     let visits: ReturnType<typeof readDocViewFile>;
@@ -171,14 +183,14 @@ class Inspection {
       visits = readDocViewFile(decoded.text, rootPath);
     } catch (error) {
       if (!(error instanceof DocViewParseError)) throw error;
-      this.add('jackrabbit-docviewparser', [parseFailure(error.reason, error)], { path: filePath, nodePath: rootPath });
+      this.collector.add('jackrabbit-docviewparser', [parseFailure(error.reason, error)], { path: filePath, nodePath: rootPath });
       return { nodes: [], sniffed: true };
     }
     const nodes: NodeContext[] = [];
     for (const visit of visits) {
       const context: NodeContext = { nodePath: visit.path, filePath, line: visit.node.line, column: visit.node.column };
-      this.add('jackrabbit-docviewparser', checkDocViewElement(visit), { ...context, path: filePath });
-      this.call((v) => v.docViewNode?.(visit.info, context, visit.isRoot), context);
+      this.collector.add('jackrabbit-docviewparser', checkDocViewElement(visit), { ...context, path: filePath });
+      this.collector.call(this.validators, (v) => v.docViewNode?.(visit.info, context, visit.isRoot), context);
       if (visit.info.properties.length === 0) continue;
       nodes.push(context);
       this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
@@ -189,27 +201,5 @@ class Inspection {
   private async readEntry(entry: PackageEntry): Promise<Uint8Array> {
     this.read.add(entry);
     return this.archive.read(entry);
-  }
-
-  private call(hook: (validator: Validator) => Messages, context: { path?: string; filePath?: string; nodePath?: string; line?: number; column?: number }): void {
-    const defaults = { path: context.filePath ?? context.path ?? '', nodePath: context.nodePath, line: context.line, column: context.column };
-    for (const validator of this.validators) this.add(validator.id, hook(validator), defaults);
-  }
-
-  // Messages to findings; the same finding twice is reported once.
-  private add(validator: ValidatorId, messages: Messages, defaults: { path: string; nodePath?: string | undefined; line?: number | undefined; column?: number | undefined }): void {
-    for (const m of messages ?? []) {
-      const nodePath = m.nodePath === null ? undefined : (m.nodePath ?? defaults.nodePath);
-      const line = m.line ?? (m.path === undefined ? defaults.line : undefined);
-      const column = m.column ?? (m.path === undefined ? defaults.column : undefined);
-      const finding: Finding = {
-        validator, severity: m.severity, path: m.path ?? defaults.path, message: m.message,
-        ...(nodePath === undefined ? {} : { nodePath }), ...(line === undefined ? {} : { line, column: column ?? 0 }),
-      };
-      const key = JSON.stringify(finding);
-      if (this.reported.has(key)) continue;
-      this.reported.add(key);
-      this.findings.push(finding);
-    }
   }
 }

@@ -50,15 +50,20 @@ export function* walkJcrRoot(entries: readonly PackageEntry[]): Generator<WalkSt
   yield* walkFolder(root, '');
 }
 
-function* walkFolder(folder: Folder, path: string): Generator<WalkStep> {
-  if (path !== '') yield { kind: 'folder', path };
-  const prefix = path === '' ? '' : `${path}/`;
-  const dotContent = folder.files.get('.content.xml');
-  if (dotContent !== undefined) yield { kind: 'file', path: `${prefix}.content.xml`, entry: dotContent };
-  for (const name of [...folder.files.keys()].sort(byUnits)) {
-    if (name !== '.content.xml') yield { kind: 'file', path: prefix + name, entry: folder.files.get(name)! };
+// Depth-first without recursion: a hostile zip may hold very deep paths.
+function* walkFolder(root: Folder, rootPath: string): Generator<WalkStep> {
+  const stack: [Folder, string][] = [[root, rootPath]];
+  while (stack.length > 0) {
+    const [folder, path] = stack.pop()!;
+    if (path !== '') yield { kind: 'folder', path };
+    const prefix = path === '' ? '' : `${path}/`;
+    const dotContent = folder.files.get('.content.xml');
+    if (dotContent !== undefined) yield { kind: 'file', path: `${prefix}.content.xml`, entry: dotContent };
+    for (const name of [...folder.files.keys()].sort(byUnits)) {
+      if (name !== '.content.xml') yield { kind: 'file', path: prefix + name, entry: folder.files.get(name)! };
+    }
+    for (const name of [...folder.folders.keys()].sort(byUnits).reverse()) stack.push([folder.folders.get(name)!, prefix + name]);
   }
-  for (const name of [...folder.folders.keys()].sort(byUnits)) yield* walkFolder(folder.folders.get(name)!, prefix + name);
 }
 
 function byUnits(a: string, b: string): number {

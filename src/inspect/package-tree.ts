@@ -11,6 +11,11 @@
  * | `folder`       | a folder without `.content.xml`: created only if missing (intermediate) |
  */
 
+import { InputError } from '../errors.ts';
+
+/** The deepest node path accepted (no repository is that deep; JSON of a deeper tree cannot be printed). */
+export const MAX_NODE_DEPTH = 1000;
+
 /** Where a node's definition comes from. */
 export type NodeSource = 'docview' | 'file' | 'folder';
 
@@ -42,7 +47,8 @@ export class PackageTreeBuilder {
   private readonly nodes = new Map<string, MutableNode>();
   private readonly root: MutableNode = { name: '', path: '/', source: 'folder', children: [] };
 
-  constructor() {
+  /** `label` names the package in the error for a node deeper than {@link MAX_NODE_DEPTH}. */
+  constructor(private readonly label = 'package') {
     this.nodes.set('/', this.root);
   }
 
@@ -79,20 +85,35 @@ export class PackageTreeBuilder {
     return this.root;
   }
 
+  // The node at `path`, with every missing ancestor created first (no recursion: paths may be deep).
   private ensure(path: string): MutableNode {
-    const existing = this.nodes.get(path);
-    if (existing !== undefined) return existing;
-    const slash = path.lastIndexOf('/');
-    const parent = this.ensure(slash <= 0 ? '/' : path.slice(0, slash));
-    const node: MutableNode = { name: path.slice(slash + 1), path, source: 'folder', children: [] };
-    parent.children.push(node);
-    this.nodes.set(path, node);
-    return node;
+    if (path.split('/').length - 1 > MAX_NODE_DEPTH) {
+      throw new InputError(`${this.label} has a node deeper than ${MAX_NODE_DEPTH} levels (${path.slice(0, 80)}…); refusing to read the package`, { code: 'E_PACKAGE_DEPTH' });
+    }
+    const missing: string[] = [];
+    let at = path;
+    while (!this.nodes.has(at)) {
+      missing.push(at);
+      const slash = at.lastIndexOf('/');
+      at = slash <= 0 ? '/' : at.slice(0, slash);
+    }
+    let parent = this.nodes.get(at)!;
+    for (const p of missing.reverse()) {
+      const node: MutableNode = { name: p.slice(p.lastIndexOf('/') + 1), path: p, source: 'folder', children: [] };
+      parent.children.push(node);
+      this.nodes.set(p, node);
+      parent = node;
+    }
+    return parent;
   }
 }
 
 /** Visits every node depth-first with its depth (the root has depth 0). */
-export function* walkPackageTree(node: PackageNode, depth = 0): Generator<{ node: PackageNode; depth: number }> {
-  yield { node, depth };
-  for (const child of node.children) yield* walkPackageTree(child, depth + 1);
+export function* walkPackageTree(root: PackageNode): Generator<{ node: PackageNode; depth: number }> {
+  const stack: { node: PackageNode; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    yield next;
+    for (let i = next.node.children.length - 1; i >= 0; i--) stack.push({ node: next.node.children[i]!, depth: next.depth + 1 });
+  }
 }

@@ -7,7 +7,8 @@
  * Entry names are decoded as UTF-8 whatever the language-encoding flag says, as
  * `java.util.zip.ZipInputStream` (AEM's upload path) decodes them.
  */
-import { crc32 } from 'node:zlib';
+import { readFile, stat } from 'node:fs/promises';
+import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.ts';
 import { assertSafeEntry, assertTotals, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-safety.ts';
@@ -72,14 +73,27 @@ export async function openPackageZip(source: PackageSource, options: OpenPackage
 
 const YAUZL_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
 
-function openZip(source: PackageSource, label: string): Promise<yauzl.ZipFile> {
+// Up to this size a file is read whole: one read instead of several small ones per entry (most
+// packages are far smaller); above it, entries are read from the file as needed, so memory does
+// not follow the package's size.
+const READ_WHOLE_BELOW = 32 * 1024 * 1024;
+
+async function openZip(source: PackageSource, label: string): Promise<yauzl.ZipFile> {
+  let bytes: Uint8Array | undefined = 'bytes' in source ? source.bytes : undefined;
+  if ('file' in source) {
+    try {
+      if ((await stat(source.file)).size <= READ_WHOLE_BELOW) bytes = await readFile(source.file);
+    } catch (error) {
+      throw notReadable(label, error as Error);
+    }
+  }
   return new Promise((resolve, reject) => {
     const done = (error: Error | null, zip: yauzl.ZipFile): void => {
       if (error) reject(notReadable(label, error));
       else resolve(zip);
     };
-    if ('file' in source) yauzl.open(source.file, YAUZL_OPTIONS, done);
-    else yauzl.fromBuffer(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength), YAUZL_OPTIONS, done);
+    if (bytes === undefined) yauzl.open((source as { file: string }).file, YAUZL_OPTIONS, done);
+    else yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), YAUZL_OPTIONS, done);
   });
 }
 
@@ -125,24 +139,42 @@ interface ReadOptions {
   readonly keep: boolean;
 }
 
+// Entries up to this compressed size are inflated in one synchronous call: streaming a small
+// entry through zlib's thread pool costs more in round trips than the work itself.
+const INFLATE_AT_ONCE_BELOW = 1024 * 1024;
+
 function readEntry(zip: yauzl.ZipFile, raw: yauzl.Entry, entry: PackageEntry, options: ReadOptions): Promise<Uint8Array> {
   const { label, limit, keep } = options;
   if (entry.size > limit) {
     return Promise.reject(new InputError(`${label}: entry ${JSON.stringify(entry.path)} has ${entry.size} bytes, more than the limit of ${limit} for a file that is read`, { code: 'E_ZIP_BOMB' }));
   }
+  const atOnce = raw.compressionMethod === 8 && raw.compressedSize <= INFLATE_AT_ONCE_BELOW;
   return new Promise((resolve, reject) => {
-    zip.openReadStream(raw, (error, stream) => {
+    zip.openReadStream(raw, { decompress: atOnce ? false : null, decrypt: null, start: null, end: null }, (error, stream) => {
       if (error) return reject(corrupt(label, entry, error.message));
       const chunks: Buffer[] = [];
       let crc = 0;
       stream.on('data', (chunk: Buffer) => {
-        crc = crc32(chunk, crc);
-        if (keep) chunks.push(chunk);
+        if (atOnce) chunks.push(chunk);
+        else {
+          crc = crc32(chunk, crc);
+          if (keep) chunks.push(chunk);
+        }
       });
       stream.on('error', (streamError: Error) => reject(corrupt(label, entry, streamError.message)));
       stream.on('end', () => {
+        let data: Buffer = Buffer.concat(chunks);
+        if (atOnce) {
+          try {
+            data = inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
+          } catch (inflateError) {
+            return reject(corrupt(label, entry, (inflateError as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `it inflates to more than the ${entry.size} bytes it declares` : (inflateError as Error).message));
+          }
+          if (data.length !== entry.size) return reject(corrupt(label, entry, `it inflates to ${data.length} bytes, not the ${entry.size} it declares`));
+          crc = crc32(data);
+        }
         if (crc !== raw.crc32) return reject(corrupt(label, entry, `CRC ${hex(crc)} where the zip says ${hex(raw.crc32)}`));
-        resolve(keep ? Buffer.concat(chunks) : new Uint8Array());
+        resolve(keep ? data : new Uint8Array());
       });
     });
   });

@@ -14,7 +14,7 @@
  * (files also `.*\.(config|cfg|cfg\.json|jar)`), and `sling:OsgiConfig` nodes there.
  * Sub-packages are not opened.
  */
-import { compileJavaPattern, type JavaPattern } from '../../packaging/java-pattern.ts';
+import { compileJavaPattern, JavaRegexBudgetError, type JavaPattern } from '../../packaging/java-pattern.ts';
 import { FILTER_XML, PROPERTIES_XML } from '../../packaging/constants.ts';
 import type { PackageType } from '../../packaging/package-properties.ts';
 import { enumName } from '../properties-view.ts';
@@ -31,8 +31,14 @@ function isOsgiBundleOrConfiguration(path: string, isFile: boolean): boolean {
     node: compileJavaPattern('/([^/]*/){0,4}?(install|config)[\\./].*'),
     file: compileJavaPattern('.*\\.(config|cfg|cfg\\.json|jar)'),
   };
-  if (!installerPatterns.node.matches(path)) return false;
-  return !isFile || installerPatterns.file.matches(path);
+  try {
+    if (!installerPatterns.node.matches(path)) return false;
+    return !isFile || installerPatterns.file.matches(path);
+  } catch (error) {
+    // Both patterns are linear on any path; a budget error would mean an absurd path: not a bundle.
+    if (error instanceof JavaRegexBudgetError) return false;
+    throw error;
+  }
 }
 
 function isImmutable(path: string): boolean {

@@ -15,7 +15,8 @@
  * {@link JavaRegexBudgetError} instead of hanging.
  */
 import type { ParsedRegex, RegexNode } from './java-regex-ast.ts';
-import { isWordChar, toLower, toUpper } from './java-regex-class.ts';
+import { checkAnchor } from './java-regex-anchors.ts';
+import { toLower, toUpper } from './java-regex-class.ts';
 import { JavaRegexBudgetError } from './java-regex-errors.ts';
 
 /** What `matches()` and `hitEnd()` say. */
@@ -161,63 +162,12 @@ class Run {
         if (i !== this.end) return false;
         this.hitEnd = true;
         return k(i);
-      case 'caret':
-        return this.caret(node.unixLines, i, k);
-      case 'dollar':
-        return this.dollar(node.multiline, node.unixLines, i, k);
-      default:
-        return this.boundary(node.at === 'wordBoundary', i, k);
-    }
-  }
-
-  // Java's Caret / UnixCaret: after a line terminator (not between \r\n), never at the very end.
-  private caret(unixLines: boolean, i: number, k: Continuation): boolean {
-    if (i > 0) {
-      const before = this.cps[i - 1]!;
-      if (unixLines ? before !== 0x0a : !isTerminator(before)) return false;
-      if (!unixLines && before === 0x0d && this.cps[i] === 0x0a) return false;
-    }
-    if (i === this.end) {
-      this.hitEnd = true;
-      return false;
-    }
-    return k(i);
-  }
-
-  // Java's Dollar / UnixDollar.
-  private dollar(multiline: boolean, unixLines: boolean, i: number, k: Continuation): boolean {
-    if (unixLines) {
-      if (i < this.end) {
-        if (this.cps[i] !== 0x0a) return false;
-        if (!multiline && i !== this.end - 1) return false;
-        if (multiline) return k(i);
-      }
-    } else {
-      if (!multiline && i < this.end - 2) return false;
-      if (!multiline && i === this.end - 2) return this.cps[i] === 0x0d && this.cps[i + 1] === 0x0a && k(i);
-      if (i < this.end) {
-        const c = this.cps[i]!;
-        if (c === 0x0a) {
-          if (i > 0 && this.cps[i - 1] === 0x0d) return false;
-          if (multiline) return k(i);
-        } else if (isTerminator(c)) {
-          if (multiline) return k(i);
-        } else return false;
+      default: {
+        const anchor = checkAnchor(node, this.cps, i);
+        if (anchor.hitEnd) this.hitEnd = true;
+        return anchor.matches && k(i);
       }
     }
-    this.hitEnd = true;
-    return k(i);
-  }
-
-  private boundary(wanted: boolean, i: number, k: Continuation): boolean {
-    const left = i > 0 && isWordChar(this.cps[i - 1]!);
-    let right = false;
-    if (i < this.end) right = isWordChar(this.cps[i]!);
-    else this.hitEnd = true;
-    return (left !== right) === wanted && k(i);
   }
 }
 
-function isTerminator(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
-}
