@@ -30,7 +30,7 @@ export async function runCli(args: readonly string[], io: CliIo = defaultIo()): 
   try {
     const selected = await parseArgs(args, io);
     if (selected === undefined) return 0;
-    const outcome = await selected.spec.run(selected.args, io);
+    const outcome = await selected.spec.run(selected.args as never, io);
     writeOutcome(outcome, json, io);
     return outcome.exitCode;
   } catch (error) {
@@ -39,7 +39,8 @@ export async function runCli(args: readonly string[], io: CliIo = defaultIo()): 
 }
 
 interface Selected {
-  readonly spec: CommandSpec;
+  // Each command declares its own argument type; yargs has checked the flags against its builder.
+  readonly spec: CommandSpec<never>;
   readonly args: Record<string, unknown>;
 }
 

@@ -46,3 +46,6 @@ export { verifyConfiguration, type VerifyConfigurationOptions, type VerifyConfig
 
 // Inspect: read and validate any FileVault package.
 export * from './inspect/index.ts';
+
+// Deploy: install through CRX Package Manager with an honest verdict.
+export * from './deploy/index.ts';

@@ -21,6 +21,7 @@ import { renderTemplate, type RenderedName } from '../template/render-template.t
 import { DEFAULT_TEMPLATE, readTemplate } from '../template/template.ts';
 import { createTemplateContext } from './template-context-from-config.ts';
 import { getBuildTime } from './build-time.ts';
+import { createMavenEntries, parseMavenCoordinates, type MavenCoordinates } from './maven-artifact.ts';
 
 /** Options of {@link buildPackage}; everything has a default. */
 export interface BuildOptions {
@@ -34,6 +35,8 @@ export interface BuildOptions {
   readonly template?: string;
   /** Replace an existing zip with other content. */
   readonly force?: boolean;
+  /** `GROUP:ARTIFACT`: add `META-INF/maven/<g>/<a>/pom.properties` and `pom.xml` (version: the package's). */
+  readonly maven?: string;
   readonly cwd?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The clock, used when `SOURCE_DATE_EPOCH` is not set. */
@@ -55,6 +58,8 @@ export interface BuildResult {
   readonly sha256: string;
   readonly filterRoots: readonly string[];
   readonly entries: readonly string[];
+  /** The Maven coordinates written into the zip (`--maven`), if any. */
+  readonly maven?: MavenCoordinates;
   /** Names the package uses that were not confirmed on a real AEM. */
   readonly inferredNames: readonly RenderedName[];
   /** What FileVault's validator rules say about the zip (`aem-ioevents inspect` lists them). */
@@ -75,6 +80,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   const env = options.env ?? process.env;
   const loaded = await readConfig({ cwd, env, ...(options.config !== undefined && { file: options.config }), ...(options.envName !== undefined && { envName: options.envName }) });
   const { config } = loaded;
+  const maven = options.maven === undefined ? undefined : parseMavenCoordinates(options.maven, config.package.version);
   const templateName = options.template ?? DEFAULT_TEMPLATE;
   const template = await readTemplate(templateName, cwd);
   const now = options.now ?? (() => new Date());
@@ -88,6 +94,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     nodes: rendered.nodes,
     files: rendered.files,
     namespaces: template.namespaces,
+    ...(maven !== undefined && { extraEntries: createMavenEntries(maven, config.package.description) }),
   });
   const zip = await createZipArchive(entries, { mtime: created });
   const validation = await validateOutput(zip, id);
@@ -106,6 +113,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     sha256: createHash('sha256').update(zip).digest('hex'),
     filterRoots: rendered.filter.filterSets.map((set) => set.root),
     entries: entries.map((entry) => entry.path),
+    ...(maven !== undefined && { maven }),
     inferredNames: rendered.names.filter((name) => name.status === 'inferred'),
     validation,
     warnings: [...loaded.warnings, ...(keystore?.warnings ?? [])],

@@ -7,6 +7,7 @@ interface BuildArgs {
   readonly out: string;
   readonly template?: string;
   readonly force: boolean;
+  readonly maven?: string;
 }
 
 /** `aem-ioevents build`: configuration → FileVault content package zip. */
@@ -20,6 +21,7 @@ export const build: CommandSpec = {
       .option('out', { type: 'string', default: 'dist', describe: 'Folder the zip is written to' })
       .option('template', { type: 'string', describe: 'Built-in template name, or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing zip that has other content' })
+      .option('maven', { type: 'string', describe: 'GROUP:ARTIFACT: add META-INF/maven/<g>/<a>/pom.properties and pom.xml (version: package.version)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' }),
   async run(rawArgs, io) {
     const args = rawArgs as unknown as BuildArgs;
@@ -33,6 +35,7 @@ export const build: CommandSpec = {
       ...(args.config !== undefined && { config: args.config }),
       ...(args.env !== undefined && { envName: args.env }),
       ...(args.template !== undefined && { template: args.template }),
+      ...(args.maven !== undefined && { maven: args.maven }),
     });
     return { exitCode: 0, json: result, text: formatBuildResult(result), warnings: result.warnings };
   },
@@ -45,6 +48,7 @@ export function formatBuildResult(result: BuildResult): string {
     `${verb} ${result.displayPath} (${result.size} bytes, sha256 ${result.sha256})`,
     `  package  ${result.packageId} (template ${result.template}, created ${result.created})`,
     `  checked  ${result.validation.errors} errors, ${result.validation.warnings} warnings by FileVault's validator rules (aem-ioevents inspect lists them)`,
+    ...(result.maven ? [`  maven    ${result.maven.groupId}:${result.maven.artifactId}:${result.maven.version}`] : []),
     ...result.filterRoots.map((root, i) => `  ${i === 0 ? 'filter ' : '       '}  ${root}`),
     ...result.entries.map((entry, i) => `  ${i === 0 ? 'entries' : '       '}  ${entry}`),
   ];

@@ -2,7 +2,10 @@
  * What IMS answered to a token request, interpreted: a token (`{token_type, access_token,
  * expires_in}`, ims-jwt.md §1.4, §4.3) or a refusal (`{error_description, error}`, §3.1).
  */
+import { redact } from '../http/redact.ts';
 import type { RawImsAnswer } from './ims-request.ts';
+
+export { redact } from '../http/redact.ts';
 
 /** Unit of `expires_in`: milliseconds for the JWT exchange, seconds for `/ims/token/v3` (ims-jwt.md §0.2). */
 export type ExpiresInUnit = 'milliseconds' | 'seconds';
@@ -95,11 +98,4 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Replaces every occurrence of each non-empty secret with `***`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) if (secret.length > 0) result = result.split(secret).join('***');
-  return result;
 }

@@ -1,64 +1,16 @@
 /**
- * The HTTP client for IMS. Node 20's global `fetch` ignores `HTTPS_PROXY`, and corporate CI
- * runners reach IMS only through a proxy (ims-jwt.md §5.5: jwt-auth's missing proxy support).
- * When a proxy variable is set, undici's own `fetch` with its `EnvHttpProxyAgent` is loaded
- * (lazily: it is large); otherwise the global `fetch` is used as is.
+ * The HTTP client for IMS: the shared one of `src/http/` (proxies through undici's
+ * `EnvHttpProxyAgent`, loaded lazily), under the names the IMS module has always used.
  */
+import { createHttpFetch, type HttpFetch } from '../http/http-fetch.ts';
 
-/** The subset of `fetch` the IMS calls use; tests and callers may inject their own. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
-/** Proxy settings read from the environment; a lower-case name wins over its upper-case twin (undici, curl). */
-export interface ProxySettings {
-  readonly httpProxy: string;
-  readonly httpsProxy: string;
-  readonly noProxy: string;
-}
+export { describeProxy, getProxySettings } from '../http/http-fetch.ts';
+export type { FetchLike, ProxySettings } from '../http/http-fetch.ts';
 
 /** A fetch and a way to release its connections. */
-export interface ImsFetch {
-  readonly fetch: FetchLike;
-  /** Whether requests may go through a proxy (a proxy variable is set). */
-  readonly proxied: boolean;
-  /** Closes the proxy agent's connections; a no-op for the global fetch. */
-  readonly close: () => Promise<void>;
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** Reads `HTTP(S)_PROXY` and `NO_PROXY` (either case) from `env`; `undefined` when no proxy is set. */
-export function getProxySettings(env: Env): ProxySettings | undefined {
-  const pick = (name: string): string => (env[name.toLowerCase()] ?? env[name] ?? '').trim();
-  const httpProxy = pick('HTTP_PROXY');
-  // Without HTTPS_PROXY, undici sends https URLs through HTTP_PROXY too.
-  const httpsProxy = pick('HTTPS_PROXY');
-  if (!httpProxy && !httpsProxy) return undefined;
-  return { httpProxy, httpsProxy, noProxy: pick('NO_PROXY') };
-}
+export type ImsFetch = HttpFetch;
 
 /** A fetch for IMS that honours the proxy variables of `env` (never `process.env` behind the caller's back). */
-export async function createImsFetch(env: Env): Promise<ImsFetch> {
-  const settings = getProxySettings(env);
-  if (settings === undefined) return { fetch: globalThis.fetch, proxied: false, close: async () => {} };
-  const undici = await loadUndici();
-  // Explicit values (even '') keep undici from reading process.env itself.
-  const agent = new undici.EnvHttpProxyAgent({ httpProxy: settings.httpProxy, httpsProxy: settings.httpsProxy, noProxy: settings.noProxy });
-  const fetch = ((url: string, init: RequestInit) => undici.fetch(url, { ...(init as object), dispatcher: agent })) as unknown as FetchLike;
-  return { fetch, proxied: true, close: () => agent.close() };
-}
-
-// undici is CommonJS: Node's ESM loader gives named exports, the esbuild bundle only `default`.
-async function loadUndici(): Promise<typeof import('undici')> {
-  const loaded = await import('undici');
-  return 'EnvHttpProxyAgent' in loaded ? loaded : (loaded as unknown as { default: typeof import('undici') }).default;
-}
-
-/** A proxy URL for messages: scheme, host and port only, never the user or password. */
-export function describeProxy(proxyUrl: string): string {
-  try {
-    const url = new URL(proxyUrl);
-    return `${url.protocol}//${url.host}`;
-  } catch {
-    return 'the proxy';
-  }
+export function createImsFetch(env: Readonly<Record<string, string | undefined>>): Promise<ImsFetch> {
+  return createHttpFetch(env);
 }

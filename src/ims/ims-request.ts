@@ -1,10 +1,12 @@
 /**
- * One form POST to IMS, with a timeout that covers connecting, the answer and its body. Transport
- * failures become `RemoteError` (exit 3); every HTTP answer, refusals included, is returned.
+ * One form POST to IMS through the shared {@link sendHttpRequest} (a deadline over the whole
+ * exchange, no redirects). Transport failures become `RemoteError` (exit 3); every HTTP answer,
+ * refusals included, is returned.
  */
 import { describeValue, InputError } from '../errors.ts';
 import { DEFAULT_IMS_URL, normalizeImsUrl } from './ims-url.ts';
 import { createImsFetch, getProxySettings, type FetchLike } from './ims-fetch.ts';
+import { sendHttpRequest, type HttpAnswer, type HttpTransportError } from '../http/send-request.ts';
 import { toRemoteError } from './transport-error.ts';
 
 /** The default timeout of every IMS call (issue 5). */
@@ -55,34 +57,26 @@ export interface PostImsFormOptions {
 /** POSTs `fields` as `application/x-www-form-urlencoded` (ims-jwt.md §1.2) and reads the whole answer. */
 export async function postImsForm(options: PostImsFormOptions): Promise<RawImsAnswer> {
   const { url, fields, fetch, timeoutMs, now } = options;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let answer: HttpAnswer;
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'user-agent': 'aem-ioevents' },
-      body: new URLSearchParams(fields),
-      signal: controller.signal,
-      redirect: 'manual',
-    });
-    const text = await response.text();
-    const date = response.headers.get('date');
-    const serverDate = date === null ? undefined : new Date(date);
-    return {
-      endpoint: url,
-      status: response.status,
-      debugId: response.headers.get('x-debug-id') ?? undefined,
-      serverDate: serverDate && !Number.isNaN(serverDate.getTime()) ? serverDate : undefined,
-      receivedAt: now(),
-      retryAfter: response.headers.get('retry-after') ?? undefined,
-      location: response.headers.get('location') ?? undefined,
-      text,
-    };
+    answer = await sendHttpRequest({ url, method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams(fields), fetch, timeoutMs });
   } catch (error) {
-    throw toRemoteError(error, { url, timeoutMs, timedOut: controller.signal.aborted, proxy: options.proxy });
-  } finally {
-    clearTimeout(timer);
+    const transport = error as HttpTransportError;
+    throw toRemoteError(transport.cause, { url, timeoutMs, timedOut: transport.timedOut, proxy: options.proxy });
   }
+  const { headers, status, text } = answer;
+  const date = headers.get('date');
+  const serverDate = date === null ? undefined : new Date(date);
+  return {
+    endpoint: url,
+    status,
+    debugId: headers.get('x-debug-id') ?? undefined,
+    serverDate: serverDate && !Number.isNaN(serverDate.getTime()) ? serverDate : undefined,
+    receivedAt: now(),
+    retryAfter: headers.get('retry-after') ?? undefined,
+    location: headers.get('location') ?? undefined,
+    text,
+  };
 }
 
 /** Runs `call` with the caller's fetch, or with one made for `env` (proxies) that is closed afterwards. */

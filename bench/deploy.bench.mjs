@@ -1,0 +1,61 @@
+// deploy's upload streams the package from disk (issue 6): peak memory must not grow with the
+// package (aemsync holds the whole zip in memory: 982 MB RSS for 220 MB, peers.md §2.5). Whole
+// processes against a loopback sink that reads and drops the body and answers like service.jsp;
+// `curl -F file=@…` is the baseline a pipeline would otherwise run.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ms, peakRssMb, timeInterleaved } from './lib.mjs';
+
+export const title = 'deploy: streaming upload, memory against package size';
+
+const SIZES_MB = [10, 200];
+const RUNS = 5;
+
+// The sink: 405 for the probe; for service.jsp, the body is counted and dropped, then ok.
+const SINK = `
+const http = require('node:http');
+const server = http.createServer((req, res) => {
+  if (req.url === '/crx/packmgr/service/script.html') { res.writeHead(405); return res.end(); }
+  let n = 0;
+  req.on('data', (c) => { n += c.length; });
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'text/xml' });
+    res.end('<crx><response><data><log><![CDATA[A /etc/x\\nPackage imported.\\n]]></log></data><status code="200">ok</status></response></crx>');
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
+`;
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'aem-ioevents-bench-'));
+  const sink = spawn(process.execPath, ['-e', SINK], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise((resolve) => sink.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
+    const target = `http://127.0.0.1:${port}`;
+    const { createZipArchive } = await import('./zip-for-bench.mjs');
+    const rows = ['| package | deploy peak RSS | deploy median wall | curl -F median wall |', '| --- | --- | --- | --- |'];
+    for (const mb of SIZES_MB) {
+      const file = join(dir, `big-${mb}.zip`);
+      writeFileSync(file, await createZipArchive(mb * 1024 * 1024));
+      rows.push(measure(file, target, mb, dir));
+    }
+    return [...rows, '', `Peak RSS by GNU time; ${RUNS} interleaved runs after 1 warm-up. The package is checked by inspect (every entry's CRC) before the upload; curl only sends.`].join('\n');
+  } finally {
+    sink.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function measure(file, target, mb, dir) {
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const env = { AEM_USER: 'admin', AEM_PASSWORD: 'admin' };
+  const ours = { name: 'deploy', cmd: process.execPath, args: [cli, 'deploy', file, '--target', target, '--retries', '0'], env, cwd: dir };
+  const curl = { name: 'curl', cmd: 'curl', args: ['-sS', '-o', '/dev/null', '-u', 'admin:admin', '-F', `file=@${file};type=application/zip`, '-F', 'force=true', '-F', 'install=true', `${target}/crx/packmgr/service.jsp`] };
+  const haveCurl = spawnSync('sh', ['-c', 'command -v curl']).status === 0;
+  const [deploy, baseline] = timeInterleaved(haveCurl ? [ours, curl] : [ours], { runs: RUNS, warmup: 1 });
+  const rss = peakRssMb(ours);
+  return `| ${mb} MiB of incompressible content | ${rss.toFixed(0)} MB | ${ms(deploy.median)} | ${baseline ? ms(baseline.median) : 'curl not installed'} |`;
+}

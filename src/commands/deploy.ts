@@ -1,0 +1,85 @@
+import type { CommandSpec } from './command.ts';
+import type { PackmgrApi } from '../deploy/install-package.ts';
+
+/** Flags of `deploy`. */
+export interface DeployArgs {
+  readonly package: string;
+  readonly target?: readonly string[];
+  readonly user?: string;
+  readonly api?: PackmgrApi;
+  readonly timeout?: number;
+  readonly retries?: number;
+  readonly dryRun: boolean;
+  readonly allowInstallErrors: boolean;
+  readonly keystore: boolean;
+  readonly replaceKey: boolean;
+  readonly config?: string;
+  readonly env?: string;
+  readonly json: boolean;
+}
+
+// Lines under 90 characters: yargs breaks longer epilog lines in the middle of words.
+const EPILOG = `Credentials: AEM_USER (or --user) and AEM_PASSWORD. There is no password flag: a flag
+shows in process lists and shell history. --keystore creates a missing store with the
+password in AEM_KEYSTORE_PASSWORD.
+
+Exit codes: 0 every target installed cleanly; 1 Package Manager refused, or installed with
+errors, on a target; 2 bad input (nothing sent); 3 a target unreachable, not ready or timed
+out. With several targets: 2 before 1 before 3.`;
+
+/**
+ * \`aem-ioevents deploy PACKAGE.zip --target URL\`: upload and install through CRX Package Manager
+ * with a strict verdict, on every target at once (SPEC.md "Package Manager", issue 6).
+ */
+export const deployCommand: CommandSpec<DeployArgs> = {
+  command: 'deploy <package>',
+  describe: 'Install a package through CRX Package Manager, with a strict verdict',
+  builder: (yargs) =>
+    yargs
+      .positional('package', { type: 'string', describe: 'The package zip', demandOption: true })
+      .option('target', { alias: 't', type: 'string', array: true, describe: 'AEM base URL, repeatable; installed concurrently', defaultDescription: '$AEM_URL' })
+      .option('user', { type: 'string', describe: 'AEM user', defaultDescription: '$AEM_USER' })
+      .option('api', { type: 'string', choices: ['jsp', 'json'], describe: 'service.jsp (XML, strict) or service/.json (cannot see "with errors")', defaultDescription: 'jsp' })
+      .option('timeout', { type: 'number', describe: 'Seconds for the install call; an install that times out is never sent again', defaultDescription: '600' })
+      .option('retries', { type: 'number', describe: 'Retries with back-off while Package Manager is not ready or refuses connections', defaultDescription: '10' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Print the equivalent curl commands; send nothing' })
+      .option('allow-install-errors', { type: 'boolean', default: false, describe: 'Report an install "with errors" as a warning (exit 0)' })
+      .option('keystore', { type: 'boolean', default: false, describe: "Also install the key into the service user's keystore (from --config)" })
+      .option('replace-key', { type: 'boolean', default: false, describe: 'With --keystore: replace a different key under the alias' })
+      .option('config', { type: 'string', describe: 'Configuration file, for --keystore', defaultDescription: 'aem-ioevents.yaml' })
+      .option('env', { type: 'string', describe: 'Entry of `environments` to merge over the rest, for --keystore' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' })
+      .epilog(EPILOG),
+  async run(args, io) {
+    const [{ deployPackage }, { formatDeployReport, formatDryRun }, { createProgressReporter }] = await Promise.all([
+      import('../deploy/deploy-package.ts'),
+      import('../deploy/deploy-report.ts'),
+      import('../deploy/upload-progress.ts'),
+    ]);
+    const progress = args.dryRun ? undefined : createProgressReporter(io.stderr);
+    try {
+      const result = await deployPackage({
+        package: args.package,
+        targets: args.target ?? [],
+        dryRun: args.dryRun,
+        allowInstallErrors: args.allowInstallErrors,
+        keystore: args.keystore,
+        replaceKey: args.replaceKey,
+        cwd: io.cwd,
+        env: io.env,
+        now: io.now,
+        ...(args.user !== undefined && { user: args.user }),
+        ...(args.api !== undefined && { api: args.api }),
+        ...(args.timeout !== undefined && { timeoutSeconds: args.timeout }),
+        ...(args.retries !== undefined && { retries: args.retries }),
+        ...(args.config !== undefined && { config: args.config }),
+        ...(args.env !== undefined && { envName: args.env }),
+        ...(progress !== undefined && { onProgress: progress.onProgress }),
+      });
+      const text = result.dryRun ? formatDryRun(result) : formatDeployReport(result);
+      return { exitCode: result.exitCode, json: result, text, warnings: result.warnings };
+    } finally {
+      progress?.finish();
+    }
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * One authenticated request to an AEM instance through the shared HTTP layer (`src/http/`):
+ * basic auth, a deadline over the whole exchange, no redirects. A missing answer is returned as
+ * a {@link AemTransportFailure} rather than thrown, because the conductor decides per kind what
+ * comes next (retry a refused connection, never resend after a timeout).
+ */
+import type { FetchLike } from '../http/http-fetch.ts';
+import { getUrlSecrets } from '../http/redact.ts';
+import { sendHttpRequest, type HttpAnswer, type HttpRequest, type HttpTransportError } from '../http/send-request.ts';
+import { describeTransportFailure, type TransportFailureKind } from '../http/transport-failure.ts';
+import type { AemCredentials } from './credentials.ts';
+
+/** What every call to one instance shares. */
+export interface AemConnection {
+  readonly fetch: FetchLike;
+  readonly credentials: AemCredentials;
+  /** The proxy the calls go through, for messages and redaction. */
+  readonly proxy?: string | undefined;
+  /** Other secrets the calls carry (keystore passwords), for redaction. */
+  readonly secrets?: readonly string[] | undefined;
+}
+
+/** Why there was no answer. */
+export interface AemTransportFailure {
+  /** `timed-out` when our deadline passed; otherwise how the transport failed. */
+  readonly kind: TransportFailureKind | 'timed-out';
+  /** What happened, secrets blanked out. */
+  readonly text: string;
+}
+
+/** An answer, or why there was none. */
+export type AemCallResult = { readonly ok: true; readonly answer: HttpAnswer } | { readonly ok: false; readonly failure: AemTransportFailure };
+
+/** A request without the connection's pieces. */
+export type AemRequest = Omit<HttpRequest, 'fetch'>;
+
+/** Sends `request` with the connection's credentials. */
+export async function callAem(connection: AemConnection, request: AemRequest): Promise<AemCallResult> {
+  const headers = { authorization: connection.credentials.authorization(), ...request.headers };
+  try {
+    return { ok: true, answer: await sendHttpRequest({ ...request, headers, fetch: connection.fetch }) };
+  } catch (error) {
+    const transport = error as HttpTransportError;
+    if (transport.timedOut) return { ok: false, failure: { kind: 'timed-out', text: `no answer within ${request.timeoutMs / 1000} s` } };
+    const failure = describeTransportFailure(transport.cause, getConnectionSecrets(connection));
+    return { ok: false, failure: { kind: failure.kind, text: failure.text } };
+  }
+}
+
+/** Everything that must never be printed: the password in its forms, keystore passwords, a proxy password. */
+export function getConnectionSecrets(connection: AemConnection): string[] {
+  return [...connection.credentials.secrets(), ...(connection.secrets ?? []), ...(connection.proxy ? getUrlSecrets(connection.proxy) : [])];
+}
+
+const HINTS: Partial<Record<AemTransportFailure['kind'], string>> = {
+  'proxy-auth': 'the proxy wants credentials: give them in the proxy URL (http://user:password@host:port)',
+  proxy: 'the proxy refused the tunnel: check HTTP_PROXY, HTTPS_PROXY and NO_PROXY',
+  dns: 'check the host name of the target',
+  tls: "a self-signed AEM certificate or a TLS-intercepting proxy? Give Node the authority's certificate with NODE_EXTRA_CA_CERTS",
+};
+
+/** The failure's text with what to do about it, when there is something to say. */
+export function describeAemFailure(failure: AemTransportFailure): string {
+  const hint = HINTS[failure.kind];
+  return hint === undefined ? failure.text : `${failure.text}; ${hint}`;
+}

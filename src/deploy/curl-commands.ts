@@ -1,0 +1,85 @@
+/**
+ * `deploy --dry-run`: the curl commands that do what deploy would do, for review or for a
+ * pipeline without Node (peers.md §4 "Package Manager HTTP API"). Passwords are never in them:
+ * `$AEM_PASSWORD`, `$AEM_KEYSTORE_PASSWORD` and `$IOEVENTS_KEYSTORE_PASSWORD` stand in, inside
+ * double quotes so the shell fills them in; secret form values go through `--form-string`, so a
+ * password that starts with `@` or `<` is not read as a file name by curl.
+ */
+import type { PackmgrApi } from './install-package.ts';
+import { READINESS_PATH } from './readiness.ts';
+import { SERVICE_JSP_FIELDS, SERVICE_JSP_PATH } from './service-jsp.ts';
+import { getInstallPath, getUploadPath } from './service-json.ts';
+import { targetPath, type DeployTarget } from './targets.ts';
+
+/** What the commands are for. */
+export interface CurlPlan {
+  readonly targets: readonly DeployTarget[];
+  readonly api: PackmgrApi;
+  /** The AEM user; `undefined` writes `$AEM_USER`. */
+  readonly user: string | undefined;
+  /** The zip as the user named it. */
+  readonly packageFile: string;
+  /** Where Package Manager stores it; `undefined` when properties.xml does not say. */
+  readonly packagePath: string | undefined;
+  /** The keystore step, with `--keystore`. */
+  readonly keystore?: { readonly home: string; readonly alias: string; readonly file: string } | undefined;
+}
+
+/** The commands, one per line, each target's block led by a `#` line. */
+export function renderCurlCommands(plan: CurlPlan): string[] {
+  const auth = `-u "${plan.user === undefined ? '$AEM_USER' : doubleQuoted(plan.user)}:$AEM_PASSWORD"`;
+  return plan.targets.flatMap((target) => [...renderInstall(plan, target, auth), ...(plan.keystore ? renderKeystore(plan.keystore, target, auth) : [])]);
+}
+
+function renderInstall(plan: CurlPlan, target: DeployTarget, auth: string): string[] {
+  const probe = `curl -sS -o /dev/null -w '%{http_code}\\n' ${auth} ${quoted(targetPath(target, READINESS_PATH))}`;
+  if (plan.api === 'jsp') {
+    const fields = SERVICE_JSP_FIELDS.map((f) => `-F ${f.name}=${f.value}`).join(' ');
+    return [
+      `# ${target.url}: wait for 405 (404 while AEM starts), then upload and install`,
+      probe,
+      `curl -sS ${auth} -F ${fileField('file', plan.packageFile, 'application/zip')} ${fields} ${quoted(targetPath(target, SERVICE_JSP_PATH))}`,
+    ];
+  }
+  const install = plan.packagePath === undefined ? [`# install: POST …/.json<path>?cmd=install with the "path" of the upload answer`] : [`curl -sS ${auth} -X POST ${quoted(targetPath(target, getInstallPath(plan.packagePath)))}`];
+  return [
+    `# ${target.url}: wait for 405 (404 while AEM starts), then upload, then install`,
+    probe,
+    `curl -sS ${auth} -F ${fileField('package', plan.packageFile, 'application/zip')} -F force=true ${quoted(targetPath(target, getUploadPath()))}`,
+    ...install,
+  ];
+}
+
+function renderKeystore(keystore: NonNullable<CurlPlan['keystore']>, target: DeployTarget, auth: string): string[] {
+  const home = keystore.home.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  const html = quoted(targetPath(target, `${home}.ks.html`));
+  const alias = quoted(`alias=${keystore.alias}`);
+  return [
+    `# ${target.url}: the key of ${keystore.home} under alias '${keystore.alias}'`,
+    `curl -sS ${auth} ${quoted(targetPath(target, `${home}.ks.json`))}`,
+    `# when "exists" is false:`,
+    `curl -sS ${auth} --data-urlencode ':operation=createStore' --data-urlencode "newPassword=$AEM_KEYSTORE_PASSWORD" --data-urlencode "rePassword=$AEM_KEYSTORE_PASSWORD" ${html}`,
+    `# when alias '${keystore.alias}' is not there:`,
+    [
+      `curl -sS ${auth} -F ${fileField('keyStore', keystore.file, 'application/x-pkcs12')}`,
+      `--form-string "keyStorePass=$IOEVENTS_KEYSTORE_PASSWORD" --form-string ${alias}`,
+      `--form-string "keyPassword=$IOEVENTS_KEYSTORE_PASSWORD" --form-string ${quoted(`newAlias=${keystore.alias}`)} ${html}`,
+    ].join(' '),
+  ];
+}
+
+// curl's -F syntax: a file name with ';', ',' or '"' goes in double quotes with \ and " escaped.
+function fileField(name: string, file: string, type: string): string {
+  const path = /[;,"\\]/.test(file) ? `"${file.replace(/[\\"]/g, '\\$&')}"` : file;
+  return quoted(`${name}=@${path};type=${type}`);
+}
+
+/** POSIX shell single quotes. */
+export function quoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+// Inside double quotes the shell still reads \ " $ and `.
+function doubleQuoted(text: string): string {
+  return text.replace(/[\\"$`]/g, '\\$&');
+}

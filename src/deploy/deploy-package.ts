@@ -1,0 +1,76 @@
+/**
+ * `deployPackage()`: the conductor of `aem-ioevents deploy` (issue 6). As steps: options →
+ * targets → the package, checked by `inspect` → the key (`--keystore`) → curl commands
+ * (`--dry-run`) or credentials → every target at once → one result with the combined exit code.
+ * Bad input throws `InputError` (exit 2) before anything is sent; a remote's failure is a
+ * target's result, never a throw.
+ */
+import { getProxyFor, getProxySettings, type FetchLike } from '../http/http-fetch.ts';
+import { createStreamingFetch } from '../http/streaming-fetch.ts';
+import type { AemConnection } from './aem-request.ts';
+import { readAemCredentials, type AemCredentials } from './credentials.ts';
+import { renderCurlCommands } from './curl-commands.ts';
+import { normalizeDeployOptions, type DeployOptions, type NormalizedDeployOptions } from './deploy-options.ts';
+import { combineExitCodes, type DeployDryRun, type DeployedPackage, type DeployResult } from './deploy-result.ts';
+import { deployToTarget } from './deploy-target.ts';
+import { readDeployPackage, type DeployPackage } from './package-file.ts';
+import { readAemKeystorePassword, readServiceUserKey, type LoadedServiceUserKey } from './service-user-key.ts';
+import { normalizeTargets, type DeployTarget } from './targets.ts';
+
+/** The weaker verdict of the JSON API, said once per run (peers.md §2.1, aemc#160). */
+export const JSON_API_WARNING = "--api json: Package Manager's JSON answer does not report an install with errors; the default service.jsp gives the strict verdict";
+
+/** Deploys the package to every target, or with `dryRun` returns the curl commands. */
+export async function deployPackage(options: DeployOptions & { readonly dryRun: true }): Promise<DeployDryRun>;
+export async function deployPackage(options: DeployOptions): Promise<DeployResult | DeployDryRun>;
+export async function deployPackage(input: DeployOptions): Promise<DeployResult | DeployDryRun> {
+  const options = normalizeDeployOptions(input);
+  const targets = normalizeTargets({ targets: options.targets, env: options.env });
+  const pkg = await readDeployPackage(options.package, options.cwd);
+  const storePassword = options.keystore ? readAemKeystorePassword(options.env) : undefined;
+  const key = options.keystore ? await readServiceUserKey({ config: options.config, envName: options.envName, cwd: options.cwd, env: options.env, now: options.now() }) : undefined;
+  const warnings = [...pkg.warnings, ...(key?.warnings ?? []), ...(options.api === 'json' ? [JSON_API_WARNING] : [])];
+  if (options.dryRun) return dryRun(options, targets, pkg, key, warnings);
+  const credentials = readAemCredentials({ user: options.user, env: options.env });
+  const secrets = [...(key?.secrets ?? []), ...(storePassword === undefined ? [] : [storePassword])];
+  const results = await withFetch(options, (fetch) =>
+    Promise.all(targets.map((target) => deployToTarget({ target, connection: connect(target, fetch, credentials, options, secrets), package: pkg, key: key?.key, storePassword }, options))),
+  );
+  for (const result of results) {
+    if (result.outcome === 'installed-with-errors' && options.allowInstallErrors) warnings.push(`${result.target}: ${result.message} (accepted by --allow-install-errors)`);
+  }
+  const exitCode = combineExitCodes(results.map((result) => result.exitCode));
+  return { ok: exitCode === 0, exitCode, dryRun: false, package: describePackage(pkg), api: options.api, allowInstallErrors: options.allowInstallErrors, targets: results, warnings };
+}
+
+function dryRun(options: NormalizedDeployOptions, targets: readonly DeployTarget[], pkg: DeployPackage, key: LoadedServiceUserKey | undefined, warnings: string[]): DeployDryRun {
+  const commands = renderCurlCommands({
+    targets,
+    api: options.api,
+    user: options.user ?? options.env.AEM_USER,
+    packageFile: pkg.displayPath,
+    packagePath: pkg.packagePath,
+    keystore: key && { home: key.key.home, alias: key.key.alias, file: key.file },
+  });
+  return { ok: true, exitCode: 0, dryRun: true, package: describePackage(pkg), api: options.api, targets: targets.map((t) => t.url), commands, warnings };
+}
+
+function connect(target: DeployTarget, fetch: FetchLike, credentials: AemCredentials, options: NormalizedDeployOptions, secrets: readonly string[]): AemConnection {
+  return { fetch, credentials, secrets, proxy: options.fetch ? undefined : getProxyFor(target.url, getProxySettings(options.env)) };
+}
+
+// The caller's fetch, or one that streams uploads with backpressure and honours the proxy
+// variables of `env`; closed afterwards.
+async function withFetch<T>(options: NormalizedDeployOptions, call: (fetch: FetchLike) => Promise<T>): Promise<T> {
+  if (options.fetch) return call(options.fetch);
+  const http = await createStreamingFetch(options.env);
+  try {
+    return await call(http.fetch);
+  } finally {
+    await http.close();
+  }
+}
+
+function describePackage(pkg: DeployPackage): DeployedPackage {
+  return { file: pkg.displayPath, packageId: pkg.packageId ?? null, size: pkg.size, sha256: pkg.sha256 };
+}

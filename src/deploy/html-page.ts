@@ -1,0 +1,30 @@
+/**
+ * Telling an HTML page apart from the XML or JSON answer that was asked for: a login page, the
+ * Sling POST servlet's "Content modified" page while Package Manager starts (peers.md §2.1), a
+ * proxy's error page, or AEM's error page (ruby_aem tolerates a 500 HTML answer, §7.2).
+ */
+
+/** True when the answer is an HTML page: declared as `text/html`, or its text starts like one. */
+export function isHtmlPage(text: string, contentType: string | null): boolean {
+  if (contentType !== null && /^\s*text\/html\b/i.test(contentType)) return true;
+  return /^\s*(?:<!doctype html|<html[\s>])/i.test(text);
+}
+
+/** The page's `<title>` (or first `<h1>`), whitespace collapsed, at most 120 characters; '' when there is none. */
+export function getHtmlTitle(text: string): string {
+  const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text);
+  if (match === null) return '';
+  return decodeEntities(match[1]!.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(Number.parseInt(name[1]?.toLowerCase() === 'x' ? name.slice(2) : name.slice(1), name[1]?.toLowerCase() === 'x' ? 16 : 10));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * `/crx/packmgr/service/.json`: upload (`?cmd=upload`, multipart `package`, `force=true`), then
+ * install the uploaded package by its path (`/etc/packages/<group>/<file>.zip?cmd=install`),
+ * each answered `{"success":…,"msg":…[,"path":…]}` (filevault-format.md §7.2, swagger-aem,
+ * ruby_aem). The JSON answer does not tell an install "with errors" apart (aemc#160, peers.md
+ * §2.1): `--api json` is the weaker verdict, and the report says so.
+ */
+
+/** The path of the JSON service. */
+export const SERVICE_JSON_PATH = '/crx/packmgr/service/.json';
+
+/** `{"success","msg","path"}` as read; `undefined` fields were absent or of another type. */
+export interface PackmgrJsonAnswer {
+  readonly success: boolean | undefined;
+  readonly msg: string | undefined;
+  readonly path: string | undefined;
+}
+
+/** Parses the JSON answer; `undefined` when the text is not a JSON object. */
+export function parsePackmgrJsonAnswer(text: string): PackmgrJsonAnswer | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { success, msg, path } = value as Record<string, unknown>;
+  return {
+    success: typeof success === 'boolean' ? success : success === 'true' ? true : success === 'false' ? false : undefined,
+    msg: typeof msg === 'string' ? msg : undefined,
+    path: typeof path === 'string' ? path : undefined,
+  };
+}
+
+/** The upload URL path (with its query). */
+export function getUploadPath(): string {
+  return `${SERVICE_JSON_PATH}/?cmd=upload`;
+}
+
+/** The install URL path for a package stored at `packagePath` (`/etc/packages/…zip`). */
+export function getInstallPath(packagePath: string): string {
+  return `${SERVICE_JSON_PATH}${encodeRepositoryPath(packagePath)}?cmd=install`;
+}
+
+/** True for a path Package Manager stores packages at: `/etc/packages/…/x.zip`, no `..`. */
+export function isPackagePath(path: string): boolean {
+  return /^\/etc\/packages\/(?:[^/]+\/)*[^/]+\.zip$/.test(path) && !path.split('/').some((s) => s === '..' || s === '.');
+}
+
+// Each segment percent-encoded, slashes kept (a group may contain '/').
+function encodeRepositoryPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}

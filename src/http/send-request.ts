@@ -1,0 +1,62 @@
+/**
+ * One HTTP request with a deadline that covers connecting, sending, the answer and its whole body
+ * (an install streams its log for as long as it runs, filevault-format.md §7.1). Redirects are
+ * never followed: credentials and secrets go only to the URL the user named. Every HTTP answer
+ * is returned, whatever its status; only a missing answer throws {@link HttpTransportError}.
+ */
+import type { FetchLike } from './http-fetch.ts';
+
+/** A request as the remote calls of aem-ioevents make them. */
+export interface HttpRequest {
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A string, form fields, or a stream (sent as is: set `content-length` to avoid chunked encoding). */
+  readonly body?: string | URLSearchParams | ReadableStream<Uint8Array>;
+  readonly fetch: FetchLike;
+  /** Milliseconds for the whole exchange, body included. */
+  readonly timeoutMs: number;
+}
+
+/** An HTTP answer, body read. */
+export interface HttpAnswer {
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+/** No HTTP answer: the deadline passed (`timedOut`) or the transport failed (`cause`). */
+export class HttpTransportError extends Error {
+  override name = 'HttpTransportError';
+  /** True when our own deadline aborted the exchange. */
+  readonly timedOut: boolean;
+  constructor(url: string, timedOut: boolean, cause: unknown) {
+    super(timedOut ? `no answer from ${url} in time` : `no answer from ${url}`, { cause });
+    this.timedOut = timedOut;
+  }
+}
+
+/** Sends `request` and reads the whole answer; throws {@link HttpTransportError} when there is none. */
+export async function sendHttpRequest(request: HttpRequest): Promise<HttpAnswer> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+  try {
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: request.method,
+      headers: { 'user-agent': 'aem-ioevents', ...request.headers },
+      signal: controller.signal,
+      redirect: 'manual',
+      ...(request.body !== undefined && { body: request.body }),
+      // A stream body needs half duplex (the fetch standard); undici refuses it otherwise.
+      ...(request.body instanceof ReadableStream && { duplex: 'half' }),
+    };
+    const response = await request.fetch(request.url, init);
+    const text = await response.text();
+    return { url: request.url, status: response.status, headers: response.headers, text };
+  } catch (error) {
+    throw new HttpTransportError(request.url, controller.signal.aborted, error);
+  } finally {
+    clearTimeout(timer);
+  }
+}

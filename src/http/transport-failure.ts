@@ -1,0 +1,56 @@
+/**
+ * Why a request got no HTTP answer, read from what `fetch` rejects with: `TypeError('fetch
+ * failed')` whose innermost `cause` is a system error (`ECONNREFUSED`) or an undici error
+ * (`UND_ERR_SOCKET`). The kind decides what a caller may do next: only a refused connection
+ * proves that nothing reached the remote, so only that may be retried for a request that changes
+ * something (peers.md §2.5: never send an install again after a timeout).
+ */
+import { redact } from './redact.ts';
+
+/** What went wrong, by what a caller can do about it. */
+export type TransportFailureKind =
+  /** The connection was refused: nothing was sent. */
+  | 'refused'
+  /** The host name does not resolve. */
+  | 'dns'
+  /** TLS could not be set up (certificate, protocol). */
+  | 'tls'
+  /** The proxy wants credentials (407). */
+  | 'proxy-auth'
+  /** The proxy refused or failed the tunnel. */
+  | 'proxy'
+  /** The connection broke after it was made (reset, closed mid-answer): the request may have arrived. */
+  | 'lost'
+  /** Anything else. */
+  | 'other';
+
+/** A transport failure, described. */
+export interface TransportFailure {
+  readonly kind: TransportFailureKind;
+  /** The system or undici error code, if any (`ECONNREFUSED`, `UND_ERR_SOCKET`). */
+  readonly code: string | undefined;
+  /** The innermost message, with its code, secrets blanked out. */
+  readonly text: string;
+}
+
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_ABORTED']);
+
+/** Describes what `fetch` (or reading its body) rejected with; `secrets` are blanked out of the text. */
+export function describeTransportFailure(error: unknown, secrets: readonly string[] = []): TransportFailure {
+  let cause: unknown = error;
+  for (let depth = 0; depth < 5 && cause instanceof Error && cause.cause !== undefined; depth++) cause = cause.cause;
+  const code = typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : undefined;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const raw = code && !message.includes(code) && !code.startsWith('UND_ERR') ? `${code} (${message})` : message;
+  return { kind: classify(code, message), code, text: redact(raw, secrets) };
+}
+
+function classify(code: string | undefined, message: string): TransportFailureKind {
+  if (/Proxy response \(407\)/.test(message)) return 'proxy-auth';
+  if (/Proxy response/.test(message)) return 'proxy';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
+  if (code !== undefined && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) return 'tls';
+  if ((code !== undefined && LOST_CODES.has(code)) || /terminated|other side closed|socket hang up/i.test(message)) return 'lost';
+  return 'other';
+}

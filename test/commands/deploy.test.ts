@@ -1,0 +1,279 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, runInProcess, type CliRun } from '../helpers/cli.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
+import { EXAMPLE_ENV, KEYSTORE_PASSWORD, writeExampleProject } from '../build/example-project.ts';
+import { closedPort } from '../ims/loopback-proxy.ts';
+import { BASIC, PASSWORD, USER } from '../deploy/connection.ts';
+import { SERVICE_USER_HOME, startPackmgrStandIn, type PackmgrFault, type PackmgrStandIn } from '../deploy/packmgr-stand-in.ts';
+import { writeExamplePackage, writeNotContentPackage } from '../deploy/packages.ts';
+
+const ZIP = 'eventproxy-config-1.0.0.zip';
+// The size of the example package as packages.ts zips it (deterministic).
+const SIZE = 6146;
+const ENV = { AEM_USER: USER, AEM_PASSWORD: PASSWORD };
+const STORE_PASSWORD = 'aem-Store-pass-1';
+const SECRETS = [PASSWORD, BASIC, `${USER}:${PASSWORD}`, KEYSTORE_PASSWORD, STORE_PASSWORD];
+
+// Every run's output is searched for every secret, in every form.
+const runs: CliRun[] = [];
+
+async function deploy(dir: string, args: string[], env: Record<string, string | undefined> = ENV): Promise<CliRun> {
+  const run = await runInProcess(['deploy', ...args], { cwd: dir, env });
+  runs.push(run);
+  return run;
+}
+
+interface Context {
+  dir: string;
+  standIn?: PackmgrStandIn;
+}
+
+const deployCommand = suite<Context>('aem-ioevents deploy', { dir: '' });
+
+deployCommand.before.each(async (ctx) => {
+  ctx.dir = makeTempDir();
+  await writeExamplePackage(ctx.dir);
+  ctx.standIn = await startPackmgrStandIn({ user: USER, password: PASSWORD });
+});
+deployCommand.after.each(async (ctx) => {
+  await ctx.standIn?.close();
+  removeTempDir(ctx.dir);
+});
+
+deployCommand('a clean install: exit 0, the verdict, the counts and the time per target', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP, '--target', ctx.standIn!.url]);
+  assert.is(run.code, 0, run.stderr);
+  assert.is(run.stdout, [`deploy ${ZIP} (aem-ioevents:eventproxy-config:1.0.0, ${SIZE} bytes) through service.jsp`, `ok      ${ctx.standIn!.url} (0.0 s): installed: 4 added, 0 updated, 0 deleted`, ''].join('\n'));
+  assert.is(run.stderr, '');
+});
+
+const failures: ReadonlyArray<readonly [string, PackmgrFault, number, string]> = [
+  ['HTTP 200 with <status code="500">', { kind: 'status500' }, 1, "Package Manager answered status 500 (HTTP 200): java.io.IOException: Zip File is not a content package. Missing 'jcr_root'."],
+  ['HTTP 200 with E lines and "Package imported (with errors"', { kind: 'installErrors' }, 1, 'installed with errors: 1 E line, "Package imported (with errors, check logs!)"; nodes: 4 added, 0 updated, 0 deleted, 1 errors'],
+  ['401', { kind: 'unauthorized' }, 1, 'Package Manager refused the credentials (HTTP 401); check AEM_USER and AEM_PASSWORD, and that the user may install packages'],
+  ['an HTML page', { kind: 'html' }, 1, "an HTML page ('Content modified /crx/packmgr/service.jsp/file') came back (HTTP 200) where the <crx> XML answer was expected; nothing says the package was installed"],
+  ['a dropped connection', { kind: 'drop' }, 3, 'the connection broke during the install'],
+];
+for (const [title, fault, code, message] of failures) {
+  deployCommand(`${title}: exit ${code}, FAILED with the reason`, async (ctx) => {
+    ctx.standIn?.fail(fault);
+    const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url]);
+    assert.is(run.code, code);
+    assert.ok(run.stdout.includes(`FAILED  ${ctx.standIn!.url} (0.0 s): ${message}`), run.stdout);
+    assert.is(ctx.standIn?.installs(), 1);
+  });
+}
+
+deployCommand('a slow install past --timeout: exit 3, and no install is sent twice', async (ctx) => {
+  ctx.standIn?.fail({ kind: 'slow', delayMs: 2000 });
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--timeout', '0.3', '--retries', '5']);
+  assert.is(run.code, 3);
+  assert.ok(run.stdout.includes('no answer to the install within 0.3 s; it may still be running on AEM'), run.stdout);
+  assert.is(ctx.standIn?.installs(), 1);
+});
+
+deployCommand('404 while AEM starts and no retries left: exit 3, nothing uploaded', async (ctx) => {
+  ctx.standIn?.startingFor(10);
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--retries', '0']);
+  assert.is(run.code, 3);
+  assert.ok(run.stdout.includes('Package Manager was not ready after 1 probe'), run.stdout);
+  assert.is(ctx.standIn?.installs(), 0);
+});
+
+deployCommand('a wrong password: exit 1 from the probe, nothing uploaded', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url], { AEM_USER: USER, AEM_PASSWORD: 'wrong-password' });
+  assert.is(run.code, 1);
+  assert.ok(run.stdout.includes('the credentials were refused'), run.stdout);
+  assert.is(ctx.standIn?.installs(), 0);
+});
+
+deployCommand('nothing listening: exit 3', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP, '-t', `http://127.0.0.1:${await closedPort()}`, '--retries', '0']);
+  assert.is(run.code, 3);
+  assert.ok(run.stdout.includes('the connection was refused after 1 probe'), run.stdout);
+});
+
+deployCommand('--allow-install-errors: an install with errors is a warning on standard error, exit 0', async (ctx) => {
+  ctx.standIn?.fail({ kind: 'installErrors' });
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--allow-install-errors']);
+  assert.is(run.code, 0);
+  assert.ok(run.stdout.includes(`WARNING ${ctx.standIn!.url}`), run.stdout);
+  assert.is(run.stderr, `warning: ${ctx.standIn!.url}: installed with errors: 1 E line, "Package imported (with errors, check logs!)" (accepted by --allow-install-errors)\n`);
+});
+
+deployCommand('AEM_URL is the target when no --target is given', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP], { ...ENV, AEM_URL: ctx.standIn!.url });
+  assert.is(run.code, 0, run.stdout);
+  assert.is(ctx.standIn?.installs(), 1);
+});
+
+deployCommand('--api json: installed, with the warning that the JSON answer cannot show errors', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--api', 'json']);
+  assert.is(run.code, 0);
+  assert.is(run.stderr, "warning: --api json: Package Manager's JSON answer does not report an install with errors; the default service.jsp gives the strict verdict\n");
+});
+
+const badInput: ReadonlyArray<readonly [string, (dir: string, url: string) => Promise<string[]>, Record<string, string | undefined>, string]> = [
+  ['a missing file', async (_dir, url) => ['missing.zip', '-t', url], ENV, 'error: cannot read package missing.zip: no such file; build it first (aem-ioevents build)\n'],
+  ['a URL with credentials', async (_dir, url) => [ZIP, '-t', url.replace('http://', `http://${USER}:${PASSWORD}@`)], ENV, "error: --target for host '127.0.0.1:PORT' has a user or password in it; give the URL without them and set AEM_USER and AEM_PASSWORD (credentials in URLs end up in logs and process lists)\n"],
+  ['a file that is no zip', async (dir, url) => (writeFileSync(join(dir, 'x.zip'), 'not a zip'), ['x.zip', '-t', url]), ENV, 'error: x.zip is not a readable zip: End of central directory record signature not found. Either not a zip file, or file is truncated.\n'],
+  ['a zip that is no content package', async (dir, url) => ['no-jcr-root.zip', '-t', url, (await writeNotContentPackage(dir), '--retries')!, '0'], ENV, "error: no-jcr-root.zip is not a content package Package Manager accepts: Given archive is not a content package. Missing 'jcr_root'.\n"],
+  ['no AEM_PASSWORD', async (_dir, url) => [ZIP, '-t', url], { AEM_USER: USER }, 'error: The AEM password is not set: set AEM_PASSWORD (there is no flag, so it never shows in process lists)\n'],
+  ['a timeout of 0', async (_dir, url) => [ZIP, '-t', url, '--timeout', '0'], ENV, 'error: Expected --timeout to be a positive number of seconds, got 0 (number)\n'],
+];
+for (const [title, args, env, message] of badInput) {
+  deployCommand(`${title}: exit 2, nothing sent`, async (ctx) => {
+    const run = await deploy(ctx.dir, await args(ctx.dir, ctx.standIn!.url), env);
+    assert.is(run.code, 2);
+    assert.is(run.stderr.replace(`:${ctx.standIn!.port}'`, ":PORT'"), message);
+    assert.is(ctx.standIn?.requests.length, 0);
+  });
+}
+
+deployCommand('several targets at once, each with its own result; the exit code is the worst', async (ctx) => {
+  const second = await startPackmgrStandIn({ user: USER, password: PASSWORD });
+  try {
+    // Each stand-in holds its install until both have arrived: a one-by-one deploy would time out.
+    const releases = [ctx.standIn!.hold(), second.hold()];
+    void Promise.all([ctx.standIn!.installArrived(), second.installArrived()]).then(() => releases.forEach((release) => release()));
+    second.fail({ kind: 'status500' });
+    const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '-t', second.url, '--timeout', '10', '--json']);
+    assert.is(run.code, 1);
+    const json = JSON.parse(run.stdout) as { exitCode: number; targets: { target: string; outcome: string; exitCode: number }[] };
+    assert.is(json.exitCode, 1);
+    assert.equal(
+      json.targets.map((t) => [t.target, t.outcome, t.exitCode]),
+      [
+        [ctx.standIn!.url, 'installed', 0],
+        [second.url, 'refused', 1],
+      ],
+    );
+  } finally {
+    await second.close();
+  }
+});
+
+deployCommand('--json: one object with the package, the API and every target', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--json']);
+  assert.is(run.code, 0);
+  const json = JSON.parse(run.stdout) as Record<string, unknown>;
+  assert.equal(json, {
+    ok: true,
+    exitCode: 0,
+    dryRun: false,
+    package: { file: ZIP, packageId: 'aem-ioevents:eventproxy-config:1.0.0', size: SIZE, sha256: createHash('sha256').update(readFileSync(join(ctx.dir, ZIP))).digest('hex') },
+    api: 'jsp',
+    allowInstallErrors: false,
+    targets: [
+      {
+        target: ctx.standIn!.url,
+        ok: true,
+        exitCode: 0,
+        outcome: 'installed',
+        message: 'installed',
+        httpStatus: 200,
+        statusCode: '200',
+        counts: { added: 4, updated: 0, deleted: 0, replaced: 0, unchanged: 0, missing: 0, errors: 0 },
+        errorLines: [],
+        installedInMs: 42,
+        probes: 1,
+        installRequests: 1,
+        durationMs: 0,
+        keystore: null,
+      },
+    ],
+    warnings: [],
+  });
+});
+
+deployCommand('--dry-run: the curl commands exactly, the password as $AEM_PASSWORD, nothing sent', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP, '-t', 'http://localhost:4502', '--dry-run'], { AEM_USER: USER });
+  assert.is(run.code, 0);
+  assert.is(
+    run.stdout,
+    [
+      '# http://localhost:4502: wait for 405 (404 while AEM starts), then upload and install',
+      `curl -sS -o /dev/null -w '%{http_code}\\n' -u "${USER}:$AEM_PASSWORD" 'http://localhost:4502/crx/packmgr/service/script.html'`,
+      `curl -sS -u "${USER}:$AEM_PASSWORD" -F 'file=@${ZIP};type=application/zip' -F force=true -F install=true 'http://localhost:4502/crx/packmgr/service.jsp'`,
+      '',
+    ].join('\n'),
+  );
+  assert.is(ctx.standIn?.requests.length, 0);
+});
+
+deployCommand('--dry-run --json: the commands in one object', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP, '-t', 'http://localhost:4502', '--dry-run', '--json', '--api', 'json']);
+  const json = JSON.parse(run.stdout) as { dryRun: boolean; commands: string[]; targets: string[] };
+  assert.is(json.dryRun, true);
+  assert.equal(json.targets, ['http://localhost:4502']);
+  assert.is(json.commands.at(-1), `curl -sS -u "${USER}:$AEM_PASSWORD" -X POST 'http://localhost:4502/crx/packmgr/service/.json/etc/packages/aem-ioevents/eventproxy-config-1.0.0.zip?cmd=install'`);
+});
+
+deployCommand('--keystore: the package, then the key of the configuration; a second run finds it there', async (ctx) => {
+  await writeExampleProject(ctx.dir);
+  const env = { ...ENV, ...EXAMPLE_ENV, AEM_KEYSTORE_PASSWORD: STORE_PASSWORD };
+  const first = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore']);
+  assert.is(first.code, 2, 'without the configuration variables the configuration does not read');
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore'], env);
+  assert.is(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, `          keystore: created: created the keystore and added the key under alias 'eventproxy' (serial `);
+  const again = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore', '--json'], env);
+  const json = JSON.parse(again.stdout) as { targets: { keystore: { outcome: string; home: string; alias: string } }[] };
+  assert.equal([json.targets[0]?.keystore.outcome, json.targets[0]?.keystore.home, json.targets[0]?.keystore.alias], ['unchanged', SERVICE_USER_HOME, 'eventproxy']);
+});
+
+deployCommand('--keystore without AEM_KEYSTORE_PASSWORD on an instance without the store: exit 2', async (ctx) => {
+  await writeExampleProject(ctx.dir);
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore'], { ...ENV, ...EXAMPLE_ENV });
+  assert.is(run.code, 2);
+  assert.match(run.stdout, 'keystore: no-store-password: ');
+});
+
+deployCommand('--keystore --dry-run: the keystore commands too, every password a variable', async (ctx) => {
+  await writeExampleProject(ctx.dir);
+  const run = await deploy(ctx.dir, [ZIP, '-t', 'http://localhost:4502', '--keystore', '--dry-run'], { ...EXAMPLE_ENV, AEM_USER: USER });
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, `--form-string "keyStorePass=$IOEVENTS_KEYSTORE_PASSWORD"`);
+  assert.match(run.stdout, `-F 'keyStore=@keys/keystore.p12;type=application/x-pkcs12'`);
+});
+
+deployCommand('the bundled bin deploys as a CI step would', async (ctx) => {
+  const run = await runBinAsync([ZIP, '-t', ctx.standIn!.url], ctx.dir, ENV);
+  runs.push(run);
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, `ok      ${ctx.standIn!.url} (`);
+});
+
+deployCommand('no credential reaches any output of any run above', () => {
+  assert.ok(runs.length > 20);
+  for (const run of runs) {
+    for (const secret of SECRETS) {
+      assert.not.ok(run.stdout.includes(secret), `a secret on stdout: ${run.stdout}`);
+      assert.not.ok(run.stderr.includes(secret), `a secret on stderr: ${run.stderr}`);
+    }
+  }
+});
+
+deployCommand.run();
+
+// The real bin in a child process, without blocking this process (the stand-in answers from here).
+function runBinAsync(args: readonly string[], cwd: string, env: Record<string, string>): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'deploy', ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+}

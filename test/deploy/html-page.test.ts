@@ -1,0 +1,29 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { getHtmlTitle, isHtmlPage } from '../../src/deploy/html-page.ts';
+
+const isHtmlPageSuite = suite('isHtmlPage');
+
+const pages: ReadonlyArray<readonly [string, string, string | null, boolean]> = [
+  ['declared text/html', '<crx/>', 'text/html;charset=utf-8', true],
+  ['a doctype', '  <!DOCTYPE html><html></html>', 'text/plain', true],
+  ['an html element', '<html lang="en">', null, true],
+  ['the crx envelope', '<crx version="1.4.1"/>', 'text/xml', false],
+  ['JSON', '{"success":true}', 'application/json', false],
+];
+for (const [title, text, type, expected] of pages) isHtmlPageSuite(`${title}: ${expected}`, () => assert.is(isHtmlPage(text, type), expected));
+
+isHtmlPageSuite.run();
+
+// ---
+
+const getHtmlTitleSuite = suite('getHtmlTitle');
+
+getHtmlTitleSuite('the title, entities decoded and whitespace collapsed; else the first h1; else empty', () => {
+  assert.is(getHtmlTitle('<html><head><title>\n Content modified &amp; more </title></head></html>'), 'Content modified & more');
+  assert.is(getHtmlTitle('<html><body><h1>Error <b>500</b></h1></body></html>'), 'Error 500');
+  assert.is(getHtmlTitle('<html><body>nothing</body></html>'), '');
+  assert.is(getHtmlTitle(`<title>${'x'.repeat(200)}</title>`).length, 120);
+});
+
+getHtmlTitleSuite.run();

@@ -1,0 +1,114 @@
+/**
+ * A local CRX Package Manager for the tests, on 127.0.0.1 with an ephemeral port, behaving as
+ * reference/filevault-format.md §7 and aem-io-events.md §3.1 document:
+ *
+ * - `GET /crx/packmgr/service/script.html`: 405 when ready, 404 while "starting";
+ * - `POST /crx/packmgr/service.jsp` (multipart `file`, `force`, `install`): reads the package with
+ *   inspect's `inspectPackage({ bytes })`, refuses what AEM refuses ("Zip File is not a content
+ *   package. Missing 'jcr_root'."), installs it into its in-memory repository and answers the
+ *   `<crx>` envelope with an install log listing `A <path>` (new) or `U <path>` per node;
+ * - `POST /crx/packmgr/service/.json/?cmd=upload` and `…/.json/etc/packages/…zip?cmd=install`;
+ * - `GET <home>.ks.json`, `POST <home>.ks.html` (see `stand-in-keystore.ts`);
+ * - basic auth on every path (401 with `WWW-Authenticate`).
+ *
+ * Faults, each seen in the field (peers.md §2.1): `status500` (HTTP 200 with `<status
+ * code="500">`), `installErrors` (HTTP 200, `E` lines, "Package imported (with errors"),
+ * `unauthorized` (401), `html` (the Sling POST servlet's page), `drop` (the connection is cut after
+ * the upload arrived), `slow` (the answer comes late); `startingFor(n)`: the next n requests get
+ * 404. Every request is recorded, so tests can count installs. Test code only: never shipped.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { StandInKeystore } from './stand-in-keystore.ts';
+import { readRequest, type PackmgrRequest } from './stand-in-request.ts';
+import { StandInState, type PackmgrFault } from './stand-in-state.ts';
+
+export type { PackmgrRequest, RequestKind } from './stand-in-request.ts';
+export type { PackmgrFault } from './stand-in-state.ts';
+
+/** Options of {@link startPackmgrStandIn}. */
+export interface PackmgrStandInOptions {
+  readonly user?: string;
+  readonly password?: string;
+  /** Homes of the users whose keystores exist (as users). @default the eventproxy-service home */
+  readonly homes?: readonly string[];
+  /** Listen on this port (to come back after {@link PackmgrStandIn.stop}). */
+  readonly port?: number;
+}
+
+/** A running stand-in. */
+export interface PackmgrStandIn {
+  /** `http://127.0.0.1:<port>`. */
+  readonly url: string;
+  readonly port: number;
+  readonly requests: PackmgrRequest[];
+  /** Installs that reached the stand-in (service.jsp POSTs and cmd=install calls). */
+  readonly installs: () => number;
+  /** Nodes installed so far, by path. */
+  readonly repository: Set<string>;
+  readonly keystores: Map<string, StandInKeystore>;
+  /** The next `times` install steps meet `fault`. */
+  fail(fault: PackmgrFault, times?: number): void;
+  /** The next `requests` requests of any kind answer 404, as while AEM starts. */
+  startingFor(requests: number): void;
+  /** Holds every install step (after its upload arrived) until the returned function is called. */
+  hold(): () => void;
+  /** Resolves when an install step arrives (at once if one has). */
+  installArrived(): Promise<void>;
+  /** Stops listening (connections are refused) until {@link restart}. */
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The home of the connector's service user. */
+export const SERVICE_USER_HOME = '/home/users/system/eventproxy/eventproxy-service';
+
+/** Starts the stand-in on 127.0.0.1. */
+export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): Promise<PackmgrStandIn> {
+  const user = options.user ?? 'admin';
+  const expected = `Basic ${Buffer.from(`${user}:${options.password ?? 'admin'}`).toString('base64')}`;
+  const state = new StandInState(user, options.homes ?? [SERVICE_USER_HOME]);
+  const sockets = new Set<Socket>();
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => response.destroy(error instanceof Error ? error : new Error(String(error))));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const { record, form } = await readRequest(request);
+    state.requests.push(record);
+    const reply = await state.answer(record, form, record.authorization === expected);
+    if (reply === 'drop') return void request.socket.destroy();
+    if (response.destroyed) return;
+    record.status = reply.status;
+    response.writeHead(reply.status, { 'content-type': reply.contentType, ...reply.headers });
+    response.end(reply.body);
+  }
+  const listen = (port: number) => new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+  const shut = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  await listen(options.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests: state.requests,
+    installs: () => state.requests.filter((r) => r.kind === 'service.jsp' || r.kind === 'json-install').length,
+    repository: state.repository,
+    keystores: state.keystores,
+    fail: (fault, times = 1) => state.faults.push(...Array.from({ length: times }, () => fault)),
+    startingFor: (requests) => void (state.starting = requests),
+    hold: () => state.hold(),
+    installArrived: () => state.arrived.promise,
+    stop: shut,
+    restart: () => listen(port),
+    close: shut,
+  };
+}
+
