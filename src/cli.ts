@@ -108,5 +108,7 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  process.exitCode = await runCli(process.argv.slice(2));
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
