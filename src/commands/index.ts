@@ -2,7 +2,8 @@ import type { CommandSpec } from './command.ts';
 import { build } from './build.ts';
 import { inspectCommand } from './inspect.ts';
 import { keygenCommand } from './keygen.ts';
+import { templatesCommand } from './templates.ts';
 import { verify } from './verify.ts';
 
 /** Every subcommand, in the order `--help` lists them. Each module is cheap to load; the work is imported lazily. */
-export const commands: readonly CommandSpec[] = [keygenCommand, build, inspectCommand, verify];
+export const commands: readonly CommandSpec[] = [keygenCommand, build, inspectCommand, verify, templatesCommand];

@@ -15,6 +15,8 @@ export type {
   ImsConfig,
   IoEventsConfig,
   KeystoreConfig,
+  OsgiConfig,
+  OsgiFlow,
   LoadedConfig,
   PackageConfig,
   ParseConfigOptions,
@@ -22,4 +24,5 @@ export type {
   ReadConfigOptions,
   SecretField,
   ServiceUserConfig,
+  WorkspaceConfig,
 } from './types.ts';
