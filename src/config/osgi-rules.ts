@@ -30,10 +30,15 @@ export const checkAppName: Rule = (value) => {
 };
 
 /** `osgi.runMode`: the part after `config.`; Sling applies the folder only on instances with all these run modes. */
-export const checkRunMode: Rule = (value) =>
-  value.split('.').every((mode) => RUN_MODE.test(mode))
+export const checkRunMode: Rule = (value) => {
+  const modes = value.split('.');
+  if (modes[0] === 'config' || modes[0] === 'install') {
+    return { expected: `the run modes alone, without the folder name ${modes[0]}`, hint: `write ${modes.slice(1).join('.') || 'author'}; build adds /apps/<app>/config.` };
+  }
+  return modes.every((mode) => RUN_MODE.test(mode))
     ? undefined
     : { expected: "run modes of letters, digits, '_' and '-', joined by '.'", hint: 'like author, publish or author.prod; leave it out for every instance' };
+};
 
 /** `osgi.flow`. */
 export const checkFlow: Rule = (value) =>
