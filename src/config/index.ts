@@ -8,6 +8,7 @@ export { ConfigError, formatConfigIssues } from './config-error.ts';
 export type { ConfigIssue, ConfigErrorCode } from './config-error.ts';
 export { CONFIG_DEFAULTS, CONFIG_KEYS } from './schema.ts';
 export { redactConfig, REDACTED } from './redact-config.ts';
+export { parseDeveloperConsoleProject, resolveWorkspaceIds, type ConsoleCredential, type DeveloperConsoleProject } from './developer-console-project.ts';
 export type {
   CloudServiceConfig,
   ConfigFormat,

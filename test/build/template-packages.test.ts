@@ -252,6 +252,15 @@ escapeSuite('a plain secret with DocView and XML metacharacters round-trips, in 
   assert.ok(sax.stdout.includes(`A "" "aio.client.secret" ${JSON.stringify('\\{x\\\\y,z[0]&<"\'>')}`), sax.stdout);
 });
 
+escapeSuite('a Cloud Manager secret reference is written as it is ($[ is not ${), with the literal-secret warning', async ({ dir }) => {
+  const config = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('  clientSecret: ${IOEVENTS_CLIENT_SECRET}\n', "  clientSecret: '$[secret:aio_client_secret]'\n");
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), config);
+  const result = await build(dir, 'aio-aem-events', 'oauth');
+  const { root } = await docView(result, WORKSPACE);
+  assert.equal(property(root, 'aio.client.secret')!.values, ['$[secret:aio_client_secret]']);
+  assert.ok(result.warnings[0]!.startsWith('cloudService.clientSecret is written in the configuration file'));
+});
+
 escapeSuite.run();
 
 // ---
@@ -264,7 +273,7 @@ outputSuite.before.each(async (context) => {
 });
 outputSuite.after.each((context) => removeTempDir(context.dir));
 
-outputSuite('build, text and --json, every template and flow: no client secret, keystore password or private key', async ({ dir }) => {
+outputSuite('build and inspect, text and --json, every template and flow: no client secret, keystore password or private key', async ({ dir }) => {
   const { runInProcess } = await import('../helpers/cli.ts');
   const material = await exampleKeyMaterial();
   const pemBody = material.privateKeyPem.split('\n')[1]!;
@@ -274,9 +283,11 @@ outputSuite('build, text and --json, every template and flow: no client secret, 
       const args = ['build', '--template', template, '--out', `o-${template}-${envName ?? 'jwt'}-${json}`, ...(envName === undefined ? [] : ['--env', envName]), ...(json ? ['--json'] : [])];
       const run = await runInProcess(args, { cwd: dir, env: EXAMPLE_ENV });
       assert.is(run.code, 0, run.stderr);
+      const zip = join(args[4]!, 'eventproxy-config-1.0.0.zip');
+      const inspected = await runInProcess(['inspect', zip, ...(json ? ['--json'] : [])], { cwd: dir, env: {} });
+      assert.is(inspected.code, 0, inspected.stdout);
       for (const secret of secrets) {
-        assert.not.ok(run.stdout.includes(secret), `${args.join(' ')}: secret on stdout`);
-        assert.not.ok(run.stderr.includes(secret), `${args.join(' ')}: secret on stderr`);
+        for (const output of [run.stdout, run.stderr, inspected.stdout, inspected.stderr]) assert.not.ok(output.includes(secret), `${args.join(' ')}: a secret in the output of build or inspect`);
       }
     }
   }
