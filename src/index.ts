@@ -22,7 +22,7 @@ export { DEFAULT_SUBJECT, formatDistinguishedName, type NameAttribute, type Name
 
 // Build: the content package.
 export { buildPackage, type BuildOptions, type BuildResult } from './build/build-package.ts';
-export { DEFAULT_TEMPLATE, listBuiltInTemplates, readTemplate, type Template, type NameStatus } from './template/template.ts';
+export { DEFAULT_TEMPLATE, listBuiltInTemplates, readBuiltInTemplates, readTemplate, type Template, type NameStatus } from './template/template.ts';
 export { parseTemplate } from './template/parse-template.ts';
 export { renderTemplate, type RenderedTemplate, type RenderedName } from './template/render-template.ts';
 export { TEMPLATE_CONTEXT_KEYS, type TemplateContext } from './template/template-context.ts';

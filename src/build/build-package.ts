@@ -1,15 +1,12 @@
 /**
  * `buildPackage()`: the main job. Reads as the steps it takes: configuration → template →
- * keystore → template context → nodes → package entries → zip → write.
+ * template inputs (keystore, key) and context → nodes → package entries → zip → write.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { InputError, VerdictError } from '../errors.ts';
+import { VerdictError } from '../errors.ts';
 import { readConfig } from '../config/read-config.ts';
 import type { IoEventsConfig } from '../config/types.ts';
-import { readPkcs12Keystore } from '../crypto/keystore.ts';
-import { checkCertificate } from '../crypto/key-checks.ts';
 import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
 import { createZipArchive } from '../packaging/archive.ts';
 import { countFindings, hasFailingFindings, type Finding, type FindingCounts } from '../inspect/finding.ts';
@@ -19,9 +16,10 @@ import { formatPackageId, getDownloadName, type PackageId } from '../packaging/p
 import type { PackageProperties } from '../packaging/package-properties.ts';
 import { renderTemplate, type RenderedName } from '../template/render-template.ts';
 import { DEFAULT_TEMPLATE, readTemplate } from '../template/template.ts';
-import { createTemplateContext } from './template-context-from-config.ts';
 import { getBuildTime } from './build-time.ts';
 import { createMavenEntries, parseMavenCoordinates, type MavenCoordinates } from './maven-artifact.ts';
+import { selectPackageDependencies } from './package-dependencies.ts';
+import { readTemplateInputs } from './template-inputs.ts';
 
 /** Options of {@link buildPackage}; everything has a default. */
 export interface BuildOptions {
@@ -84,12 +82,13 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   const templateName = options.template ?? DEFAULT_TEMPLATE;
   const template = await readTemplate(templateName, cwd);
   const now = options.now ?? (() => new Date());
-  const keystore = await readPackagedKeystore(config, cwd, now());
+  const inputs = await readTemplateInputs({ config, template, cwd, now: now() });
   const created = getBuildTime(env, now);
-  const rendered = renderTemplate(template, createTemplateContext(config, keystore?.bytes));
+  const rendered = renderTemplate(template, inputs.context);
+  const dependencies = selectPackageDependencies(loaded, template.packageType, template.name);
   const id: PackageId = { group: config.package.group, name: config.package.name, version: config.package.version };
   const entries = createContentPackage({
-    properties: packageProperties(config, template.packageType, created),
+    properties: packageProperties(config, template.packageType, created, dependencies.dependencies),
     filter: rendered.filter,
     nodes: rendered.nodes,
     files: rendered.files,
@@ -116,7 +115,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     ...(maven !== undefined && { maven }),
     inferredNames: rendered.names.filter((name) => name.status === 'inferred'),
     validation,
-    warnings: [...loaded.warnings, ...(keystore?.warnings ?? [])],
+    warnings: [...loaded.warnings, ...inputs.warnings, ...dependencies.warnings],
   };
 }
 
@@ -134,31 +133,7 @@ async function validateOutput(zip: Uint8Array, id: PackageId): Promise<FindingCo
   return countFindings(findings);
 }
 
-interface PackagedKeystore {
-  readonly bytes: Uint8Array;
-  readonly warnings: readonly string[];
-}
-
-// The keystore goes into the package only when asked; then it must open with its password
-// and hold a key entry under the alias the connector looks up (aem-io-events.md §1.1).
-async function readPackagedKeystore(config: IoEventsConfig, cwd: string, now: Date): Promise<PackagedKeystore | undefined> {
-  const keystore = config.keystore;
-  if (keystore === undefined || !keystore.include) return undefined;
-  const label = relative(cwd, keystore.file) || keystore.file;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(keystore.file);
-  } catch (error) {
-    throw new InputError(`cannot read keystore.file ${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file; make one with aem-ioevents keygen' : (error as Error).message}`, { code: 'E_KEYSTORE', cause: error });
-  }
-  if (keystore.password === undefined) {
-    throw new InputError(`keystore.password is not set; set it to \${IOEVENTS_KEYSTORE_PASSWORD} so build can check that ${label} opens`, { code: 'E_KEYSTORE' });
-  }
-  const entry = readPkcs12Keystore({ bytes, password: keystore.password, alias: keystore.alias, label });
-  return { bytes, warnings: checkCertificate(entry.certificate, { label, now }) };
-}
-
-function packageProperties(config: IoEventsConfig, packageType: PackageProperties['packageType'], created: Date): PackageProperties {
+function packageProperties(config: IoEventsConfig, packageType: PackageProperties['packageType'], created: Date, dependencies: readonly string[]): PackageProperties {
   return {
     group: config.package.group,
     name: config.package.name,
@@ -167,6 +142,6 @@ function packageProperties(config: IoEventsConfig, packageType: PackagePropertie
     created: created.toISOString(),
     createdBy: 'aem-ioevents',
     ...(packageType !== undefined && { packageType }),
-    dependencies: config.package.dependencies,
+    dependencies,
   };
 }

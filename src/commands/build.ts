@@ -19,7 +19,7 @@ export const build: CommandSpec = {
       .option('config', { type: 'string', describe: 'Configuration file (YAML or JSON)', defaultDescription: 'aem-ioevents.yaml' })
       .option('env', { type: 'string', describe: 'Entry of `environments` to merge over the rest' })
       .option('out', { type: 'string', default: 'dist', describe: 'Folder the zip is written to' })
-      .option('template', { type: 'string', describe: 'Built-in template name, or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
+      .option('template', { type: 'string', describe: 'Built-in template name (aem-ioevents templates lists them), or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing zip that has other content' })
       .option('maven', { type: 'string', describe: 'GROUP:ARTIFACT: add META-INF/maven/<g>/<a>/pom.properties and pom.xml (version: package.version)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' }),

@@ -12,28 +12,33 @@ import type { Environment, ParsedConfig } from './types.ts';
 export interface Defaulted {
   readonly tree: Record<string, unknown>;
   readonly imsUrlSource: ParsedConfig['imsUrlSource'];
+  /** Field paths (`package.dependencies`) whose value is the default, because the file left them out. */
+  readonly defaulted: readonly string[];
 }
 
 // Sections that exist even when the file leaves them out; keystore is optional, cloudService required.
-const IMPLIED_SECTIONS: readonly ConfigSection[] = ['package', 'serviceUser', 'ims'];
+const IMPLIED_SECTIONS: readonly ConfigSection[] = ['package', 'serviceUser', 'ims', 'osgi'];
 
 /** Fills in defaults; the input is not changed. */
 export function applyDefaults(tree: Record<string, unknown>, env: Environment): Defaulted {
   const result: Record<string, unknown> = { ...tree };
+  const defaulted: string[] = [];
   // `keystore:` with nothing below it is YAML null: the same as leaving the section out.
   for (const section of Object.keys(CONFIG_DEFAULTS)) if (result[section] === null) delete result[section];
   for (const [section, defaults] of Object.entries(CONFIG_DEFAULTS) as [ConfigSection, Record<string, unknown>][]) {
     const value = result[section] ?? (IMPLIED_SECTIONS.includes(section) ? {} : undefined);
-    if (isMapping(value)) result[section] = { ...copyValues(defaults), ...value };
+    if (!isMapping(value)) continue;
+    for (const key of Object.keys(defaults)) if (value[key] === undefined) defaulted.push(`${section}.${key}`);
+    result[section] = { ...copyValues(defaults), ...value };
   }
   const override = env['IOEVENTS_IMS_URL'];
   const ims = result['ims'];
   if (override !== undefined && override !== '' && isMapping(ims)) {
     result['ims'] = { ...ims, url: override };
-    return { tree: result, imsUrlSource: 'IOEVENTS_IMS_URL' };
+    return { tree: result, imsUrlSource: 'IOEVENTS_IMS_URL', defaulted: defaulted.filter((path) => path !== 'ims.url') };
   }
   const fromFile = isMapping(tree['ims']) && tree['ims']['url'] !== undefined;
-  return { tree: result, imsUrlSource: fromFile ? 'file' : 'default' };
+  return { tree: result, imsUrlSource: fromFile ? 'file' : 'default', defaulted };
 }
 
 // Fresh lists, so that nothing downstream can touch the shared defaults.

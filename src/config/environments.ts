@@ -49,7 +49,7 @@ export function selectEnvironment(tree: Record<string, unknown>, envName: string
 
 function checkEntry(name: string, entry: unknown): ConfigIssue[] {
   const path = childPath('environments', name);
-  if (!isMapping(entry)) return [{ path, message: 'expected a mapping of sections (package, cloudService, keystore, serviceUser, ims) to override' }];
+  if (!isMapping(entry)) return [{ path, message: `expected a mapping of sections (${Object.keys(CONFIG_KEYS).join(', ')}) to override` }];
   const nested = Object.hasOwn(entry, 'environments') ? [{ path: childPath(path, 'environments'), message: 'environments cannot be nested; move it to the top level' }] : [];
   const rest = Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'environments'));
   return [...nested, ...findUnknownKeys(rest, path, Object.keys(CONFIG_KEYS))];

@@ -8,6 +8,7 @@ export { ConfigError, formatConfigIssues } from './config-error.ts';
 export type { ConfigIssue, ConfigErrorCode } from './config-error.ts';
 export { CONFIG_DEFAULTS, CONFIG_KEYS } from './schema.ts';
 export { redactConfig, REDACTED } from './redact-config.ts';
+export { parseDeveloperConsoleProject, resolveWorkspaceIds, type ConsoleCredential, type DeveloperConsoleProject } from './developer-console-project.ts';
 export type {
   CloudServiceConfig,
   ConfigFormat,
@@ -15,6 +16,8 @@ export type {
   ImsConfig,
   IoEventsConfig,
   KeystoreConfig,
+  OsgiConfig,
+  OsgiFlow,
   LoadedConfig,
   PackageConfig,
   ParseConfigOptions,
@@ -22,4 +25,5 @@ export type {
   ReadConfigOptions,
   SecretField,
   ServiceUserConfig,
+  WorkspaceConfig,
 } from './types.ts';

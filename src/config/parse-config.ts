@@ -45,6 +45,7 @@ export function parseConfig(text: string, options: ParseConfigOptions): ParsedCo
     literalSecrets,
     fromVariables: [...interpolation.fromVariables],
     imsUrlSource: defaulted.imsUrlSource,
+    defaulted: [...defaulted.defaulted],
   });
 }
 

@@ -7,6 +7,7 @@ import type { ConfigIssue } from './config-error.ts';
 import { isMapping } from './field-path.ts';
 import { parseJsonText } from './parse-json.ts';
 import { parseYamlText } from './parse-yaml.ts';
+import { TOP_LEVEL_KEYS } from './schema.ts';
 import type { ConfigFormat } from './types.ts';
 
 /** The parsed value, or the problems that stop parsing. */
@@ -22,6 +23,6 @@ export function parseConfigText(text: string, format: ConfigFormat, fileLabel: s
   const message =
     result.value === null || result.value === undefined
       ? 'the file is empty; it needs at least a cloudService section'
-      : `the top level must be a mapping of sections (package, cloudService, keystore, serviceUser, ims, environments), got ${Array.isArray(result.value) ? 'a list' : `a ${typeof result.value}`}`;
+      : `the top level must be a mapping of sections (${TOP_LEVEL_KEYS.join(', ')}), got ${Array.isArray(result.value) ? 'a list' : `a ${typeof result.value}`}`;
   throw new ConfigError(fileLabel, [{ path: '', line: 1, column: 1, message }], 'E_CONFIG_FIELD');
 }

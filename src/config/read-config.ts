@@ -8,12 +8,16 @@
  *   which reads JSON too, so a secret mounted without an extension still works.
  * - Relative paths inside the file resolve against the file's folder, not `cwd`.
  * - A missing, unreadable or non-UTF-8 file is an {@link InputError} `E_CONFIG_READ` (exit 2).
+ * - `workspace.projectFile`, the Developer Console project JSON, is read here too: it completes
+ *   the workspace ids, and every disagreement with the file is reported (`E_CONFIG_FIELD`).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import { parseConfig } from './parse-config.ts';
-import type { ConfigFormat, LoadedConfig, ReadConfigOptions } from './types.ts';
+import { ConfigError } from './config-error.ts';
+import { parseDeveloperConsoleProject, resolveWorkspaceIds } from './developer-console-project.ts';
+import { deepFreeze, parseConfig } from './parse-config.ts';
+import type { ConfigFormat, LoadedConfig, ParsedConfig, ReadConfigOptions } from './types.ts';
 
 /** The names tried in `cwd` when no file is given, in order. */
 export const DEFAULT_CONFIG_FILES: readonly string[] = ['aem-ioevents.yaml', 'aem-ioevents.yml', 'aem-ioevents.json'];
@@ -29,7 +33,26 @@ export async function readConfig(options: ReadConfigOptions): Promise<LoadedConf
     ...(options.envName === undefined ? {} : { envName: options.envName }),
     baseDir: dirname(located.file),
   });
-  return Object.freeze({ ...parsed, file: located.file, warnings: Object.freeze([...located.warnings, ...parsed.warnings]) });
+  const config = await readProjectFile(parsed, located.file);
+  return Object.freeze({ ...parsed, config, file: located.file, warnings: Object.freeze([...located.warnings, ...parsed.warnings]) });
+}
+
+// The workspace ids from workspace.projectFile, checked against the rest of the configuration.
+async function readProjectFile(parsed: ParsedConfig, configFile: string): Promise<ParsedConfig['config']> {
+  const projectFile = parsed.config.workspace?.projectFile;
+  if (projectFile === undefined) return parsed.config;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(projectFile);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : `it cannot be read (${code ?? 'error'})`;
+    throw new InputError(`workspace.projectFile ${projectFile}: ${reason}; download the project JSON from the Adobe Developer Console (workspace, Download all)`, { code: 'E_PROJECT_FILE', cause: error });
+  }
+  const project = parseDeveloperConsoleProject(Buffer.from(bytes).toString('utf8'), projectFile);
+  const { workspace, issues } = resolveWorkspaceIds(parsed.config, project, projectFile);
+  if (issues.length > 0) throw new ConfigError(configFile, issues, 'E_CONFIG_FIELD');
+  return deepFreeze({ ...parsed.config, workspace });
 }
 
 /** `json` for a `.json` file (any case), else `yaml`. */

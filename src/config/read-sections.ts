@@ -7,8 +7,10 @@ import { checkApiKey, checkExternalizer, checkOrganizationId, checkPlainSecret, 
 import { childPath } from './field-path.ts';
 import type { FieldReader } from './field-reader.ts';
 import { checkKeyPath, checkMetascope, checkScope, normalizeImsUrl } from './ims-rules.ts';
+import { checkAppName, checkFlow, checkRunMode } from './osgi-rules.ts';
 import { checkAlias, checkDependency, checkGroup, checkJcrName, checkNodeName, checkUserHome } from './repository-rules.ts';
-import type { CloudServiceConfig, ImsConfig, KeystoreConfig, PackageConfig, ServiceUserConfig } from './types.ts';
+import type { CloudServiceConfig, ImsConfig, KeystoreConfig, OsgiConfig, OsgiFlow, PackageConfig, ServiceUserConfig, WorkspaceConfig } from './types.ts';
+import { checkProjectFile, consoleIdRule } from './workspace-rules.ts';
 
 type Section = Record<string, unknown>;
 
@@ -74,6 +76,29 @@ export function readIms(r: FieldReader, s: Section, baseDir: string): ImsConfig 
     scopes: r.list(s, at, 'scopes', { rule: checkScope, nonEmpty: 'list at least one, like [openid, AdobeID, read_organizations], or remove ims.scopes' }),
     privateKey: privateKey === undefined || privateKey === '' ? privateKey : resolve(baseDir, privateKey),
     passphrase,
+  });
+}
+
+/** `osgi`; its defaults are already filled in. */
+export function readOsgi(r: FieldReader, s: Section): OsgiConfig {
+  const at = 'osgi';
+  return dropUndefined({
+    app: r.text(s, at, 'app', { required: 'the folder below /apps, like aem-ioevents', rule: checkAppName }) ?? '',
+    runMode: r.text(s, at, 'runMode', { rule: checkRunMode }),
+    flow: (r.text(s, at, 'flow', { required: 'jwt or oauth', rule: checkFlow }) ?? 'jwt') as OsgiFlow,
+  });
+}
+
+/** `workspace`; relative `projectFile` resolves against `baseDir`. Every field is optional here: the template that needs one says so. */
+export function readWorkspace(r: FieldReader, s: Section, baseDir: string): WorkspaceConfig {
+  const at = 'workspace';
+  const projectFile = r.text(s, at, 'projectFile', { rule: checkProjectFile });
+  return dropUndefined({
+    projectFile: projectFile === undefined || projectFile === '' ? projectFile : resolve(baseDir, projectFile),
+    consumerOrgId: r.text(s, at, 'consumerOrgId', { rule: consoleIdRule('consumerOrgId') }),
+    projectId: r.text(s, at, 'projectId', { rule: consoleIdRule('projectId') }),
+    workspaceId: r.text(s, at, 'workspaceId', { rule: consoleIdRule('workspaceId') }),
+    credentialId: r.text(s, at, 'credentialId', { rule: consoleIdRule('credentialId') }),
   });
 }
 

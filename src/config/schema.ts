@@ -9,6 +9,8 @@
  * | `keystore`     | file, password, alias, include, protectedPassword                                 |
  * | `serviceUser`  | home                                                                              |
  * | `ims`          | url, metascopes, scopes, privateKey, passphrase                                   |
+ * | `osgi`         | app, runMode, flow (the OSGi templates: `ims-6.4`, `aio-aem-events`)              |
+ * | `workspace`    | projectFile, consumerOrgId, projectId, workspaceId, credentialId (`aio-aem-events`) |
  * | `environments` | `<name>`: any of the sections above, merged over them with `--env <name>`         |
  */
 import type { SecretField } from './types.ts';
@@ -20,6 +22,8 @@ export const CONFIG_KEYS = {
   keystore: ['file', 'password', 'alias', 'include', 'protectedPassword'],
   serviceUser: ['home'],
   ims: ['url', 'metascopes', 'scopes', 'privateKey', 'passphrase'],
+  osgi: ['app', 'runMode', 'flow'],
+  workspace: ['projectFile', 'consumerOrgId', 'projectId', 'workspaceId', 'credentialId'],
 } as const;
 
 /** A section of the file. */
@@ -43,6 +47,8 @@ export const CONFIG_DEFAULTS = {
   keystore: { alias: 'eventproxy', include: false },
   serviceUser: { home: '/home/users/system/eventproxy/eventproxy-service' },
   ims: { url: 'https://ims-na1.adobelogin.com', metascopes: ['event_receiver_api', 'ent_adobeio_sdk'] },
+  // OSGi configurations go to /apps/aem-ioevents/config (all run modes), with the JWT credential (issue 7).
+  osgi: { app: 'aem-ioevents', flow: 'jwt' },
 } as const;
 
 /** Plain secrets; a literal value in the file draws a warning naming this variable. */
@@ -52,11 +58,12 @@ export const SECRET_FIELDS: Readonly<Record<SecretField, string>> = {
   'ims.passphrase': 'IOEVENTS_KEY_PASSPHRASE',
 };
 
-/** Fields whose value no message ever shows: the secrets, their protected forms, and the key path (a pasted PEM key lands there). */
+/** Fields whose value no message ever shows: the secrets, their protected forms, and the key and project paths (a pasted PEM key or project JSON lands there). */
 export const HIDDEN_FIELDS: readonly string[] = [
   ...Object.keys(SECRET_FIELDS),
   'cloudService.clientSecretProtected',
   'keystore.protectedPassword',
   'ims.privateKey',
+  'workspace.projectFile',
 ];
 

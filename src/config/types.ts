@@ -74,6 +74,37 @@ export interface ImsConfig {
   readonly passphrase?: string;
 }
 
+/** The credential an OSGi template writes: JWT (Service Account, end of life) or OAuth Server-to-Server. */
+export type OsgiFlow = 'jwt' | 'oauth';
+
+/** `osgi`: where the OSGi templates (`ims-6.4`, `aio-aem-events`) put their configurations, and which credential. */
+export interface OsgiConfig {
+  /** The application folder: configurations go to `/apps/<app>/config[.<runMode>]`. @default 'aem-ioevents' */
+  readonly app: string;
+  /** Sling run modes of the folder, `.`-separated (`author`, `author.prod`); none means every instance. */
+  readonly runMode?: string;
+  /** `jwt` writes the JWT claims and key; `oauth` the scopes and `/ims/token/v3` (needs `ims.scopes`). @default 'jwt' */
+  readonly flow: OsgiFlow;
+}
+
+/**
+ * `workspace`: the Adobe Developer Console project of the I/O Events add-on (`aio-aem-events`).
+ * Each id is digits; `projectFile` (the project JSON downloaded from the console) supplies the
+ * ones not given, and must agree with the ones given.
+ */
+export interface WorkspaceConfig {
+  /** Absolute path of the Developer Console project JSON; `readConfig` reads the ids from it. */
+  readonly projectFile?: string;
+  /** `project.org.id` (`aio.consumer.org.id`). */
+  readonly consumerOrgId?: string;
+  /** `project.id` (`aio.project.id`). */
+  readonly projectId?: string;
+  /** `project.workspace.id` (`aio.workspace.id`). */
+  readonly workspaceId?: string;
+  /** `project.workspace.details.credentials[i].id` of the credential whose client ID is `cloudService.apiKey` (`aio.credential.id`). */
+  readonly credentialId?: string;
+}
+
 /** The whole validated configuration. */
 export interface IoEventsConfig {
   readonly package: PackageConfig;
@@ -81,6 +112,8 @@ export interface IoEventsConfig {
   readonly keystore?: KeystoreConfig;
   readonly serviceUser: ServiceUserConfig;
   readonly ims: ImsConfig;
+  readonly osgi: OsgiConfig;
+  readonly workspace?: WorkspaceConfig;
 }
 
 /** How the text is parsed: `.json` as strict JSON, everything else as YAML 1.2 (a superset of JSON). */
@@ -103,6 +136,8 @@ export interface ParsedConfig {
   readonly fromVariables: readonly string[];
   /** Where `ims.url` came from. */
   readonly imsUrlSource: 'default' | 'file' | 'IOEVENTS_IMS_URL';
+  /** Field paths (`package.dependencies`) that hold their default because the file left them out. */
+  readonly defaulted: readonly string[];
 }
 
 /** What {@link readConfig} returns. */
@@ -124,7 +159,7 @@ export interface ParseConfigOptions {
   readonly env: Environment;
   /** The `environments` entry to merge (`--env`). */
   readonly envName?: string;
-  /** Absolute folder that relative paths (`keystore.file`, `ims.privateKey`) resolve against: the file's folder. */
+  /** Absolute folder that relative paths (`keystore.file`, `ims.privateKey`, `workspace.projectFile`) resolve against: the file's folder. */
   readonly baseDir: string;
 }
 

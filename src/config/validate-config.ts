@@ -8,7 +8,7 @@ import type { ConfigIssue } from './config-error.ts';
 import { isAtOrBelow } from './field-path.ts';
 import { FieldReader } from './field-reader.ts';
 import type { FieldContext } from './field-reader.ts';
-import { readCloudService, readIms, readKeystore, readPackage, readServiceUser } from './read-sections.ts';
+import { readCloudService, readIms, readKeystore, readOsgi, readPackage, readServiceUser, readWorkspace } from './read-sections.ts';
 import { TOP_LEVEL_KEYS } from './schema.ts';
 import type { IoEventsConfig } from './types.ts';
 import { findUnknownKeys } from './unknown-keys.ts';
@@ -43,11 +43,17 @@ export function validateConfig(tree: Record<string, unknown>, context: Validatio
     keystore: read('keystore', (s) => readKeystore(reader, s, context.baseDir)),
     serviceUser: read('serviceUser', (s) => readServiceUser(reader, s)),
     ims: read('ims', (s) => readIms(reader, s, context.baseDir)),
+    osgi: read('osgi', (s) => readOsgi(reader, s)),
+    workspace: read('workspace', (s) => readWorkspace(reader, s, context.baseDir)),
   };
-  const { package: pkg, cloudService, keystore, serviceUser, ims } = config;
+  const { package: pkg, cloudService, keystore, serviceUser, ims, osgi, workspace } = config;
+  // The OAuth variant of the OSGi templates writes ims.scopes (auth.token.provider.scope, aio.oauth.scopes).
+  if (osgi?.flow === 'oauth' && ims !== undefined && ims.scopes === undefined) {
+    reader.report('osgi.flow', 'oauth needs the OAuth Server-to-Server scopes; give ims.scopes, like [AdobeID, openid, read_organizations, adobeio_api]');
+  }
   const issues = [...reader.issues, ...context.earlierIssues];
-  if (issues.length > 0 || !pkg || !cloudService || !serviceUser || !ims) {
+  if (issues.length > 0 || !pkg || !cloudService || !serviceUser || !ims || !osgi) {
     throw new ConfigError(context.fileLabel, issues, 'E_CONFIG_FIELD');
   }
-  return { package: pkg, cloudService, ...(keystore === undefined ? {} : { keystore }), serviceUser, ims };
+  return { package: pkg, cloudService, ...(keystore === undefined ? {} : { keystore }), serviceUser, ims, osgi, ...(workspace === undefined ? {} : { workspace }) };
 }

@@ -6,8 +6,14 @@
  *     META-INF/  META-INF/vault/
  *     META-INF/vault/properties.xml   META-INF/vault/filter.xml
  *     jcr_root/  jcr_root/<platform path>/.content.xml  jcr_root/<platform path>/<file>
+ *     jcr_root/<platform path>.xml   (full coverage: a sling:OsgiConfig, an ACL, … with its subtree)
+ *
+ * A node of a type FileVault's `full` aggregator takes (filevault-format.md §4.1: `sling:OsgiConfig`,
+ * `rep:ACL`, `cq:Widget`, …, or the `vlt:FullCoverage` mixin) is written as `<name>.xml`, as
+ * FileVault's exporter writes it; every other node as `<name>/.content.xml`.
  */
 import { renderDocView } from '../docview/docview-format.ts';
+import type { DocViewNode } from '../docview/docview-node.ts';
 import { getPlatformPath } from '../docview/platform-name-format.ts';
 import type { RenderedFile, RenderedNode } from '../template/render-template.ts';
 import type { ArchiveEntry } from './archive.ts';
@@ -39,13 +45,23 @@ export function createContentPackage(input: ContentPackageInput): ArchiveEntry[]
   ];
   const content: ArchiveEntry[] = [
     ...input.nodes.map((n) => ({
-      path: `${toZipPath(n.path)}/${DOT_CONTENT_XML}`,
+      path: isFullCoverage(n.node) ? `${toZipPath(n.path)}.xml` : `${toZipPath(n.path)}/${DOT_CONTENT_XML}`,
       content: encoder.encode(renderDocView(n.node, input.namespaces === undefined ? {} : { namespaces: input.namespaces })),
     })),
     ...input.files.map((f) => ({ path: toZipPath(f.path), content: f.content })),
   ];
   // jcr_root/ always: without it the upload fails ("Missing 'jcr_root'", filevault-format.md §1.2).
   return [...withDirectories(metaInf, []), ...withDirectories(content.sort(byPath), [`${ROOT_DIR}/`])];
+}
+
+// defaultConfig-1.1.xml, aggregator `full`: these node types (and their subtypes, not known here) or the mixin.
+const FULL_COVERAGE_TYPES = new Set(['sling:OsgiConfig', 'rep:ACL', 'rep:CugPolicy', 'rep:PrincipalPolicy', 'cq:Widget', 'cq:EditConfig', 'cq:WorkflowModel']);
+const FULL_COVERAGE_MIXINS = new Set(['vlt:FullCoverage', 'mix:language']);
+
+/** True when FileVault's exporter writes `node` as a full-coverage `<name>.xml` (filevault-format.md §4.1). */
+export function isFullCoverage(node: DocViewNode): boolean {
+  const values = (name: string): readonly string[] => node.properties.find((p) => p.name === name)?.values ?? [];
+  return values('jcr:primaryType').some((type) => FULL_COVERAGE_TYPES.has(type)) || values('jcr:mixinTypes').some((mixin) => FULL_COVERAGE_MIXINS.has(mixin));
 }
 
 // Repository path → zip path: PlatformNameFormat per segment under jcr_root.

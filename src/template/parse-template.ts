@@ -71,8 +71,8 @@ function readFilter(check: Checker, value: unknown, where: string): TemplateFilt
 function readNode(check: Checker, value: unknown, where: string, naming: 'path' | 'name'): TemplateNode {
   const raw = check.object(value, where, [naming, 'when', 'status', 'source', 'properties', 'children', 'files']);
   const id = naming === 'path' ? { path: check.text(raw.path, `${where}.path`) } : { name: check.jcrName(raw.name, `${where}.name`) };
-  const properties = Object.entries(raw.properties === undefined ? {} : check.object(raw.properties, `${where}.properties`)).map(([name, p]) =>
-    readProperty(check, name, p, `${where}.properties.${name}`),
+  const properties = Object.entries(raw.properties === undefined ? {} : check.object(raw.properties, `${where}.properties`)).flatMap(([name, p]) =>
+    readVariants(check, name, p, `${where}.properties.${name}`),
   );
   return {
     ...readEntry(check, raw, where),
@@ -81,6 +81,13 @@ function readNode(check: Checker, value: unknown, where: string, naming: 'path' 
     children: check.list(raw.children ?? [], `${where}.children`).map((c, i) => readNode(check, c, `${where}.children[${i}]`, 'name')),
     files: check.list(raw.files ?? [], `${where}.files`).map((f, i) => readFile(check, f, `${where}.files[${i}]`)),
   };
+}
+
+// A property is one spec, or a list of variants: render keeps the first whose `when` holds.
+function readVariants(check: Checker, name: string, value: unknown, where: string): TemplateProperty[] {
+  if (!Array.isArray(value)) return [readProperty(check, name, value, where)];
+  if (value.length === 0) check.fail(`${where}: expected a property spec, or a non-empty list of variants`);
+  return value.map((variant, i) => readProperty(check, name, variant, `${where}[${i}]`));
 }
 
 function readProperty(check: Checker, name: string, value: unknown, where: string): TemplateProperty {

@@ -9,6 +9,7 @@ import { getJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilterSet, WorkspaceFilter } from '../packaging/workspace-filter.ts';
 import type { NameStatus, Template, TemplateEntry, TemplateNode, TemplateProperty } from './template.ts';
 import { isPresent, type TemplateContext } from './template-context.ts';
+import { keptProperties } from './template-keys.ts';
 
 /** One name the package contains, with its status (for the build report). */
 export interface RenderedName {
@@ -63,7 +64,8 @@ interface Collected {
 
 function renderNode(node: TemplateNode, path: string, context: TemplateContext, out: Collected): DocViewNode {
   out.names.push(named(path, 'node', node));
-  const properties = node.properties.filter((p) => keep(p, context)).map((p) => {
+  // Variants of one property (the JWT and the OAuth value) share a name: the first kept one is written.
+  const properties = keptProperties(node, context).map((p) => {
     out.names.push(named(`${path}/${p.name}`, 'property', p));
     return renderProperty(p, context, `${path}/${p.name}`);
   });

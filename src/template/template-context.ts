@@ -32,6 +32,27 @@ export const TEMPLATE_CONTEXT_KEYS: Readonly<Record<string, 'text' | 'list' | 'f
   'ims.url': 'text',
   'ims.metascopes': 'list',
   'ims.scopes': 'list',
+  // Derived for the OSGi templates (issue 7):
+  // the JWT claims without `exp`, one `"name" : value` member each (AEM's auth.token.provider.default.claims form)
+  'ims.jwtClaims': 'list',
+  // the claims of the OAuth variant: `"iss" : "<org>"` only (Adobe's OAuth migration steps)
+  'ims.oauthClaims': 'list',
+  // `/s/event_receiver_api,/s/ent_adobeio_sdk`: the add-on prepends the IMS URL (aio.meta.scopes)
+  'ims.metascopePaths': 'text',
+  // the OAuth scopes joined by `,` (aio.oauth.scopes, auth.token.provider.scope)
+  'ims.scopesText': 'text',
+  'osgi.app': 'text',
+  'osgi.runMode': 'text',
+  // `/apps/<app>/config` or `/apps/<app>/config.<runMode>`
+  'osgi.configFolder': 'text',
+  'flow.jwt': 'flag',
+  'flow.oauth': 'flag',
+  'workspace.consumerOrgId': 'text',
+  'workspace.projectId': 'text',
+  'workspace.workspaceId': 'text',
+  'workspace.credentialId': 'text',
+  // base64 of the PKCS#8 DER private key (aio.encoded.pkcs8): a secret, read only when a kept entry uses it
+  'privateKey.encodedPkcs8': 'text',
 };
 
 /** True when `when: key` keeps an entry: the value is set, not false and not empty. */

@@ -26,7 +26,10 @@ export interface TemplateEntry {
   readonly when?: string;
 }
 
-/** A property; `value` may hold `{{key}}` placeholders, or be a list for a multi-value property. */
+/**
+ * A property; `value` may hold `{{key}}` placeholders, or be a list for a multi-value property.
+ * A node may list several variants of one name (a list in `template.yaml`): the first kept one is written.
+ */
 export interface TemplateProperty extends TemplateEntry {
   readonly name: string;
   readonly value: string | readonly string[];
@@ -80,6 +83,12 @@ export function getBuiltInTemplatesDir(): string {
 export function listBuiltInTemplates(): string[] {
   const dir = getBuiltInTemplatesDir();
   return readdirSync(dir).filter((name) => statSync(join(dir, name, 'template.yaml'), { throwIfNoEntry: false })?.isFile()).sort();
+}
+
+/** Every built-in template, parsed, by name. */
+export async function readBuiltInTemplates(): Promise<Template[]> {
+  const dir = getBuiltInTemplatesDir();
+  return Promise.all(listBuiltInTemplates().map((name) => readTemplate(name, dir)));
 }
 
 /**

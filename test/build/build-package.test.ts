@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildPackage } from '../../src/build/build-package.ts';
 import { parseDocView } from '../../src/docview/docview-parse.ts';
 import { hasTool } from '../helpers/tools.ts';
@@ -9,42 +9,10 @@ import { readPackagesWithJava } from '../helpers/package-check.ts';
 import { runBin } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { EXAMPLE_ENV, exampleKeystore, writeExampleProject } from './example-project.ts';
+import { goldenDir, goldenFiles, zipFiles } from './golden.ts';
 
-const GOLDEN = new URL('../../fixtures/packages/example/', import.meta.url).pathname;
+const GOLDEN = goldenDir('example');
 const now = () => new Date('2026-11-23T12:00:00Z');
-
-// Every file below the golden folder, as zip entry names.
-function goldenFiles(dir = GOLDEN): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? goldenFiles(path) : [relative(GOLDEN, path)];
-  });
-}
-
-// Entries of a zip, read back with unzip-free means: Java is the consumer that counts, but the
-// golden comparison needs bytes, so the zip is read with the library's own archive reader below.
-async function zipFiles(file: string): Promise<Map<string, Buffer>> {
-  const { default: yauzl } = await import('yauzl');
-  return new Promise((resolve, reject) => {
-    const files = new Map<string, Buffer>();
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      zip.on('entry', (entry: { fileName: string }) => {
-        zip.openReadStream(entry as never, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 const buildPackageSuite = suite('buildPackage', { dir: '' });
 
@@ -62,7 +30,7 @@ buildPackageSuite('the example builds to the golden exploded package, entry by e
   assert.is(result.created, '2026-11-23T12:00:00.000Z');
   const files = await zipFiles(result.file);
   const fileEntries = [...files.keys()].filter((name) => !name.endsWith('/'));
-  assert.equal(fileEntries.sort(), goldenFiles().sort());
+  assert.equal(fileEntries.sort(), goldenFiles(GOLDEN).sort());
   for (const name of fileEntries) assert.ok(files.get(name)!.equals(readFileSync(join(GOLDEN, name))), name);
   assert.ok(files.get('jcr_root/home/users/system/eventproxy/eventproxy-service/keystore/store.p12')!.equals(await exampleKeystore()));
   assert.equal(result.entries, [...files.keys()]);

@@ -6,14 +6,26 @@ import { CONFIG_DEFAULTS } from '../../src/config/schema.ts';
 const applyDefaultsSuite = suite('applyDefaults');
 
 applyDefaultsSuite('absent sections and keys get the SPEC defaults; keystore stays absent', () => {
-  const { tree, imsUrlSource } = applyDefaults({ cloudService: { name: 'x' } }, {});
+  const { tree, imsUrlSource, defaulted } = applyDefaults({ cloudService: { name: 'x' } }, {});
   assert.equal(tree, {
     cloudService: { externalizer: 'author', name: 'x' },
     package: { group: 'aem-ioevents', name: 'eventproxy-config', version: '1.0.0', description: 'Adobe I/O Events configuration', dependencies: ['eventproxy:aem-event-proxy'] },
     serviceUser: { home: '/home/users/system/eventproxy/eventproxy-service' },
     ims: { url: 'https://ims-na1.adobelogin.com', metascopes: ['event_receiver_api', 'ent_adobeio_sdk'] },
+    osgi: { app: 'aem-ioevents', flow: 'jwt' },
   });
   assert.is(imsUrlSource, 'default');
+  assert.equal(defaulted, [
+    'package.group', 'package.name', 'package.version', 'package.description', 'package.dependencies',
+    'cloudService.externalizer', 'serviceUser.home', 'ims.url', 'ims.metascopes', 'osgi.app', 'osgi.flow',
+  ]);
+});
+
+applyDefaultsSuite('defaulted lists only the keys the file leaves out; IOEVENTS_IMS_URL is not a default', () => {
+  const given = { cloudService: { name: 'x', externalizer: 'publish' }, package: { dependencies: ['a:b'] }, osgi: { flow: 'oauth' }, ims: {} };
+  const { defaulted } = applyDefaults(given, { IOEVENTS_IMS_URL: 'http://127.0.0.1:4010' });
+  for (const path of ['cloudService.externalizer', 'package.dependencies', 'osgi.flow', 'ims.url']) assert.not.ok(defaulted.includes(path), path);
+  assert.ok(defaulted.includes('osgi.app'));
 });
 
 applyDefaultsSuite('given values win, including an empty list', () => {

@@ -24,7 +24,9 @@ parseConfigSuite('a minimal file gets every default', () => {
     },
     serviceUser: { home: '/home/users/system/eventproxy/eventproxy-service' },
     ims: { url: 'https://ims-na1.adobelogin.com', metascopes: ['event_receiver_api', 'ent_adobeio_sdk'] },
+    osgi: { app: 'aem-ioevents', flow: 'jwt' },
   });
+  assert.ok(parsed.defaulted.includes('package.dependencies'));
   assert.equal(parsed.warnings, []);
   assert.equal(parsed.literalSecrets, []);
   assert.equal(parsed.fromVariables, ['cloudService.clientSecret']);

@@ -80,6 +80,24 @@ const cases: ReadonlyArray<readonly [string, Tree, string, Environment?]> = [
   ['scopes in one item', { ims: { scopes: ['openid,AdobeID'] } }, "ims.scopes[0]: expected a scope without spaces or commas, got 'openid,AdobeID'; give one scope per list item, like [openid, AdobeID, read_organizations]"],
   ['a passphrase without a key', { ims: { passphrase: '${PASS}' } }, 'ims.passphrase: (from ${PASS}) set, but ims.privateKey is not; give the key file in ims.privateKey or remove the passphrase', { PASS: 'x' }],
   ['a pasted PEM key', { ims: { privateKey: '-----BEGIN PRIVATE KEY-----\nMIIEvQ' } }, 'ims.privateKey: expected the path of a PEM file, not the key itself, got a string (not shown: secret); save the key to a file readable only by you and give its path'],
+  // osgi
+  ['an app folder with a path', { osgi: { app: 'mysite/osgiconfig' } }, "osgi.app: expected one folder name below /apps of letters, digits, '.', '_' and '-' (no '/', no ':'), got 'mysite/osgiconfig'; use the name of your application folder, like aem-ioevents or mysite"],
+  ['an app folder that climbs', { osgi: { app: '..' } }, "osgi.app: expected one folder name below /apps of letters, digits, '.', '_' and '-' (no '/', no ':'), got '..'; use the name of your application folder, like aem-ioevents or mysite"],
+  ['an empty app folder', { osgi: { app: '' } }, 'osgi.app: must not be empty; give the folder below /apps, like aem-ioevents'],
+  ['a run mode with config. in front', { osgi: { runMode: 'config.author' } }, "osgi.runMode: expected the run modes alone, without the folder name config, got 'config.author'; write author; build adds /apps/<app>/config."],
+  ['a run mode with a slash', { osgi: { runMode: 'author/prod' } }, "osgi.runMode: expected run modes of letters, digits, '_' and '-', joined by '.', got 'author/prod'; like author, publish or author.prod; leave it out for every instance"],
+  ['a run mode with an empty part', { osgi: { runMode: 'author..prod' } }, "osgi.runMode: expected run modes of letters, digits, '_' and '-', joined by '.', got 'author..prod'; like author, publish or author.prod; leave it out for every instance"],
+  ['an unknown flow', { osgi: { flow: 'oauth2' } }, "osgi.flow: expected jwt or oauth, got 'oauth2'; jwt writes the JWT claims and key (end of life at Adobe), oauth the OAuth Server-to-Server scopes (give ims.scopes)"],
+  ['the oauth flow without scopes', { osgi: { flow: 'oauth' } }, 'osgi.flow: oauth needs the OAuth Server-to-Server scopes; give ims.scopes, like [AdobeID, openid, read_organizations, adobeio_api]'],
+  ['a misspelt osgi key', { osgi: { runmode: 'author' } }, 'osgi.runmode: unknown key; did you mean runMode?'],
+  // workspace
+  ['a project id written as a number', { workspace: { projectId: 4566206088344794 } }, 'workspace.projectId: expected a string, got 4566206088344794 (number); put the value in quotes'],
+  ['a project id with letters', { workspace: { projectId: 'my-project' } }, "workspace.projectId: expected the digits of a Developer Console id (write it in quotes), got 'my-project'; copy project.id from the project JSON the Adobe Developer Console downloads, or give workspace.projectFile"],
+  ['a consumer org given as the IMS org', { workspace: { consumerOrgId: '0123456789ABCDEF01234567@AdobeOrg' } }, "workspace.consumerOrgId: expected the digits of a Developer Console id (write it in quotes), got '0123456789ABCDEF01234567@AdobeOrg'; copy project.org.id from the project JSON the Adobe Developer Console downloads, or give workspace.projectFile"],
+  ['a workspace id with a space', { workspace: { workspaceId: '123 ' } }, "workspace.workspaceId: expected the digits of a Developer Console id (write it in quotes), got '123 '; copy project.workspace.id from the project JSON the Adobe Developer Console downloads, or give workspace.projectFile"],
+  ['an empty credential id', { workspace: { credentialId: '' } }, 'workspace.credentialId: must not be empty; give a value or remove the key'],
+  ['a pasted project JSON', { workspace: { projectFile: '{"project":{"client_secret":"x"}}' } }, 'workspace.projectFile: expected the path of the project JSON, not its content, got a string (not shown: secret); save the JSON the Adobe Developer Console downloads to a file readable only by you and give its path'],
+  ['a workspace key in the wrong section', { osgi: { projectId: '1' } }, 'osgi.projectId: unknown key here; projectId belongs in the workspace section'],
   // where values came from
   ['a value from a variable, which is never shown', { cloudService: { organizationId: '${ORG_ID}' } }, `cloudService.organizationId: (from \${ORG_ID}) ${ORG_FORM}, got a string (not shown: from the environment); ${ORG_HINT}`, { ORG_ID: 'bad' }],
   ['a value with an embedded variable', { cloudService: { name: 'ioevents/${STAGE}' } }, "cloudService.name: (from ${STAGE}) expected a single node name below /etc/cloudservices/eventproxy, without '/' and not '.' or '..', got a string (not shown: from the environment); use letters, digits, '-' and '_', like ioevents", { STAGE: 'stage' }],
@@ -118,6 +136,26 @@ validateConfigSuite('an empty description and an empty dependency list are valid
   const { config } = parse(withChanges({ package: { description: '', dependencies: [] } }));
   assert.is(config.package.description, '');
   assert.equal(config.package.dependencies, []);
+});
+
+validateConfigSuite('osgi and workspace: defaults, values, and a project file resolved against the file folder', () => {
+  assert.equal(parse(validTree()).config.osgi, { app: 'aem-ioevents', flow: 'jwt' });
+  assert.is(parse(validTree()).config.workspace, undefined);
+  const { config } = parse(
+    withChanges({
+      osgi: { app: 'mysite', runMode: 'author.prod', flow: 'oauth' },
+      ims: { scopes: ['AdobeID', 'openid'] },
+      workspace: { projectFile: 'console/project.json', consumerOrgId: '1340225', projectId: '4566206088344794932', workspaceId: '4566206088344812345', credentialId: '179145' },
+    }),
+  );
+  assert.equal(config.osgi, { app: 'mysite', runMode: 'author.prod', flow: 'oauth' });
+  assert.equal(config.workspace, { projectFile: '/cfg/console/project.json', consumerOrgId: '1340225', projectId: '4566206088344794932', workspaceId: '4566206088344812345', credentialId: '179145' });
+});
+
+validateConfigSuite('an environment can switch the flow and add the scopes', () => {
+  const tree = withChanges({ environments: { oauth: { osgi: { flow: 'oauth' }, ims: { scopes: ['AdobeID'] } } } });
+  assert.is(parse(tree).config.osgi.flow, 'jwt');
+  assert.is(parse(tree, { envName: 'oauth' }).config.osgi.flow, 'oauth');
 });
 
 validateConfigSuite('upper- and lower-case hex are both accepted in the ids', () => {

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createContentPackage } from '../../src/packaging/content-package.ts';
+import { createContentPackage, isFullCoverage } from '../../src/packaging/content-package.ts';
 
 const decode = (bytes?: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -72,3 +72,36 @@ createContentPackageSuite('filter.xml and the DocView are FileVault canonical te
 });
 
 createContentPackageSuite.run();
+
+// ---
+
+const prop = (name: string, values: string[]) => ({ name, values, isMulti: name === 'jcr:mixinTypes', type: 'undefined' as const });
+
+const isFullCoverageSuite = suite('isFullCoverage');
+
+isFullCoverageSuite('the node types and mixins of FileVault\'s full aggregator, nothing else', () => {
+  const node = (properties: ReturnType<typeof prop>[]) => ({ name: 'n', properties, children: [] });
+  for (const type of ['sling:OsgiConfig', 'rep:ACL', 'rep:CugPolicy', 'rep:PrincipalPolicy', 'cq:Widget', 'cq:EditConfig', 'cq:WorkflowModel']) {
+    assert.ok(isFullCoverage(node([prop('jcr:primaryType', [type])])), type);
+  }
+  assert.ok(isFullCoverage(node([prop('jcr:primaryType', ['nt:unstructured']), prop('jcr:mixinTypes', ['mix:versionable', 'vlt:FullCoverage'])])));
+  assert.ok(isFullCoverage(node([prop('jcr:primaryType', ['nt:unstructured']), prop('jcr:mixinTypes', ['mix:language'])])));
+  for (const type of ['cq:Page', 'sling:Folder', 'nt:unstructured', 'nt:folder']) assert.not.ok(isFullCoverage(node([prop('jcr:primaryType', [type])])), type);
+  assert.not.ok(isFullCoverage(node([])));
+});
+
+isFullCoverageSuite('a sling:OsgiConfig is written as <name>.xml beside its siblings, its folders each with an entry', () => {
+  const osgi = createContentPackage({
+    properties: { group: 'g', name: 'n', version: '1.0', packageType: 'container' },
+    filter: { filterSets: [{ root: '/apps/a/config/p~x', rules: [] }] },
+    nodes: [{ path: '/apps/a/config/p~x', node: { name: 'p~x', properties: [prop('jcr:primaryType', ['sling:OsgiConfig']), { name: 'n', values: ['5'], isMulti: false, type: 'Long' }], children: [] } }],
+    files: [],
+  });
+  assert.equal(osgi.map((e) => e.path).slice(4), ['jcr_root/', 'jcr_root/apps/', 'jcr_root/apps/a/', 'jcr_root/apps/a/config/', 'jcr_root/apps/a/config/p~x.xml']);
+  assert.is(
+    decode(osgi.at(-1)!.content),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<jcr:root xmlns:jcr="http://www.jcp.org/jcr/1.0" xmlns:sling="http://sling.apache.org/jcr/sling/1.0"\n    jcr:primaryType="sling:OsgiConfig"\n    n="{Long}5"/>\n',
+  );
+});
+
+isFullCoverageSuite.run();

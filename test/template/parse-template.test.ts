@@ -1,12 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseTemplate } from '../../src/template/parse-template.ts';
-import { listBuiltInTemplates, readTemplate } from '../../src/template/template.ts';
+import { listBuiltInTemplates, readBuiltInTemplates, readTemplate, type TemplateNode } from '../../src/template/template.ts';
 import { InputError } from '../../src/errors.ts';
 
 const parseTemplateSuite = suite('parseTemplate');
 
-const CONTEXT_KEYS = 'package.group, package.name, package.version, cloudService.name, cloudService.title, cloudService.externalizer, cloudService.apiKey, cloudService.technicalAccountId, cloudService.organizationId, cloudService.clientSecret, serviceUser.home, keystore.include, keystore.alias, keystore.protectedPassword, keystore.bytes, ims.url, ims.metascopes, ims.scopes';
+const CONTEXT_KEYS = 'package.group, package.name, package.version, cloudService.name, cloudService.title, cloudService.externalizer, cloudService.apiKey, cloudService.technicalAccountId, cloudService.organizationId, cloudService.clientSecret, serviceUser.home, keystore.include, keystore.alias, keystore.protectedPassword, keystore.bytes, ims.url, ims.metascopes, ims.scopes, ims.jwtClaims, ims.oauthClaims, ims.metascopePaths, ims.scopesText, osgi.app, osgi.runMode, osgi.configFolder, flow.jwt, flow.oauth, workspace.consumerOrgId, workspace.projectId, workspace.workspaceId, workspace.credentialId, privateKey.encodedPkcs8';
 
 const minimal = `
 name: t
@@ -84,6 +84,60 @@ nodes:
   }
 });
 
+parseTemplateSuite('a property given as a list holds variants, each a full spec with its own when, status and type', () => {
+  const template = parseTemplate(
+    `
+name: t
+title: T
+filters: []
+nodes:
+  - path: /apps/x
+    status: confirmed
+    properties:
+      url:
+        - { value: '{{ims.url}}/ims/exchange/jwt', when: flow.jwt, status: inferred, source: a }
+        - { value: '{{ims.url}}/ims/token/v3', when: flow.oauth, status: confirmed, source: b }
+      timeout: [{ value: 5, when: flow.jwt, status: inferred }, { value: '7', status: inferred }]
+`,
+    't.yaml',
+  );
+  const props = template.nodes[0]!.properties.map((p) => [p.name, p.value, p.type, p.when ?? null, p.status]);
+  assert.equal(props, [
+    ['url', '{{ims.url}}/ims/exchange/jwt', 'undefined', 'flow.jwt', 'inferred'],
+    ['url', '{{ims.url}}/ims/token/v3', 'undefined', 'flow.oauth', 'confirmed'],
+    ['timeout', '5', 'Long', 'flow.jwt', 'inferred'],
+    ['timeout', '7', 'undefined', null, 'inferred'],
+  ]);
+});
+
+parseTemplateSuite('an empty variant list and a bad variant are reported with their places', () => {
+  const bad = `
+name: t
+title: T
+filters: []
+nodes:
+  - path: /apps/x
+    status: confirmed
+    properties:
+      a: []
+      b: [{ value: x, status: maybe }]
+`;
+  try {
+    parseTemplate(bad, 'bad.yaml');
+    assert.unreachable('should throw');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is(
+      (error as Error).message,
+      [
+        'template bad.yaml is not valid:',
+        '  - nodes[0].properties.a: expected a property spec, or a non-empty list of variants',
+        '  - nodes[0].properties.b[0].status: expected one of confirmed, inferred, got "maybe"',
+      ].join('\n'),
+    );
+  }
+});
+
 parseTemplateSuite('invalid YAML is bad input naming the file', () => {
   try {
     parseTemplate('name: [unclosed', 'x.yaml');
@@ -105,6 +159,25 @@ builtInSuite('cloudservice-6.3 is listed and parses', async () => {
   const template = await readTemplate('cloudservice-6.3', process.cwd());
   assert.is(template.packageType, 'content');
   assert.equal(template.aem, ['6.2', '6.3']);
+});
+
+builtInSuite('the OSGi templates are listed, parse, and make container packages for the AEM versions they serve', async () => {
+  const templates = await readBuiltInTemplates();
+  assert.equal(
+    templates.map((t) => [t.name, t.aem, t.packageType]),
+    [
+      ['aio-aem-events', ['6.5', 'Cloud Service'], 'container'],
+      ['cloudservice-6.3', ['6.2', '6.3'], 'content'],
+      ['ims-6.4', ['6.4', '6.5'], 'container'],
+    ],
+  );
+});
+
+builtInSuite('every built-in name says where it comes from', async () => {
+  for (const template of await readBuiltInTemplates()) {
+    const entries = [...template.filters, ...template.nodes.flatMap(function all(n): TemplateNode[] { return [n, ...n.children.flatMap(all)]; }).flatMap((n) => [n, ...n.properties, ...n.files])];
+    for (const entry of entries) assert.ok(entry.source !== undefined && entry.source.length > 10, `${template.name}: ${JSON.stringify(entry).slice(0, 80)}`);
+  }
 });
 
 builtInSuite('an unknown name lists the built-in ones', async () => {

@@ -121,4 +121,40 @@ renderTemplateSuite('a value that would climb out of its parent is refused', () 
   }
 });
 
+renderTemplateSuite('of several variants of a property, the first whose when holds is written, with its own status', () => {
+  const variants = parseTemplate(
+    `
+name: v
+title: V
+filters: []
+nodes:
+  - path: /apps/x/config/pid
+    status: confirmed
+    properties:
+      jcr:primaryType: { value: sling:OsgiConfig, status: confirmed }
+      request:
+        - { value: '{{ims.url}}/ims/exchange/jwt', when: flow.jwt, status: inferred }
+        - { value: '{{ims.url}}/ims/token/v3', when: flow.oauth, status: confirmed }
+      fallback:
+        - { value: 1, when: flow.oauth, status: inferred }
+        - { value: true, status: confirmed }
+      onlyOauth: [{ value: x, when: flow.oauth, status: confirmed }]
+`,
+    'v.yaml',
+  );
+  const base = { 'ims.url': 'https://ims' };
+  const jwt = renderTemplate(variants, { ...base, 'flow.jwt': true, 'flow.oauth': false });
+  assert.equal(jwt.nodes[0]!.node.properties.slice(1), [
+    { name: 'request', values: ['https://ims/ims/exchange/jwt'], isMulti: false, type: 'undefined' },
+    { name: 'fallback', values: ['true'], isMulti: false, type: 'Boolean' },
+  ]);
+  assert.equal(jwt.names.slice(2).map((n) => `${n.status} ${n.path}`), ['inferred /apps/x/config/pid/request', 'confirmed /apps/x/config/pid/fallback']);
+  const oauth = renderTemplate(variants, { ...base, 'flow.jwt': false, 'flow.oauth': true });
+  assert.equal(oauth.nodes[0]!.node.properties.slice(1), [
+    { name: 'request', values: ['https://ims/ims/token/v3'], isMulti: false, type: 'undefined' },
+    { name: 'fallback', values: ['1'], isMulti: false, type: 'Long' },
+    { name: 'onlyOauth', values: ['x'], isMulti: false, type: 'undefined' },
+  ]);
+});
+
 renderTemplateSuite.run();
