@@ -46,7 +46,7 @@ export interface PrivateKeyPemOptions {
 export function parsePrivateKeyPem(text: string, options: PrivateKeyPemOptions): KeyObject {
   const { label, passphrase } = options;
   const block = parsePemBlocks(text).find((candidate) => candidate.label.endsWith('PRIVATE KEY'));
-  if (block === undefined) throw new InputError(`${label} holds no PEM private key (-----BEGIN PRIVATE KEY-----)`, { code: 'E_KEY_FORMAT' });
+  if (block === undefined) throw new InputError(`${label} holds no PEM private key (a "BEGIN PRIVATE KEY" or "BEGIN RSA PRIVATE KEY" block)`, { code: 'E_KEY_FORMAT' });
   const encrypted = isEncryptedKeyBlock(block);
   if (encrypted && (passphrase === undefined || passphrase === '')) {
     throw new InputError(

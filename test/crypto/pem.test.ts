@@ -72,7 +72,7 @@ keySuite('a wrong passphrase', async () => {
 keySuite('no key, and a damaged key, without showing the contents', async () => {
   assert.equal(await failure(() => parsePrivateKeyPem(certificate.pem, { label: 'certificate_pub.crt' })), {
     code: 'E_KEY_FORMAT',
-    message: 'certificate_pub.crt holds no PEM private key (-----BEGIN PRIVATE KEY-----)',
+    message: 'certificate_pub.crt holds no PEM private key (a "BEGIN PRIVATE KEY" or "BEGIN RSA PRIVATE KEY" block)',
   });
   const damaged = pkcs8.replace(/\n[A-Za-z0-9+/]{10}/u, '\nAAAAAAAAAA');
   assert.equal(await failure(() => parsePrivateKeyPem(damaged, { label: 'private.key' })), {
