@@ -33,7 +33,7 @@ out. With several targets: 2 before 1 before 3.`;
  */
 export const deployCommand: CommandSpec<DeployArgs> = {
   command: 'deploy <package>',
-  describe: 'Install a package through CRX Package Manager, with a strict verdict',
+  describe: 'Install a package through Package Manager, with a strict verdict',
   builder: (yargs) =>
     yargs
       .positional('package', { type: 'string', describe: 'The package zip', demandOption: true })

@@ -15,7 +15,7 @@ export interface InspectArgs {
  */
 export const inspectCommand: CommandSpec = {
   command: 'inspect <package>',
-  describe: 'Show what a FileVault content package holds and validate it as FileVault would',
+  describe: 'Show a content package and validate it as FileVault would',
   builder: (yargs) =>
     yargs
       .positional('package', { type: 'string', describe: 'the package zip', demandOption: true })

@@ -25,7 +25,7 @@ interface KeygenFlags {
 /** The `keygen` command. */
 export const keygenCommand: CommandSpec = {
   command: 'keygen',
-  describe: 'Make the RSA key, the self-signed certificate and the PKCS#12 keystore for AEM',
+  describe: 'Make the RSA key, the certificate and the PKCS#12 keystore',
   builder: (yargs) =>
     yargs
       // No yargs defaults: a flag given without its value must be an error, not the default.

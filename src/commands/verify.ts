@@ -13,7 +13,7 @@ interface VerifyArgs {
 /** `aem-ioevents verify`: offline checks, then the credentials against Adobe IMS. */
 export const verify: CommandSpec = {
   command: 'verify',
-  describe: 'Check the credentials offline, then against Adobe IMS (JWT exchange, OAuth Server-to-Server)',
+  describe: 'Check the credentials offline, then against Adobe IMS',
   builder: (yargs) =>
     yargs
       .option('config', { type: 'string', describe: 'Configuration file (YAML or JSON)', defaultDescription: 'aem-ioevents.yaml' })
