@@ -9,11 +9,10 @@
  *
  * Every value the template needs and the configuration does not give is named in one error.
  */
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import type { IoEventsConfig } from '../config/types.ts';
 import { checkCertificate, checkPrivateKey } from '../crypto/key-checks.ts';
 import { readPkcs12Keystore } from '../crypto/keystore.ts';
+import { readKeystoreFile, readPrivateKeyFile } from '../crypto/key-sources.ts';
 import { parsePrivateKeyPem } from '../crypto/pem.ts';
 import { InputError } from '../errors.ts';
 import type { Template } from '../template/template.ts';
@@ -78,17 +77,8 @@ interface OpenedKeystore {
 // looks up (aem-io-events.md §1.1).
 async function readKeystoreEntry(config: IoEventsConfig, cwd: string): Promise<OpenedKeystore> {
   const keystore = config.keystore!;
-  const label = relative(cwd, keystore.file) || keystore.file;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(keystore.file);
-  } catch (error) {
-    throw new InputError(`cannot read keystore.file ${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file; make one with aem-ioevents keygen' : (error as Error).message}`, { code: 'E_KEYSTORE', cause: error });
-  }
-  if (keystore.password === undefined) {
-    throw new InputError(`keystore.password is not set; set it to \${IOEVENTS_KEYSTORE_PASSWORD} so build can check that ${label} opens`, { code: 'E_KEYSTORE' });
-  }
-  return { bytes, entry: readPkcs12Keystore({ bytes, password: keystore.password, alias: keystore.alias, label }), label };
+  const { bytes, password, label } = await readKeystoreFile({ file: keystore.file, password: keystore.password, cwd, usedBy: 'build' });
+  return { bytes, entry: readPkcs12Keystore({ bytes, password, alias: keystore.alias, label }), label };
 }
 
 // aio.encoded.pkcs8: base64 of the PKCS#8 DER key (ims-jwt.md §2.4, `openssl pkcs8 -topk8 -outform DER -nocrypt | base64`).
@@ -105,13 +95,7 @@ async function readEncodedPkcs8(config: IoEventsConfig, cwd: string, now: Date, 
       { code: 'E_TEMPLATE_INPUT' },
     );
   }
-  const label = relative(cwd, keyFile) || keyFile;
-  let text: string;
-  try {
-    text = await readFile(keyFile, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ims.privateKey ${label}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { code: 'E_KEY_FILE', cause: error });
-  }
+  const { text, label } = await readPrivateKeyFile(keyFile, cwd);
   const privateKey = parsePrivateKeyPem(text, { label, ...(config.ims.passphrase !== undefined && { passphrase: config.ims.passphrase }) });
   checkPrivateKey(privateKey, { label });
   return privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');

@@ -7,13 +7,13 @@
  * AEM's own store for the user needs a password of its own when it is created; it comes from
  * `AEM_KEYSTORE_PASSWORD` only (no flag), and is never printed.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { InputError } from '../errors.ts';
 import { readConfig } from '../config/read-config.ts';
 import { checkCertificate } from '../crypto/key-checks.ts';
 import { checkKeystorePassword } from '../crypto/keystore-password.ts';
 import { readPkcs12Keystore } from '../crypto/keystore.ts';
+import { readKeystoreFile } from '../crypto/key-sources.ts';
 import { getCertificateIdentity, type ServiceUserKey } from './keystore-install.ts';
 
 /** The variable that holds the password AEM gives the service user's new keystore. */
@@ -47,21 +47,17 @@ export async function readServiceUserKey(options: ReadServiceUserKeyOptions): Pr
   if (keystore === undefined) {
     throw new InputError(`--keystore needs the keystore section (file, password, alias) in ${relative(cwd, loaded.file) || loaded.file}`, { code: 'E_DEPLOY_KEYSTORE' });
   }
-  const label = relative(cwd, keystore.file) || keystore.file;
-  if (keystore.password === undefined) {
-    throw new InputError(`keystore.password is not set; set it to \${IOEVENTS_KEYSTORE_PASSWORD} so --keystore can open ${label}`, { code: 'E_DEPLOY_KEYSTORE' });
-  }
-  const bytes = await readKeystoreFile(keystore.file, label);
-  const entry = readPkcs12Keystore({ bytes, password: keystore.password, alias: keystore.alias, label });
+  const { bytes, password, label } = await readKeystoreFile({ file: keystore.file, password: keystore.password, cwd, usedBy: 'deploy --keystore' });
+  const entry = readPkcs12Keystore({ bytes, password, alias: keystore.alias, label });
   const key: ServiceUserKey = {
     home: serviceUser.home,
     alias: entry.alias,
     keystore: bytes,
     keystoreFilename: basename(keystore.file),
-    password: keystore.password,
+    password,
     certificate: getCertificateIdentity(entry.certificate),
   };
-  return { key, file: label, warnings: [...loaded.warnings, ...checkCertificate(entry.certificate, { label, now: options.now })], secrets: [keystore.password] };
+  return { key, file: label, warnings: [...loaded.warnings, ...checkCertificate(entry.certificate, { label, now: options.now })], secrets: [password] };
 }
 
 /** `AEM_KEYSTORE_PASSWORD`, checked like any PKCS#12 password Java opens; `undefined` when unset. */
@@ -70,13 +66,4 @@ export function readAemKeystorePassword(env: Readonly<Record<string, string | un
   if (password === undefined) return undefined;
   checkKeystorePassword(password, AEM_KEYSTORE_PASSWORD_VARIABLE);
   return password;
-}
-
-async function readKeystoreFile(file: string, label: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file; make one with aem-ioevents keygen' : (error as Error).message;
-    throw new InputError(`cannot read keystore.file ${label}: ${why}`, { code: 'E_DEPLOY_KEYSTORE', cause: error });
-  }
 }

@@ -156,7 +156,7 @@ class Lexer {
 
   // Entity and character references; an undefined entity reads as nothing (JDK parser).
   private decode(text: string, at: number): string {
-    return text.replace(/&([^;&<\s]*)(;)?/g, (whole, ref: string, semicolon: string | undefined, offset: number) => {
+    return text.replace(/&([^;&<\s]*)(;)?/g, (_whole, ref: string, semicolon: string | undefined, offset: number) => {
       if (semicolon === undefined) throw new PropertiesXmlSyntaxError(`'&' without a reference`, at + offset);
       if (ref.startsWith('#')) return characterReference(ref, at + offset);
       return PREDEFINED[ref] ?? '';

@@ -3,13 +3,12 @@
  * configuration as `build`, loads the signing key (the keystore, or `ims.privateKey`), turns the
  * key checks into offline checks, and hands everything to `verifyCredentials` (src/ims).
  */
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { InputError, isIoEventsError } from '../errors.ts';
 import { readConfig } from '../config/read-config.ts';
 import type { IoEventsConfig } from '../config/types.ts';
 import { checkCertificate, checkPrivateKey } from '../crypto/key-checks.ts';
 import { readPkcs12Keystore } from '../crypto/keystore.ts';
+import { readKeystoreFile, readPrivateKeyFile } from '../crypto/key-sources.ts';
 import { parsePrivateKeyPem, toPkcs8Pem } from '../crypto/pem.ts';
 import type { OfflineCheck } from '../ims/credential-checks.ts';
 import type { FetchLike } from '../ims/ims-fetch.ts';
@@ -92,14 +91,10 @@ interface SigningKey {
 async function loadSigningKey(config: IoEventsConfig, cwd: string, now: Date): Promise<SigningKey> {
   const keystore = config.keystore;
   if (keystore !== undefined) {
-    const label = relative(cwd, keystore.file) || keystore.file;
-    const bytes = await readKeyFile(keystore.file, label, 'keystore.file');
-    if (keystore.password === undefined) {
-      throw new InputError(`keystore.password is not set; set it to \${IOEVENTS_KEYSTORE_PASSWORD} so verify can open ${label}`, { code: 'E_KEYSTORE' });
-    }
+    const { bytes, password, label } = await readKeystoreFile({ file: keystore.file, password: keystore.password, cwd, usedBy: 'verify' });
     let entry: ReturnType<typeof readPkcs12Keystore>;
     try {
-      entry = readPkcs12Keystore({ bytes, password: keystore.password, alias: keystore.alias, label });
+      entry = readPkcs12Keystore({ bytes, password, alias: keystore.alias, label });
     } catch (error) {
       return { checks: [failedCheck('keystore', error)], warnings: [] };
     }
@@ -114,23 +109,13 @@ async function loadSigningKey(config: IoEventsConfig, cwd: string, now: Date): P
   }
   const keyFile = config.ims.privateKey;
   if (keyFile === undefined) return { checks: [], warnings: [] };
-  const label = relative(cwd, keyFile) || keyFile;
-  const text = (await readKeyFile(keyFile, label, 'ims.privateKey')).toString('utf8');
+  const { text, label } = await readPrivateKeyFile(keyFile, cwd);
   try {
     const privateKey = parsePrivateKeyPem(text, { label, ...(config.ims.passphrase !== undefined && { passphrase: config.ims.passphrase }) });
     checkPrivateKey(privateKey, { label });
     return { privateKeyPem: toPkcs8Pem(privateKey), checks: [{ id: 'private-key', outcome: 'pass', message: `${label} is an RSA key of 2048 bits or more.` }], warnings: [] };
   } catch (error) {
     return { checks: [failedCheck('private-key', error)], warnings: [] };
-  }
-}
-
-async function readKeyFile(file: string, label: string, field: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError(`cannot read ${field} ${label}: ${missing ? 'no such file' : (error as Error).message}`, { code: 'E_KEY_FILE', cause: error });
   }
 }
 

@@ -78,7 +78,7 @@ readTemplateInputsSuite('every missing workspace id is named in one error, with 
 readTemplateInputsSuite('the JWT key needs the keystore password, and the keystore file', async ({ dir }) => {
   const aio = await readTemplate('aio-aem-events', dir);
   const noPassword = config(dir, (text) => text.replace('  password: ${IOEVENTS_KEYSTORE_PASSWORD}\n', ''));
-  assert.is((await inputError(readTemplateInputs({ config: noPassword, template: aio, cwd: dir, now }))).message, 'keystore.password is not set; set it to ${IOEVENTS_KEYSTORE_PASSWORD} so build can check that keys/keystore.p12 opens');
+  assert.is((await inputError(readTemplateInputs({ config: noPassword, template: aio, cwd: dir, now }))).message, 'keystore.password is not set; set it to ${IOEVENTS_KEYSTORE_PASSWORD} so build can open keys/keystore.p12');
   const noFile = config(dir, (text) => text.replace('  file: keys/keystore.p12\n', '  file: keys/none.p12\n'));
   assert.is((await inputError(readTemplateInputs({ config: noFile, template: aio, cwd: dir, now }))).message, 'cannot read keystore.file keys/none.p12: no such file; make one with aem-ioevents keygen');
 });
