@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.ts';
+import { toConfigOptions, withConfigOptions } from './config-options.ts';
 import type { BuildResult } from '../build/build-package.ts';
 
 interface BuildArgs {
@@ -15,9 +16,7 @@ export const build: CommandSpec = {
   command: 'build',
   describe: 'Render the configuration into a FileVault content package zip',
   builder: (yargs) =>
-    yargs
-      .option('config', { type: 'string', describe: 'Configuration file (YAML or JSON)', defaultDescription: 'aem-ioevents.yaml' })
-      .option('env', { type: 'string', describe: 'Entry of `environments` to merge over the rest' })
+    withConfigOptions(yargs)
       .option('out', { type: 'string', default: 'dist', describe: 'Folder the zip is written to' })
       .option('template', { type: 'string', describe: 'Built-in template name (aem-ioevents templates lists them), or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing zip that has other content' })
@@ -32,8 +31,7 @@ export const build: CommandSpec = {
       now: io.now,
       out: args.out,
       force: args.force,
-      ...(args.config !== undefined && { config: args.config }),
-      ...(args.env !== undefined && { envName: args.env }),
+      ...toConfigOptions(args),
       ...(args.template !== undefined && { template: args.template }),
       ...(args.maven !== undefined && { maven: args.maven }),
     });

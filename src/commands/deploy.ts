@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.ts';
+import { toConfigOptions, withConfigOptions } from './config-options.ts';
 import type { PackmgrApi } from '../deploy/install-package.ts';
 
 /** Flags of `deploy`. */
@@ -35,7 +36,7 @@ export const deployCommand: CommandSpec<DeployArgs> = {
   command: 'deploy <package>',
   describe: 'Install a package through Package Manager, with a strict verdict',
   builder: (yargs) =>
-    yargs
+    withConfigOptions(yargs, ', for --keystore')
       .positional('package', { type: 'string', describe: 'The package zip', demandOption: true })
       .option('target', { alias: 't', type: 'string', array: true, describe: 'AEM base URL, repeatable; installed concurrently', defaultDescription: '$AEM_URL' })
       .option('user', { type: 'string', describe: 'AEM user', defaultDescription: '$AEM_USER' })
@@ -46,8 +47,6 @@ export const deployCommand: CommandSpec<DeployArgs> = {
       .option('allow-install-errors', { type: 'boolean', default: false, describe: 'Report an install "with errors" as a warning (exit 0)' })
       .option('keystore', { type: 'boolean', default: false, describe: "Also install the key into the service user's keystore (from --config)" })
       .option('replace-key', { type: 'boolean', default: false, describe: 'With --keystore: replace a different key under the alias' })
-      .option('config', { type: 'string', describe: 'Configuration file, for --keystore', defaultDescription: 'aem-ioevents.yaml' })
-      .option('env', { type: 'string', describe: 'Entry of `environments` to merge over the rest, for --keystore' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' })
       .epilog(EPILOG),
   async run(args, io) {
@@ -72,8 +71,7 @@ export const deployCommand: CommandSpec<DeployArgs> = {
         ...(args.api !== undefined && { api: args.api }),
         ...(args.timeout !== undefined && { timeoutSeconds: args.timeout }),
         ...(args.retries !== undefined && { retries: args.retries }),
-        ...(args.config !== undefined && { config: args.config }),
-        ...(args.env !== undefined && { envName: args.env }),
+        ...toConfigOptions(args),
         ...(progress !== undefined && { onProgress: progress.onProgress }),
       });
       const text = result.dryRun ? formatDryRun(result) : formatDeployReport(result);

@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.ts';
+import { toConfigOptions, withConfigOptions } from './config-options.ts';
 import { InputError } from '../errors.ts';
 
 interface VerifyArgs {
@@ -15,9 +16,7 @@ export const verify: CommandSpec = {
   command: 'verify',
   describe: 'Check the credentials offline, then against Adobe IMS',
   builder: (yargs) =>
-    yargs
-      .option('config', { type: 'string', describe: 'Configuration file (YAML or JSON)', defaultDescription: 'aem-ioevents.yaml' })
-      .option('env', { type: 'string', describe: 'Entry of `environments` to merge over the rest' })
+    withConfigOptions(yargs)
       .option('flow', { choices: ['auto', 'jwt', 'oauth'] as const, default: 'auto' as const, describe: 'Which IMS flow to prove' })
       .option('ims-url', { type: 'string', describe: 'IMS base URL (stage, or a local one)', defaultDescription: '$IOEVENTS_IMS_URL, else ims.url' })
       .option('offline', { type: 'boolean', default: false, describe: 'Only the offline checks; no network' })
@@ -37,8 +36,7 @@ export const verify: CommandSpec = {
       flow: args.flow,
       offline: args.offline,
       timeoutMs: Math.round(args.timeout * 1000),
-      ...(args.config !== undefined && { config: args.config }),
-      ...(args.env !== undefined && { envName: args.env }),
+      ...toConfigOptions(args),
       ...(args.imsUrl !== undefined && { imsUrl: args.imsUrl }),
     });
     return { exitCode: result.ok ? 0 : 1, json: result, text: formatVerifyReport(result), warnings: result.warnings };

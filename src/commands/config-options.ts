@@ -1,0 +1,19 @@
+import type { Argv } from 'yargs';
+
+/** The configuration flags `build`, `verify` and `deploy` share. */
+export interface ConfigArgs {
+  readonly config?: string;
+  readonly env?: string;
+}
+
+/** Declares `--config` and `--env`; `purpose` says what the configuration is read for, if not everything. */
+export function withConfigOptions(yargs: Argv, purpose = ''): Argv {
+  return yargs
+    .option('config', { type: 'string', describe: `Configuration file (YAML or JSON)${purpose}`, defaultDescription: 'aem-ioevents.yaml' })
+    .option('env', { type: 'string', describe: `Entry of \`environments\` to merge over the rest${purpose}` });
+}
+
+/** The library options of the configuration flags (`config`, `envName`), absent ones left out. */
+export function toConfigOptions(args: ConfigArgs): { config?: string; envName?: string } {
+  return { ...(args.config !== undefined && { config: args.config }), ...(args.env !== undefined && { envName: args.env }) };
+}
