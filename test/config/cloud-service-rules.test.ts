@@ -1,5 +1,3 @@
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
 import {
   checkApiKey,
   checkExternalizer,
@@ -9,19 +7,8 @@ import {
   checkXmlText,
   protectedRule,
 } from '../../src/config/cloud-service-rules.ts';
-import type { Rule, RuleFailure } from '../../src/config/field-reader.ts';
+import { table } from './rule-table.ts';
 
-type Case = readonly [string, RuleFailure | undefined];
-
-function table(name: string, rule: Rule, cases: readonly Case[]): void {
-  const test = suite(name);
-  for (const [value, failure] of cases) {
-    test(`${JSON.stringify(value)} is ${failure === undefined ? 'accepted' : 'refused'}`, () => {
-      assert.equal(rule(value), failure);
-    });
-  }
-  test.run();
-}
 
 const ORG = {
   expected: '24 hexadecimal digits followed by @AdobeOrg, like 0123456789ABCDEF01234567@AdobeOrg',

@@ -1,19 +1,6 @@
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import type { Rule, RuleFailure } from '../../src/config/field-reader.ts';
+import { table } from './rule-table.ts';
 import { checkAppName, checkFlow, checkRunMode } from '../../src/config/osgi-rules.ts';
 
-type Case = readonly [string, RuleFailure | undefined];
-
-function table(name: string, rule: Rule, cases: readonly Case[]): void {
-  const test = suite(name);
-  for (const [value, failure] of cases) {
-    test(`${JSON.stringify(value)} is ${failure === undefined ? 'accepted' : 'refused'}`, () => {
-      assert.equal(rule(value), failure);
-    });
-  }
-  test.run();
-}
 
 const APP = { expected: "one folder name below /apps of letters, digits, '.', '_' and '-' (no '/', no ':')", hint: 'use the name of your application folder, like aem-ioevents or mysite' };
 table('checkAppName', checkAppName, [

@@ -1,19 +1,7 @@
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import type { Rule, RuleFailure } from '../../src/config/field-reader.ts';
+import type { RuleFailure } from '../../src/config/field-reader.ts';
+import { table } from './rule-table.ts';
 import { checkAlias, checkDependency, checkGroup, checkJcrName, checkNodeName, checkUserHome } from '../../src/config/repository-rules.ts';
 
-type Case = readonly [string, RuleFailure | undefined];
-
-function table(name: string, rule: Rule, cases: readonly Case[]): void {
-  const test = suite(name);
-  for (const [value, failure] of cases) {
-    test(`${JSON.stringify(value)} is ${failure === undefined ? 'accepted' : 'refused'}`, () => {
-      assert.equal(rule(value), failure);
-    });
-  }
-  test.run();
-}
 
 const NAME_HINT = "use letters, digits, '.', '-' and '_'";
 table('checkJcrName', checkJcrName, [

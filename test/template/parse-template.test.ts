@@ -6,6 +6,17 @@ import { InputError } from '../../src/errors.ts';
 
 const parseTemplateSuite = suite('parseTemplate');
 
+// The message of the InputError that parsing `text` throws.
+function templateError(text: string): string {
+  try {
+    parseTemplate(text, 'bad.yaml');
+  } catch (error) {
+    assert.instance(error, InputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected parseTemplate to throw');
+}
+
 const CONTEXT_KEYS = 'package.group, package.name, package.version, cloudService.name, cloudService.title, cloudService.externalizer, cloudService.apiKey, cloudService.technicalAccountId, cloudService.organizationId, cloudService.clientSecret, serviceUser.home, keystore.include, keystore.alias, keystore.protectedPassword, keystore.bytes, ims.url, ims.metascopes, ims.scopes, ims.jwtClaims, ims.oauthClaims, ims.metascopePaths, ims.scopesText, osgi.app, osgi.runMode, osgi.configFolder, flow.jwt, flow.oauth, workspace.consumerOrgId, workspace.projectId, workspace.workspaceId, workspace.credentialId, privateKey.encodedPkcs8';
 
 const minimal = `
@@ -63,25 +74,19 @@ nodes:
         content: cloudService.name
         status: confirmed
 `;
-  try {
-    parseTemplate(bad, 'bad.yaml');
-    assert.unreachable('should throw');
-  } catch (error) {
-    assert.instance(error, InputError);
-    assert.fixture(
-      (error as Error).message,
-      [
-        'template bad.yaml is not valid:',
-        "  - template: unknown key 'colour' (expected name, title, aem, packageType, namespaces, filters, nodes)",
-        '  - filters[0].status: expected one of confirmed, inferred, got undefined',
-        `  - filters[0].root: 'cloudService.nmae' is not a template context key (${CONTEXT_KEYS})`,
-        "  - nodes[0].properties.a/b: 'a/b' is not a valid JCR name: '/' not allowed in name",
-        '  - nodes[0].properties.c.type: expected one of undefined, String, Binary, Long, Double, Decimal, Date, Boolean, Name, Path, Reference, WeakReference, URI, got "Integer"',
-        '  - nodes[0].status: expected one of confirmed, inferred, got "guessed"',
-        "  - nodes[0].files[0].content: 'cloudService.name' is not a template context key holding bytes (keystore.bytes)",
-      ].join('\n'),
-    );
-  }
+  assert.fixture(
+    templateError(bad),
+    [
+      'template bad.yaml is not valid:',
+      "  - template: unknown key 'colour' (expected name, title, aem, packageType, namespaces, filters, nodes)",
+      '  - filters[0].status: expected one of confirmed, inferred, got undefined',
+      `  - filters[0].root: 'cloudService.nmae' is not a template context key (${CONTEXT_KEYS})`,
+      "  - nodes[0].properties.a/b: 'a/b' is not a valid JCR name: '/' not allowed in name",
+      '  - nodes[0].properties.c.type: expected one of undefined, String, Binary, Long, Double, Decimal, Date, Boolean, Name, Path, Reference, WeakReference, URI, got "Integer"',
+      '  - nodes[0].status: expected one of confirmed, inferred, got "guessed"',
+      "  - nodes[0].files[0].content: 'cloudService.name' is not a template context key holding bytes (keystore.bytes)",
+    ].join('\n'),
+  );
 });
 
 parseTemplateSuite('a property given as a list holds variants, each a full spec with its own when, status and type', () => {
@@ -122,20 +127,14 @@ nodes:
       a: []
       b: [{ value: x, status: maybe }]
 `;
-  try {
-    parseTemplate(bad, 'bad.yaml');
-    assert.unreachable('should throw');
-  } catch (error) {
-    assert.instance(error, InputError);
-    assert.is(
-      (error as Error).message,
-      [
-        'template bad.yaml is not valid:',
-        '  - nodes[0].properties.a: expected a property spec, or a non-empty list of variants',
-        '  - nodes[0].properties.b[0].status: expected one of confirmed, inferred, got "maybe"',
-      ].join('\n'),
-    );
-  }
+  assert.is(
+    templateError(bad),
+    [
+      'template bad.yaml is not valid:',
+      '  - nodes[0].properties.a: expected a property spec, or a non-empty list of variants',
+      '  - nodes[0].properties.b[0].status: expected one of confirmed, inferred, got "maybe"',
+    ].join('\n'),
+  );
 });
 
 parseTemplateSuite('invalid YAML is bad input naming the file', () => {
