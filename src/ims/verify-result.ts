@@ -2,7 +2,7 @@
  * The result of `verifyCredentials`: plain data for `--json` and the report. It never holds the
  * access token, the client secret or the private key.
  */
-import type { CheckOutcome, OfflineCheck } from './credential-checks.ts';
+import type { OfflineCheck } from './credential-checks.ts';
 import type { ImsDiagnosis, ImsFlow } from './diagnose.ts';
 import type { JwtEndOfLifeNotice } from './end-of-life.ts';
 
@@ -59,10 +59,4 @@ export interface VerifyResult {
   readonly jwtEndOfLife?: JwtEndOfLifeNotice;
   /** One sentence: the verdict. */
   readonly summary: string;
-}
-
-/** The worst outcome among checks: `fail` > `warn` > `pass`. */
-export function getWorstOutcome(checks: readonly OfflineCheck[]): CheckOutcome {
-  if (checks.some((check) => check.outcome === 'fail')) return 'fail';
-  return checks.some((check) => check.outcome === 'warn') ? 'warn' : 'pass';
 }
