@@ -85,6 +85,17 @@ buildCommand('a template whose package would not validate: exit 1 with the findi
   assertNoSecret(run);
 });
 
+buildCommand('an unexpected failure is reported as an internal error with exit 1, one JSON object with --json', async ({ dir }) => {
+  // An invalid clock makes Date#toISOString throw a RangeError deep in the build: not an expected failure.
+  const { SOURCE_DATE_EPOCH: _, ...env } = EXAMPLE_ENV;
+  const run = await runInProcess(['build', '--json'], { cwd: dir, env, now: new Date(Number.NaN) });
+  assert.is(run.code, 1);
+  assert.match(run.stderr, /^internal error \(please report it\): RangeError: Invalid time value/);
+  const json = JSON.parse(run.stdout) as { ok: boolean; error: { code: string } };
+  assert.equal([json.ok, json.error.code], [false, 'E_INTERNAL']);
+  assert.not.ok(existsSync(join(dir, ZIP)));
+});
+
 buildCommand('an unknown flag is bad input naming it', async ({ dir }) => {
   const run = await build(dir, ['--frobnicate']);
   assert.is(run.code, 2);
