@@ -7,7 +7,7 @@ import { parseDeveloperConsoleProject, resolveWorkspaceIds } from '../../src/con
 import { readConfig } from '../../src/config/read-config.ts';
 import { InputError } from '../../src/errors.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { ENV, parse, validTree, withChanges } from './valid-config.ts';
+import { ENV, parse, validTree, withChanges, CLOUD_SERVICE_YAML } from './valid-config.ts';
 
 const PROJECT_TEXT = readFileSync(new URL('../../fixtures/console/project.json', import.meta.url), 'utf8');
 const PROJECT_SECRETS = ['p8e-OAUTH-THROWAWAY-secret-in-project-file', 'p8e-JWT-THROWAWAY-secret-in-project-file'];
@@ -126,13 +126,7 @@ readSuite.after.each((context) => removeTempDir(context.dir));
 
 const yaml = (workspace: string): string =>
   [
-    'cloudService:',
-    '  name: ioevents',
-    '  title: Adobe I/O Events',
-    '  apiKey: 0123456789abcdef0123456789abcdef',
-    '  technicalAccountId: 0123456789ABCDEF01234567@techacct.adobe.com',
-    '  organizationId: 0123456789ABCDEF01234567@AdobeOrg',
-    '  clientSecret: ${IOEVENTS_CLIENT_SECRET}',
+    ...CLOUD_SERVICE_YAML,
     'workspace:',
     workspace,
     '',

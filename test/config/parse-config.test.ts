@@ -5,7 +5,7 @@ import { ConfigError } from '../../src/config/config-error.ts';
 import { parseConfig } from '../../src/config/parse-config.ts';
 import type { ParsedConfig } from '../../src/config/types.ts';
 import { InputError } from '../../src/errors.ts';
-import { ENV, failure, FILE, parse, PASSPHRASE, PROTECTED, SECRET, validTree, withChanges } from './valid-config.ts';
+import { ENV, failure, FILE, parse, PASSPHRASE, PROTECTED, SECRET, validTree, withChanges, CLOUD_SERVICE_YAML } from './valid-config.ts';
 
 const parseConfigSuite = suite('parseConfig');
 
@@ -93,13 +93,7 @@ parseConfigSuite('ims lists and the key file are read', () => {
 
 parseConfigSuite('YAML and JSON give the same result', () => {
   const yaml = [
-    'cloudService:',
-    '  name: ioevents',
-    '  title: Adobe I/O Events',
-    '  apiKey: 0123456789abcdef0123456789abcdef',
-    '  technicalAccountId: 0123456789ABCDEF01234567@techacct.adobe.com',
-    '  organizationId: 0123456789ABCDEF01234567@AdobeOrg',
-    '  clientSecret: ${IOEVENTS_CLIENT_SECRET}',
+    ...CLOUD_SERVICE_YAML,
     '',
   ].join('\n');
   const fromYaml = parseConfig(yaml, { format: 'yaml', fileLabel: 'f.yaml', env: ENV, baseDir: '/cfg' });

@@ -8,17 +8,11 @@ import { ConfigError } from '../../src/config/config-error.ts';
 import { decodeConfigBytes, describeReadError, formatOf, readConfig } from '../../src/config/read-config.ts';
 import { InputError } from '../../src/errors.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { ENV } from './valid-config.ts';
+import { ENV, CLOUD_SERVICE_YAML } from './valid-config.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MINIMAL_YAML = [
-  'cloudService:',
-  '  name: ioevents',
-  '  title: Adobe I/O Events',
-  '  apiKey: 0123456789abcdef0123456789abcdef',
-  '  technicalAccountId: 0123456789ABCDEF01234567@techacct.adobe.com',
-  '  organizationId: 0123456789ABCDEF01234567@AdobeOrg',
-  '  clientSecret: ${IOEVENTS_CLIENT_SECRET}',
+  ...CLOUD_SERVICE_YAML,
   'keystore:',
   '  file: keys/keystore.p12',
   '',

@@ -15,6 +15,17 @@ export const PROTECTED = '{435c89a1e94895d5a8447b856ec479aa24d8cdfc7a6dc51991202
 /** The variables the valid file needs. */
 export const ENV: Environment = { IOEVENTS_CLIENT_SECRET: SECRET, IOEVENTS_KEYSTORE_PASSWORD: KEYSTORE_PASSWORD };
 
+/** The `cloudService` section of a valid YAML file, as lines (its secret from a variable). */
+export const CLOUD_SERVICE_YAML: readonly string[] = [
+  'cloudService:',
+  '  name: ioevents',
+  '  title: Adobe I/O Events',
+  '  apiKey: 0123456789abcdef0123456789abcdef',
+  '  technicalAccountId: 0123456789ABCDEF01234567@techacct.adobe.com',
+  '  organizationId: 0123456789ABCDEF01234567@AdobeOrg',
+  '  clientSecret: ${IOEVENTS_CLIENT_SECRET}',
+];
+
 /** A parsed file. */
 export type Tree = Record<string, unknown>;
 
