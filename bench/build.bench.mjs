@@ -11,7 +11,7 @@ export const title = 'build: cold start of the main job';
 
 export async function run() {
   const root = fileURLToPath(new URL('../', import.meta.url));
-  const cli = join(root, 'dist/cli.js');
+  const cli = join(root, 'dist/cli.cjs');
   const dir = mkdtempSync(join(tmpdir(), 'aem-ioevents-bench-'));
   const env = { IOEVENTS_KEYSTORE_PASSWORD: 'bench-Keystore-1', IOEVENTS_CLIENT_SECRET: 'p8e-bench', SOURCE_DATE_EPOCH: '1795435200' };
   try {

@@ -50,7 +50,7 @@ export async function run() {
 }
 
 function measure(file, target, mb, dir) {
-  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const cli = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
   const env = { AEM_USER: 'admin', AEM_PASSWORD: 'admin' };
   const ours = { name: 'deploy', cmd: process.execPath, args: [cli, 'deploy', file, '--target', target, '--retries', '0'], env, cwd: dir };
   const curl = { name: 'curl', cmd: 'curl', args: ['-sS', '-o', '/dev/null', '-u', 'admin:admin', '-F', `file=@${file};type=application/zip`, '-F', 'force=true', '-F', 'install=true', `${target}/crx/packmgr/service.jsp`] };

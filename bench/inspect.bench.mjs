@@ -12,7 +12,7 @@ import { ms, peakRssMb, timeInterleaved } from './lib.mjs';
 export const title = 'inspect';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const JCR = 'xmlns:jcr="http://www.jcp.org/jcr/1.0" xmlns:nt="http://www.jcp.org/jcr/nt/1.0"';
 
 function findCorpus() {

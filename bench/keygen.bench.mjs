@@ -16,7 +16,7 @@ const RUNS = 31;
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'aem-ioevents-bench-'));
   const env = { IOEVENTS_KEYSTORE_PASSWORD: 'bench-password' };
-  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const cli = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
   const openssl = [
     'openssl req -x509 -sha256 -nodes -days 365 -newkey rsa:2048 -subj /CN=eventproxy -keyout private.key -out certificate_pub.crt 2>/dev/null',
     'openssl pkcs12 -export -legacy -in certificate_pub.crt -inkey private.key -out keystore.p12 -name eventproxy -passout env:IOEVENTS_KEYSTORE_PASSWORD',

@@ -1,25 +1,52 @@
-// Bundles the CLI and the library into dist/ with esbuild (one ESM file per entry plus shared
-// chunks), so a cold start loads one parsed file per command instead of hundreds of modules
-// (performance.md: dependencies cost up to 2.4x a bare Node start when loaded one by one).
+// Bundles with esbuild into dist/:
+// - the library (`index.js`, ESM, shared chunks) for `import … from 'aem-ioevents'`;
+// - the CLI as one CommonJS bundle (`cli-main.cjs`, from src/cli.ts) and the bin that loads it
+//   (`cli.cjs`, from src/bin.ts), then V8's code cache for it (scripts/code-cache.mjs): Node 20
+//   caches no ES module code, and a cold `build` must stay within 2x a bare Node start
+//   (performance.md: dependencies cost up to 2.4x when loaded one by one).
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
 await rm(new URL('dist/', root), { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root.pathname,
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
   minify: true,
   sourcemap: 'linked',
   legalComments: 'linked',
+  // ASCII only (esbuild's default, stated because the bin reads the bundle as latin1).
+  charset: 'ascii',
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts' },
+  splitting: true,
+  format: 'esm',
   chunkNames: 'chunk-[hash]',
   // CommonJS dependencies (node-forge, yazl, yauzl) call require() for Node built-ins.
   banner: { js: "import{createRequire as __aemRequire}from'node:module';const require=__aemRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
+await build({
+  ...common,
+  entryPoints: { 'cli-main': 'src/cli.ts', cli: 'src/bin.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // src/ is ESM; in the CommonJS bundle import.meta.url is this file's URL.
+  define: { 'import.meta.url': '__aemUrl' },
+  // Only verify and deploy need these (undici 534 KB, for proxies): required from node_modules
+  // when used, not read and hashed on every start.
+  external: ['undici', 'jsonwebtoken'],
+  // import() of those as require(): vm.Script, which loads this bundle, has no ES module loader.
+  supported: { 'dynamic-import': false },
+  banner: { js: "var __aemUrl=require('node:url').pathToFileURL(__filename).href;" },
+});
+for (const script of ['compile-templates.mjs', 'code-cache.mjs']) {
+  const result = spawnSync(process.execPath, [new URL(`scripts/${script}`, root).pathname], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

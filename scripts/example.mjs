@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const work = `${root}.example`;
-const cli = `${root}dist/cli.js`;
+const cli = `${root}dist/cli.cjs`;
 mkdirSync(work, { recursive: true });
 copyFileSync(`${root}fixtures/example/aem-ioevents.yaml`, `${work}/aem-ioevents.yaml`);
 

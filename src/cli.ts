@@ -5,6 +5,7 @@
  * This file owns the only top-level catch that maps errors to exit codes.
  */
 import { realpathSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { InputError, isIoEventsError, VerdictError, type ExitCode } from './errors.ts';
@@ -16,11 +17,15 @@ import { commands } from './commands/index.ts';
 export function defaultIo(): CliIo {
   return {
     stdout: process.stdout,
-    stderr: process.stderr,
+    // Node creates process.stderr and process.stdin on first use, a few ms each: a build that
+    // warns about nothing never touches them.
+    get stderr() {
+      return process.stderr;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    ...(process.stdin.isTTY ? { promptSecret: async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) } : {}),
+    ...(isatty(0) ? { promptSecret: async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) } : {}),
   };
 }
 

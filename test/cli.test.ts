@@ -32,7 +32,7 @@ runCliSuite.run();
 
 // ---
 
-const binSuite = suite('dist/cli.js');
+const binSuite = suite('dist/cli.cjs');
 
 binSuite('the bundled bin answers --version in a child process', () => {
   const run = runBin(['--version']);

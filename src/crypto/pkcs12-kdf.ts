@@ -12,6 +12,7 @@
  * | `smeg`   | `0A58CF64530D823F` | 2 (IV)  | 1          | 8     | `79993DFE048D3B76`                               |
  */
 import { hash } from 'node:crypto';
+import { repeatSha1 } from './sha1-rounds.ts';
 
 /** What the derived bytes are for (RFC 7292 B.3). */
 export type Pkcs12KdfPurpose = 1 | 2 | 3;
@@ -54,8 +55,9 @@ export function derivePkcs12Key(options: Pkcs12KdfOptions): Buffer {
   const input = Buffer.concat([fillBlocks(salt, v), fillBlocks(encodeBmpPassword(password), v)]);
   const output: Buffer[] = [];
   for (let produced = 0; produced < length; produced += u) {
-    let block = hash(digest, Buffer.concat([diversifier, input]), 'buffer');
-    for (let round = 1; round < iterations; round++) block = hash(digest, block, 'buffer');
+    let block: Buffer = hash(digest, Buffer.concat([diversifier, input]), 'buffer');
+    if (digest === 'sha1') block = repeatSha1(block, iterations - 1);
+    else for (let round = 1; round < iterations; round++) block = hash(digest, block, 'buffer');
     output.push(block);
     if (produced + u < length) addToEachBlock(input, fillBlocks(block, v), v);
   }

@@ -12,6 +12,7 @@ import { getPackageRoot } from '../package-root.ts';
 import type { PropertyType } from '../docview/docview-property.ts';
 import type { PackageType } from '../packaging/package-properties.ts';
 import type { ImportMode, PathFilter } from '../packaging/workspace-filter.ts';
+import { findCompiledTemplate, readCompiledTemplates } from './compiled-templates.ts';
 import { parseTemplate } from './parse-template.ts';
 
 /** How sure we are of a name (aem-io-events.md tags). */
@@ -108,5 +109,5 @@ export async function readTemplate(nameOrDir: string, cwd: string): Promise<Temp
     }
     throw new InputError(`cannot read template ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { code: 'E_TEMPLATE', cause: error });
   }
-  return parseTemplate(text, file);
+  return (isPath ? undefined : findCompiledTemplate(readCompiledTemplates(), nameOrDir, text)) ?? parseTemplate(text, file);
 }

@@ -32,8 +32,8 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
   return { code, stdout, stderr };
 }
 
-/** Path of the bundled bin that `npm test` builds first (`dist/cli.js`). */
-export const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** Path of the bundled bin that `npm test` builds first (`dist/cli.cjs`). */
+export const BIN = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 /** Runs the real bundled bin in a child process, as a CI step would. */
 export function runBin(args: readonly string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): CliRun {

@@ -1,8 +1,12 @@
 // The bundled library (dist/index.js, built by `npm test` first) runs the whole verify path:
 // jsonwebtoken and undici load from their lazy chunks, through a loopback proxy to the stand-in.
+import { execFile } from 'node:child_process';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLIENT_SECRET as EXAMPLE_CLIENT_SECRET, EXAMPLE_ENV, exampleKeyMaterial, writeExampleProject } from '../build/example-project.ts';
+import { BIN } from '../helpers/cli.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { startImsStandIn } from './ims-stand-in.ts';
 import { startLoopbackProxy } from './loopback-proxy.ts';
 import { boundKey, CLIENT_ID, CLIENT_SECRET, makeBinding, ORG_ID, TECHNICAL_ACCOUNT_ID } from './credentials.ts';
@@ -36,3 +40,51 @@ bundleSuite('the bundle signs with jsonwebtoken and tunnels with undici from the
 });
 
 bundleSuite.run();
+
+// ---
+
+// The bin loads the CLI bundle through vm.Script (src/startup/code-cache.ts), where jsonwebtoken
+// and undici come from node_modules by require(): the whole verify path, as a CI step runs it.
+const binSuite = suite('dist/cli.cjs verify');
+
+/** Runs the bin without blocking this process, which serves the stand-in and the proxy. */
+function runBinAsync(args: readonly string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+    });
+  });
+}
+
+binSuite('the bin signs the JWT with jsonwebtoken and reaches IMS through HTTP_PROXY with undici', async () => {
+  const dir = makeTempDir();
+  const standIn = await startImsStandIn({
+    bindings: [
+      makeBinding({
+        clientId: '0123456789abcdef0123456789abcdef',
+        clientSecrets: [EXAMPLE_CLIENT_SECRET],
+        orgId: '0123456789ABCDEF01234567@AdobeOrg',
+        technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com',
+        certificates: [(await exampleKeyMaterial()).certificatePem],
+        metascopes: ['event_receiver_api', 'ent_adobeio_sdk'],
+      }),
+    ],
+  });
+  const proxy = await startLoopbackProxy();
+  try {
+    await writeExampleProject(dir);
+    const run = await runBinAsync(['verify', '--ims-url', standIn.url, '--json'], dir, { ...EXAMPLE_ENV, HTTP_PROXY: proxy.url });
+    assert.is(run.code, 0, run.stdout + run.stderr);
+    const json = JSON.parse(run.stdout) as { ok: boolean; steps: { token?: { expiresInSeconds: number } }[] };
+    assert.is(json.ok, true);
+    assert.is(json.steps[0]?.token?.expiresInSeconds, 86_399);
+    assert.equal(proxy.connects, [new URL(standIn.url).host]);
+    assert.is(standIn.requests.length, 1);
+  } finally {
+    await proxy.close();
+    await standIn.close();
+    removeTempDir(dir);
+  }
+});
+
+binSuite.run();
