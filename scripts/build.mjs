@@ -6,7 +6,7 @@
 //   (performance.md: dependencies cost up to 2.4x when loaded one by one).
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
 await rm(new URL('dist/', root), { recursive: true, force: true });
@@ -32,8 +32,24 @@ await build({
   // CommonJS dependencies (node-forge, yazl, yauzl) call require() for Node built-ins.
   banner: { js: "import{createRequire as __aemRequire}from'node:module';const require=__aemRequire(import.meta.url);" },
 });
+// yargs reads process.stdout.columns when it loads (its platform shim), which makes Node create
+// process.stdout: for a pipe, a net.Socket and a non-blocking descriptor, 5-9 ms of a cold build
+// that writes its report with fs.writeSync anyway (src/sync-output.ts). Read it when yargs asks
+// for the width (help text) instead. The build fails if yargs's text changes.
+const lazyYargsColumns = {
+  name: 'lazy-yargs-columns',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]node_modules[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async ({ path }) => {
+      const eager = "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null";
+      const text = await readFile(path, 'utf8');
+      if (text.split(eager).length !== 2) throw new Error(`lazy-yargs-columns: ${path} no longer reads process.stdout.columns as expected`);
+      return { contents: text.replace(eager, `get stdColumns() { return ${eager.slice('stdColumns: '.length)}; }`), loader: 'js' };
+    });
+  },
+};
 await build({
   ...common,
+  plugins: [lazyYargsColumns],
   entryPoints: { 'cli-main': 'src/cli.ts', cli: 'src/bin.ts' },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },

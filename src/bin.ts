@@ -16,10 +16,4 @@ export function loadCli(options: LoadBundleOptions = {}): LoadedBundle<typeof Cl
   return loadBundle<typeof Cli>(join(__dirname, 'cli-main.cjs'), options);
 }
 
-if (require.main === module) {
-  void loadCli()
-    .exports.runCli(process.argv.slice(2))
-    .then((code) => {
-      process.exitCode = code;
-    });
-}
+if (require.main === module) void loadCli().exports.main(process.argv.slice(2));

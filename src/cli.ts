@@ -12,21 +12,44 @@ import { InputError, isIoEventsError, VerdictError, type ExitCode } from './erro
 import { getVersion } from './version.ts';
 import type { CliIo, CommandOutcome, CommandSpec } from './commands/command.ts';
 import { commands } from './commands/index.ts';
+import { createSyncOutput, quietOnBrokenPipe, type SyncOutput } from './sync-output.ts';
+
+/** Standard output and error of the process (see `sync-output.ts`). */
+export interface ProcessOutput {
+  readonly stdout: SyncOutput;
+  readonly stderr: SyncOutput;
+}
+
+/** The process's standard output and error, written synchronously. */
+export function createProcessOutput(): ProcessOutput {
+  return {
+    stdout: createSyncOutput(1, { stream: () => quietOnBrokenPipe(process.stdout) }),
+    stderr: createSyncOutput(2, { stream: () => quietOnBrokenPipe(process.stderr) }),
+  };
+}
 
 /** Default process-level pieces. */
-export function defaultIo(): CliIo {
+export function defaultIo(output: ProcessOutput = createProcessOutput()): CliIo {
   return {
-    stdout: process.stdout,
-    // Node creates process.stderr and process.stdin on first use, a few ms each: a build that
-    // warns about nothing never touches them.
-    get stderr() {
-      return process.stderr;
-    },
+    stdout: output.stdout,
+    stderr: output.stderr,
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
     ...(isatty(0) ? { promptSecret: async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) } : {}),
   };
+}
+
+/**
+ * The process: runs the CLI on `args` and ends the process with its exit code. When all output
+ * went out synchronously, the process ends at once instead of through Node's teardown (the thread
+ * pool, the heap: several ms of a cold build); otherwise Node's streams are left to drain.
+ */
+export async function main(args: readonly string[]): Promise<void> {
+  const output = createProcessOutput();
+  const code = await runCli(args, defaultIo(output));
+  process.exitCode = code;
+  if (output.stdout.settled && output.stderr.settled) process.exit(code);
 }
 
 /** Runs the CLI with `args` (without `node` and the script) and returns the exit code. Never throws, never exits. */
@@ -60,7 +83,7 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
     .strict()
     .demandCommand(1, 'Name a command: aem-ioevents <command>; see aem-ioevents --help.')
     .recommendCommands()
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(Math.min(100, (io.stdout.isTTY ? process.stdout.columns : undefined) ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
       // Commands run after parsing, so any error here is yargs refusing the command line.
@@ -112,8 +135,4 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) {
-  void runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (isMain()) void main(process.argv.slice(2));
