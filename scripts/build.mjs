@@ -32,24 +32,42 @@ await build({
   // CommonJS dependencies (node-forge, yazl, yauzl) call require() for Node built-ins.
   banner: { js: "import{createRequire as __aemRequire}from'node:module';const require=__aemRequire(import.meta.url);" },
 });
-// yargs reads process.stdout.columns when it loads (its platform shim), which makes Node create
-// process.stdout: for a pipe, a net.Socket and a non-blocking descriptor, 5-9 ms of a cold build
-// that writes its report with fs.writeSync anyway (src/sync-output.ts). Read it when yargs asks
-// for the width (help text) instead. The build fails if yargs's text changes.
-const lazyYargsColumns = {
-  name: 'lazy-yargs-columns',
+// yargs's platform shim does two things at load that a cold start pays for and a normal run never
+// uses: it reads process.stdout.columns, which makes Node create process.stdout (for a pipe a
+// net.Socket and a non-blocking descriptor, 5-9 ms; we write with fs.writeSync, src/sync-output.ts),
+// and it imports node:assert (~3 ms, and it makes Node create process.stderr for its colours) for
+// checks that fail only when yargs is misused. Both become lazy: the width is read when help text
+// is laid out, assert is loaded when a check fails, to throw its own error. The build fails if
+// yargs's text changes.
+const lazyYargsShim = {
+  name: 'lazy-yargs-shim',
   setup(builder) {
     builder.onLoad({ filter: /[\\/]node_modules[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async ({ path }) => {
-      const eager = "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null";
-      const text = await readFile(path, 'utf8');
-      if (text.split(eager).length !== 2) throw new Error(`lazy-yargs-columns: ${path} no longer reads process.stdout.columns as expected`);
-      return { contents: text.replace(eager, `get stdColumns() { return ${eager.slice('stdColumns: '.length)}; }`), loader: 'js' };
+      const replacements = [
+        [
+          "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
+          "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; }",
+        ],
+        [
+          "import { notStrictEqual, strictEqual } from 'assert'",
+          [
+            'const notStrictEqual = (actual, expected, message) => actual === expected && process.getBuiltinModule("node:assert").notStrictEqual(actual, expected, message);',
+            'const strictEqual = (actual, expected, message) => actual !== expected && process.getBuiltinModule("node:assert").strictEqual(actual, expected, message);',
+          ].join('\n'),
+        ],
+      ];
+      let text = await readFile(path, 'utf8');
+      for (const [eager, lazy] of replacements) {
+        if (text.split(eager).length !== 2) throw new Error(`lazy-yargs-shim: ${path} no longer has: ${eager}`);
+        text = text.replace(eager, lazy);
+      }
+      return { contents: text, loader: 'js' };
     });
   },
 };
 await build({
   ...common,
-  plugins: [lazyYargsColumns],
+  plugins: [lazyYargsShim],
   entryPoints: { 'cli-main': 'src/cli.ts', cli: 'src/bin.ts' },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },

@@ -5,14 +5,13 @@
  * This file owns the only top-level catch that maps errors to exit codes.
  */
 import { realpathSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { InputError, isIoEventsError, VerdictError, type ExitCode } from './errors.ts';
 import { getVersion } from './version.ts';
 import type { CliIo, CommandOutcome, CommandSpec } from './commands/command.ts';
 import { commands } from './commands/index.ts';
-import { createSyncOutput, quietOnBrokenPipe, type SyncOutput } from './sync-output.ts';
+import { createSyncOutput, isTerminal, quietOnBrokenPipe, type SyncOutput } from './sync-output.ts';
 
 /** Standard output and error of the process (see `sync-output.ts`). */
 export interface ProcessOutput {
@@ -36,7 +35,7 @@ export function defaultIo(output: ProcessOutput = createProcessOutput()): CliIo 
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    ...(isatty(0) ? { promptSecret: async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) } : {}),
+    ...(isTerminal(0) ? { promptSecret: async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) } : {}),
   };
 }
 
@@ -90,6 +89,7 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
       if (isIoEventsError(error)) throw error;
       throw new InputError(message || error?.message || 'invalid command line', { code: 'E_USAGE' });
     });
+  skipHelpCaching(parser);
   for (const spec of commands) {
     parser.command(spec.command, spec.describe, spec.builder, (argv) => {
       selected = { spec, args: argv as Record<string, unknown> };
@@ -101,6 +101,17 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
   // --help and --version: yargs hands back the text instead of running a command.
   if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   return selected;
+}
+
+/**
+ * yargs 17 formats the chosen command's whole help text after every parse, in case the program
+ * calls `showHelp()` later (`lib/command.js`, `cacheHelpMessage`); we never do, and the text costs
+ * ~4 ms of a cold `build`. Where yargs's internals differ, nothing changes.
+ */
+function skipHelpCaching(parser: unknown): void {
+  const internals = (parser as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: unknown } } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 function writeOutcome(outcome: CommandOutcome, json: boolean, io: CliIo): void {

@@ -10,8 +10,7 @@
  * of the output to the stream, which waits for the reader. A reader that went away (`EPIPE`,
  * as with `| head`) ends the output quietly instead of failing the command.
  */
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
 
 /** What the CLI writes its report, warnings and errors to. */
 export interface SyncOutput {
@@ -29,10 +28,23 @@ export interface SyncOutputOptions {
   readonly stream: () => { write(chunk: string | Uint8Array): boolean };
 }
 
+/**
+ * `tty.isatty(fd)`, without loading node:tty (and node:net, which it needs) for the pipes and files
+ * a CI step has: only a character device can be a terminal.
+ */
+export function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
 /** An output on file descriptor `fd` (1 or 2). */
 export function createSyncOutput(fd: number, options: SyncOutputOptions): SyncOutput {
   const write = options.write ?? writeSync;
-  const isTTY = options.isTTY ?? isatty(fd);
+  const isTTY = options.isTTY ?? isTerminal(fd);
   let stream: ReturnType<SyncOutputOptions['stream']> | undefined;
   let closed = false;
   return {
