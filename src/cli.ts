@@ -35,7 +35,10 @@ export function defaultIo(output: ProcessOutput = createProcessOutput()): CliIo 
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    ...(isTerminal(0) ? { promptSecret: async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) } : {}),
+    // Only keygen asks, and only on a terminal: looked at when asked.
+    get promptSecret() {
+      return isTerminal(0) ? async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) : undefined;
+    },
   };
 }
 

@@ -10,7 +10,7 @@
  * of the output to the stream, which waits for the reader. A reader that went away (`EPIPE`,
  * as with `| head`) ends the output quietly instead of failing the command.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, type Stats, statSync, writeSync } from 'node:fs';
 
 /** What the CLI writes its report, warnings and errors to. */
 export interface SyncOutput {
@@ -29,31 +29,45 @@ export interface SyncOutputOptions {
 }
 
 /**
- * `tty.isatty(fd)`, without loading node:tty (and node:net, which it needs) for the pipes and files
- * a CI step has: only a character device can be a terminal.
+ * `tty.isatty(fd)`, without loading node:tty (and node:net, which it needs) for the pipes, files
+ * and `/dev/null` a CI step has: only a character device other than the null device can be a
+ * terminal.
  */
 export function isTerminal(fd: number): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const stats = fstatSync(fd);
+    if (!stats.isCharacterDevice() || stats.rdev === nullDevice()?.rdev) return false;
   } catch {
     return false;
   }
   return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
+function nullDevice(): Stats | undefined {
+  try {
+    return statSync('/dev/null');
+  } catch {
+    return undefined; // Windows: no /dev/null; node:tty decides
+  }
+}
+
 /** An output on file descriptor `fd` (1 or 2). */
 export function createSyncOutput(fd: number, options: SyncOutputOptions): SyncOutput {
   const write = options.write ?? writeSync;
-  const isTTY = options.isTTY ?? isTerminal(fd);
+  // Asked on first use: a run that prints nothing on standard error never looks at it.
+  let terminal = options.isTTY;
+  const isTTY = (): boolean => (terminal ??= isTerminal(fd));
   let stream: ReturnType<SyncOutputOptions['stream']> | undefined;
   let closed = false;
   return {
-    isTTY,
+    get isTTY() {
+      return isTTY();
+    },
     get settled() {
       return stream === undefined;
     },
     write(chunk: string): boolean {
-      if (isTTY || stream !== undefined) return (stream ??= options.stream()).write(chunk);
+      if (stream !== undefined || isTTY()) return (stream ??= options.stream()).write(chunk);
       if (closed) return false;
       const bytes = Buffer.from(chunk, 'utf8');
       for (let offset = 0; offset < bytes.length; ) {

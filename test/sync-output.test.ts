@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createSyncOutput, quietOnBrokenPipe } from '../src/sync-output.ts';
+import { createSyncOutput, isTerminal, quietOnBrokenPipe } from '../src/sync-output.ts';
+import { hasTool } from './helpers/tools.ts';
 import { BIN } from './helpers/cli.ts';
+import { makeTempDir, removeTempDir } from './helpers/temp.ts';
 
 const syncOutputSuite = suite('createSyncOutput');
 
@@ -114,3 +118,38 @@ quietSuite("a stream's EPIPE is swallowed; any other error still surfaces", () =
 });
 
 quietSuite.run();
+
+// ---
+
+const isTerminalSuite = suite('isTerminal');
+const probe = `import(${JSON.stringify(new URL('../src/sync-output.ts', import.meta.url).href)}).then((m) => process.stderr.write(String(m.isTerminal(1))))`;
+
+isTerminalSuite('a file, /dev/null, a pipe and a closed descriptor are not terminals', () => {
+  const dir = makeTempDir();
+  try {
+    const file = join(dir, 'out.txt');
+    writeFileSync(file, '');
+    for (const path of [file, '/dev/null']) {
+      const fd = openSync(path, 'r');
+      try {
+        assert.is(isTerminal(fd), false, path);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } finally {
+    removeTempDir(dir);
+  }
+  const piped = spawnSync(process.execPath, ['--import', 'tsx', '-e', probe], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.is(piped.stderr, 'false');
+  assert.is(isTerminal(9999), false);
+});
+
+isTerminalSuite('a pseudo-terminal is a terminal (script(1) gives the child one)', () => {
+  if (!hasTool('script')) return;
+  const command = `${process.execPath} --import tsx -e ${JSON.stringify(probe)} 2>&1`;
+  const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname, timeout: 30_000 });
+  assert.is(run.stdout.trim(), 'true');
+});
+
+isTerminalSuite.run();

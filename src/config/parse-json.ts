@@ -4,31 +4,33 @@
  * version, where `JSON.parse` messages vary and may quote the source, which may hold a secret.
  * Duplicate keys are rejected by name: `JSON.parse` silently keeps the last one.
  */
-// The ESM build by path: the package's `main` is a UMD wrapper whose hidden require() calls
-// esbuild cannot follow, so the bundle would fail at run time with "Cannot find module".
-import { parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
+// The ESM parser module by path: the package's `main` is a UMD wrapper whose hidden require()
+// calls esbuild cannot follow, and its ESM `main.js` also loads the formatter, whose tables of
+// indentation strings (~200 KB) cost a cold start about 2 ms for nothing.
+import { parseTree } from 'jsonc-parser/lib/esm/impl/parser.js';
 import type { Node, ParseError, ParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import type { ConfigIssue } from './config-error.ts';
 import { childPath, itemPath } from './field-path.ts';
 import type { TextParseResult } from './parse-text.ts';
 
-const WORDS: Partial<Record<ReturnType<typeof printParseErrorCode>, string>> = {
-  InvalidSymbol: 'unexpected character; strings need double quotes',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a key in double quotes (no trailing comma)',
-  ValueExpected: 'expected a value',
-  ColonExpected: "expected ':'",
-  CommaExpected: "expected ','",
-  CloseBraceExpected: "expected '}'",
-  CloseBracketExpected: "expected ']'",
-  EndOfFileExpected: 'unexpected content after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'comments are not allowed in JSON',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'incomplete number',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape sequence',
-  InvalidCharacter: 'control character inside a string; escape it',
+// By jsonc-parser's ParseErrorCode (a const enum: its numbers are its API).
+const WORDS: Readonly<Record<number, string>> = {
+  1: 'unexpected character; strings need double quotes', // InvalidSymbol
+  2: 'invalid number', // InvalidNumberFormat
+  3: 'expected a key in double quotes (no trailing comma)', // PropertyNameExpected
+  4: 'expected a value', // ValueExpected
+  5: "expected ':'", // ColonExpected
+  6: "expected ','", // CommaExpected
+  7: "expected '}'", // CloseBraceExpected
+  8: "expected ']'", // CloseBracketExpected
+  9: 'unexpected content after the end of the JSON value', // EndOfFileExpected
+  10: 'comments are not allowed in JSON', // InvalidCommentToken
+  11: 'comments are not allowed in JSON', // UnexpectedEndOfComment
+  12: 'unterminated string', // UnexpectedEndOfString
+  13: 'incomplete number', // UnexpectedEndOfNumber
+  14: 'invalid \\u escape', // InvalidUnicode
+  15: 'invalid escape sequence', // InvalidEscapeCharacter
+  16: 'control character inside a string; escape it', // InvalidCharacter
 };
 
 /** Parses JSON text strictly; never throws. */
@@ -49,7 +51,7 @@ export function parseJsonText(text: string): TextParseResult {
 }
 
 function describeCode(code: ParseErrorCode): string {
-  return WORDS[printParseErrorCode(code)] ?? 'syntax error';
+  return WORDS[code] ?? 'syntax error';
 }
 
 function jsonIssue(text: string, offset: number, message: string, path = ''): ConfigIssue {
