@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKeyMaterial, type KeyMaterial } from '../../src/crypto/key-material.ts';
 import { FIXTURE_KEY, fixedRandom } from '../crypto/fixtures.ts';
+import type { StandInBinding } from '../ims/ims-stand-in.ts';
 
 /** The keystore password of the example project (throwaway). */
 export const KEYSTORE_PASSWORD = 'throwaway-Keystore-1';
@@ -40,4 +41,18 @@ export async function writeExampleProject(dir: string, config?: string): Promise
   writeFileSync(join(dir, 'aem-ioevents.yaml'), config ?? readFileSync(new URL('../../fixtures/example/aem-ioevents.yaml', import.meta.url), 'utf8'));
   mkdirSync(join(dir, 'keys'), { recursive: true });
   writeFileSync(join(dir, 'keys', 'keystore.p12'), await exampleKeystore());
+}
+
+/** The IMS stand-in's binding that accepts the example project's credentials (its ids, secret and certificate). */
+export async function exampleImsBinding(overrides: Partial<StandInBinding> = {}): Promise<StandInBinding> {
+  return {
+    clientId: '0123456789abcdef0123456789abcdef',
+    clientSecrets: [CLIENT_SECRET],
+    orgId: '0123456789ABCDEF01234567@AdobeOrg',
+    technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com',
+    certificates: [(await exampleKeyMaterial()).certificatePem],
+    metascopes: ['event_receiver_api', 'ent_adobeio_sdk'],
+    scopes: ['openid', 'AdobeID', 'read_organizations'],
+    ...overrides,
+  };
 }

@@ -4,24 +4,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { startImsStandIn, type ImsStandIn, type StandInBinding } from '../ims/ims-stand-in.ts';
+import { startImsStandIn, type ImsStandIn } from '../ims/ims-stand-in.ts';
 import { strangerKey } from '../ims/credentials.ts';
-import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, exampleKeyMaterial, writeExampleProject } from '../build/example-project.ts';
+import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, exampleImsBinding, writeExampleProject } from '../build/example-project.ts';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 
-async function binding(overrides: Partial<StandInBinding> = {}): Promise<StandInBinding> {
-  return {
-    clientId: '0123456789abcdef0123456789abcdef',
-    clientSecrets: [CLIENT_SECRET],
-    orgId: '0123456789ABCDEF01234567@AdobeOrg',
-    technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com',
-    certificates: [(await exampleKeyMaterial()).certificatePem],
-    metascopes: ['event_receiver_api', 'ent_adobeio_sdk'],
-    scopes: ['openid', 'AdobeID', 'read_organizations'],
-    ...overrides,
-  };
-}
+const binding = exampleImsBinding;
 
 function assertNoSecret(run: CliRun): void {
   for (const secret of [CLIENT_SECRET, KEYSTORE_PASSWORD, 'BEGIN PRIVATE KEY']) {

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CLIENT_SECRET as EXAMPLE_CLIENT_SECRET, EXAMPLE_ENV, exampleKeyMaterial, writeExampleProject } from '../build/example-project.ts';
+import { EXAMPLE_ENV, exampleImsBinding, writeExampleProject } from '../build/example-project.ts';
 import { BIN } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { startImsStandIn } from './ims-stand-in.ts';
@@ -58,18 +58,7 @@ function runBinAsync(args: readonly string[], cwd: string, env: Record<string, s
 
 binSuite('the bin signs the JWT with jsonwebtoken and reaches IMS through HTTP_PROXY with undici', async () => {
   const dir = makeTempDir();
-  const standIn = await startImsStandIn({
-    bindings: [
-      makeBinding({
-        clientId: '0123456789abcdef0123456789abcdef',
-        clientSecrets: [EXAMPLE_CLIENT_SECRET],
-        orgId: '0123456789ABCDEF01234567@AdobeOrg',
-        technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com',
-        certificates: [(await exampleKeyMaterial()).certificatePem],
-        metascopes: ['event_receiver_api', 'ent_adobeio_sdk'],
-      }),
-    ],
-  });
+  const standIn = await startImsStandIn({ bindings: [await exampleImsBinding()] });
   const proxy = await startLoopbackProxy();
   try {
     await writeExampleProject(dir);
