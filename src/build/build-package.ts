@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { VerdictError } from '../errors.ts';
 import { readConfig } from '../config/read-config.ts';
+import { redact } from '../http/redact.ts';
 import type { IoEventsConfig } from '../config/types.ts';
 import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
 import { createZipArchive } from '../packaging/archive.ts';
@@ -15,6 +16,7 @@ import { createContentPackage } from '../packaging/content-package.ts';
 import { formatPackageId, getDownloadName, type PackageId } from '../packaging/package-id.ts';
 import type { PackageProperties } from '../packaging/package-properties.ts';
 import { renderTemplate, type RenderedName } from '../template/render-template.ts';
+import { SECRET_CONTEXT_KEYS, type TemplateContext } from '../template/template-context.ts';
 import { DEFAULT_TEMPLATE, readTemplate } from '../template/template.ts';
 import { getBuildTime } from './build-time.ts';
 import { createMavenEntries, parseMavenCoordinates, type MavenCoordinates } from './maven-artifact.ts';
@@ -96,7 +98,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     ...(maven !== undefined && { extraEntries: createMavenEntries(maven, config.package.description) }),
   });
   const zip = await createZipArchive(entries, { mtime: created });
-  const validation = await validateOutput(zip, id);
+  const validation = await validateOutput(zip, id, secretValues(inputs.context));
   const file = resolve(cwd, options.out ?? 'dist', getDownloadName(id));
   const displayPath = relative(cwd, file) || file;
   const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath });
@@ -120,17 +122,27 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
 }
 
 // The same rules as `inspect`, on the bytes about to be written: a template that makes an invalid
-// package is caught here, and nothing is written (issue 4, point 6).
-async function validateOutput(zip: Uint8Array, id: PackageId): Promise<FindingCounts> {
-  const { findings } = await inspectPackage({ bytes: zip }, { name: getDownloadName(id) });
-  if (hasFailingFindings(findings)) {
+// package is caught here, and nothing is written (issue 4, point 6). A finding may quote a property
+// value (docview-parser: "Invalid string serialization … : '<value>'"); a user template can put a
+// secret into such a property, so the secrets are blanked out of the messages and the JSON.
+async function validateOutput(zip: Uint8Array, id: PackageId, secrets: readonly string[]): Promise<FindingCounts> {
+  const { findings: found } = await inspectPackage({ bytes: zip }, { name: getDownloadName(id) });
+  if (hasFailingFindings(found)) {
+    const findings = found.map((finding) => ({ ...finding, message: redact(finding.message, secrets) }));
     const errors = findings.filter((f) => f.severity === 'error');
     const listed = errors.slice(0, 10).map((f) => `  ${f.validator} ${f.nodePath ?? f.path}: ${f.message}`);
     const more = errors.length > 10 ? [`  … ${errors.length - 10} more (--json lists them all)`] : [];
     const result: FailedBuildResult = { ok: false, packageId: formatPackageId(id), findings };
     throw new VerdictError([`the package would not validate (${errors.length} errors); nothing was written:`, ...listed, ...more].join('\n'), result, { code: 'E_VALIDATION' });
   }
-  return countFindings(findings);
+  return countFindings(found);
+}
+
+function secretValues(context: TemplateContext): string[] {
+  return SECRET_CONTEXT_KEYS.flatMap((key) => {
+    const value = context[key];
+    return typeof value === 'string' ? [value] : [];
+  });
 }
 
 function packageProperties(config: IoEventsConfig, packageType: PackageProperties['packageType'], created: Date, dependencies: readonly string[]): PackageProperties {

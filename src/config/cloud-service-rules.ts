@@ -23,6 +23,15 @@ const EXTERNALIZER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const PRINTABLE_NO_SPACE = /^[\x21-\x7e]+$/;
 
 /** `cloudService.organizationId`. */
+// A Cloud Manager variable reference (`$[secret:NAME]`, `$[env:NAME]`): AEM as a Cloud Service puts
+// the variable's value into the OSGi configuration at run time, so the file holds a name, not a secret.
+const CLOUD_MANAGER_REFERENCE = /^\$\[(?:secret|env):[A-Za-z_][A-Za-z0-9_]*\]$/;
+
+/** True when the value is exactly a Cloud Manager variable reference such as `$[secret:aio_client_secret]`. */
+export function isCloudManagerReference(value: string): boolean {
+  return CLOUD_MANAGER_REFERENCE.test(value);
+}
+
 export const checkOrganizationId: Rule = (value) => {
   if (ORGANIZATION_ID.test(value)) return undefined;
   const swapped = TECHNICAL_ACCOUNT_ID.test(value) ? 'this is a technical account ID: are organizationId and technicalAccountId swapped?' : undefined;

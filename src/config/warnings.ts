@@ -2,6 +2,7 @@
  * Warnings about a valid configuration: secrets written into the file, and a packaged keystore
  * that AEM cannot open (aem-io-events.md §3.2). Strings for the caller to show; never a secret.
  */
+import { isCloudManagerReference } from './cloud-service-rules.ts';
 import { SECRET_FIELDS } from './schema.ts';
 import type { IoEventsConfig, SecretField } from './types.ts';
 
@@ -11,10 +12,11 @@ const FIELD_KEYS: Readonly<Record<SecretField, string>> = {
   'ims.passphrase': 'passphrase',
 };
 
-/** The secret fields that are set and not taken entirely from `${VAR}` references. */
+/** The secret fields that are set and not taken entirely from `${VAR}` references (or, for the client secret, a Cloud Manager reference). */
 export function findLiteralSecrets(config: IoEventsConfig, fromVariables: readonly string[]): SecretField[] {
+  const clientSecret = config.cloudService.clientSecret;
   const values: Record<SecretField, string | undefined> = {
-    'cloudService.clientSecret': config.cloudService.clientSecret,
+    'cloudService.clientSecret': clientSecret !== undefined && isCloudManagerReference(clientSecret) ? undefined : clientSecret,
     'keystore.password': config.keystore?.password,
     'ims.passphrase': config.ims.passphrase,
   };

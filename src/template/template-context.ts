@@ -55,6 +55,12 @@ export const TEMPLATE_CONTEXT_KEYS: Readonly<Record<string, 'text' | 'list' | 'f
   'privateKey.encodedPkcs8': 'text',
 };
 
+/**
+ * The keys whose values are secrets: never shown, even where a template puts them somewhere a
+ * message would quote them (a property whose type they do not fit, README "Decisions").
+ */
+export const SECRET_CONTEXT_KEYS: readonly string[] = ['cloudService.clientSecret', 'keystore.protectedPassword', 'privateKey.encodedPkcs8'];
+
 /** True when `when: key` keeps an entry: the value is set, not false and not empty. */
 export function isPresent(value: ContextValue): boolean {
   if (value === undefined || value === false || value === '') return false;

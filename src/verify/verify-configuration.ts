@@ -4,6 +4,7 @@
  * key checks into offline checks, and hands everything to `verifyCredentials` (src/ims).
  */
 import { InputError, isIoEventsError } from '../errors.ts';
+import { isCloudManagerReference } from '../config/cloud-service-rules.ts';
 import { readConfig } from '../config/read-config.ts';
 import type { IoEventsConfig } from '../config/types.ts';
 import { checkCertificate, checkPrivateKey } from '../crypto/key-checks.ts';
@@ -67,14 +68,17 @@ export async function verifyConfiguration(options: VerifyConfigurationOptions = 
 }
 
 // IMS needs the plain secret. A configuration that only holds AEM's protected form (which only
-// that AEM can decrypt) can still be verified with IOEVENTS_CLIENT_SECRET.
+// that AEM can decrypt), or a Cloud Manager reference (filled in by AEM as a Cloud Service at run
+// time), can still be verified with IOEVENTS_CLIENT_SECRET.
 function clientSecretOf(config: IoEventsConfig, env: Readonly<Record<string, string | undefined>>): string {
-  const secret = config.cloudService.clientSecret ?? env.IOEVENTS_CLIENT_SECRET;
+  const configured = config.cloudService.clientSecret;
+  const reference = configured !== undefined && isCloudManagerReference(configured);
+  const secret = reference ? env.IOEVENTS_CLIENT_SECRET : (configured ?? env.IOEVENTS_CLIENT_SECRET);
   if (secret === undefined || secret === '') {
-    throw new InputError(
-      'verify needs the plain client secret, but the configuration only has cloudService.clientSecretProtected (which only AEM can decrypt); set IOEVENTS_CLIENT_SECRET',
-      { code: 'E_CLIENT_SECRET' },
-    );
+    const has = reference
+      ? `cloudService.clientSecret is the Cloud Manager reference ${configured} (AEM as a Cloud Service fills it in at run time)`
+      : 'the configuration only has cloudService.clientSecretProtected (which only AEM can decrypt)';
+    throw new InputError(`verify needs the plain client secret, but ${has}; set IOEVENTS_CLIENT_SECRET`, { code: 'E_CLIENT_SECRET' });
   }
   return secret;
 }

@@ -252,13 +252,13 @@ escapeSuite('a plain secret with DocView and XML metacharacters round-trips, in 
   assert.ok(sax.stdout.includes(`A "" "aio.client.secret" ${JSON.stringify('\\{x\\\\y,z[0]&<"\'>')}`), sax.stdout);
 });
 
-escapeSuite('a Cloud Manager secret reference is written as it is ($[ is not ${), with the literal-secret warning', async ({ dir }) => {
+escapeSuite('a Cloud Manager secret reference is written as it is ($[ is not ${), without the literal-secret warning', async ({ dir }) => {
   const config = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('  clientSecret: ${IOEVENTS_CLIENT_SECRET}\n', "  clientSecret: '$[secret:aio_client_secret]'\n");
   writeFileSync(join(dir, 'aem-ioevents.yaml'), config);
   const result = await build(dir, 'aio-aem-events', 'oauth');
   const { root } = await docView(result, WORKSPACE);
   assert.equal(property(root, 'aio.client.secret')!.values, ['$[secret:aio_client_secret]']);
-  assert.ok(result.warnings[0]!.startsWith('cloudService.clientSecret is written in the configuration file'));
+  assert.not.ok(result.warnings.some((warning) => warning.includes('is written in the configuration file')), result.warnings.join('\n'));
 });
 
 escapeSuite.run();

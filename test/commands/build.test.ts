@@ -85,6 +85,24 @@ buildCommand('a template whose package would not validate: exit 1 with the findi
   assertNoSecret(run);
 });
 
+buildCommand('a finding that would quote a secret (a user template gives the client secret a type it does not fit) shows *** instead', async ({ dir }) => {
+  const builtIn = readFileSync(new URL('../../templates/cloudservice-6.3/template.yaml', import.meta.url), 'utf8');
+  const typed = builtIn.replace("clientSecret: { value: '{{cloudService.clientSecret}}',", "clientSecret: { value: '{{cloudService.clientSecret}}', type: Long,");
+  assert.ok(typed !== builtIn);
+  mkdirSync(join(dir, 'typed'));
+  writeFileSync(join(dir, 'typed', 'template.yaml'), typed);
+  const run = await build(dir, ['--template', './typed', '--json']);
+  assert.is(run.code, 1, run.stderr);
+  assert.ok(
+    run.stderr.includes("jackrabbit-docviewparser /etc/cloudservices/eventproxy/ioevents/jcr:content: Invalid string serialization for type 'Long' given in property 'clientSecret' : '***'. This string cannot be converted to the specified type!"),
+    run.stderr,
+  );
+  const json = JSON.parse(run.stdout) as { findings: { message: string }[] };
+  assert.ok(json.findings.some((f) => f.message.includes("property 'clientSecret' : '***'")));
+  assert.not.ok(existsSync(join(dir, 'dist')));
+  assertNoSecret(run);
+});
+
 buildCommand('an unexpected failure is reported as an internal error with exit 1, one JSON object with --json', async ({ dir }) => {
   // An invalid clock makes Date#toISOString throw a RangeError deep in the build: not an expected failure.
   const { SOURCE_DATE_EPOCH: _, ...env } = EXAMPLE_ENV;

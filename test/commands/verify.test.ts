@@ -126,4 +126,20 @@ verifyCommand('a protected client secret alone needs IOEVENTS_CLIENT_SECRET', as
   assert.is(withSecret.code, 0, withSecret.stdout + withSecret.stderr);
 });
 
+verifyCommand('a Cloud Manager reference as the client secret needs IOEVENTS_CLIENT_SECRET, and uses it', async (context) => {
+  const file = join(context.dir, 'aem-ioevents.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('clientSecret: ${IOEVENTS_CLIENT_SECRET}', "clientSecret: '$[secret:aio_client_secret]'"));
+  const without = await verify(context.dir, ['--offline'], { ...EXAMPLE_ENV, IOEVENTS_CLIENT_SECRET: undefined });
+  assert.is(without.code, 2);
+  assert.is(
+    without.stderr,
+    'error: verify needs the plain client secret, but cloudService.clientSecret is the Cloud Manager reference $[secret:aio_client_secret] (AEM as a Cloud Service fills it in at run time); set IOEVENTS_CLIENT_SECRET\n',
+  );
+  context.ims = await startImsStandIn({ bindings: [await binding()], now: () => NOW });
+  const run = await verify(context.dir, ['--ims-url', context.ims.url]);
+  assert.is(run.code, 0, run.stdout + run.stderr);
+  assert.is(context.ims.requests[0]!.fields.client_secret, CLIENT_SECRET);
+  assertNoSecret(run);
+});
+
 verifyCommand.run();

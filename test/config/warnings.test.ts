@@ -36,6 +36,26 @@ collectWarningsSuite('a protected value is not a literal secret', () => {
   assert.equal(parsed.warnings, []);
 });
 
+// AEM as a Cloud Service fills these from Cloud Manager variables at run time: the file names a variable.
+const cloudManagerReferences = [
+  ['$[secret:aio_client_secret]', []],
+  ['$[env:AIO_CLIENT_SECRET]', []],
+  ['$[secret:aio_client_secret;default=p8e-x]', ['cloudService.clientSecret']],
+  ['p8e-$[secret:aio_client_secret]', ['cloudService.clientSecret']],
+  ['$[secret:]', ['cloudService.clientSecret']],
+] as const;
+for (const [clientSecret, literal] of cloudManagerReferences) {
+  collectWarningsSuite(`a client secret of ${clientSecret} is ${literal.length === 0 ? 'a Cloud Manager reference, not' : 'still'} a literal secret`, () => {
+    const parsed = parse(withChanges({ cloudService: { clientSecret } }));
+    assert.equal(parsed.literalSecrets, [...literal]);
+    assert.equal(parsed.warnings, literal.length === 0 ? [] : [LITERAL_CLIENT_SECRET]);
+  });
+}
+
+collectWarningsSuite('a Cloud Manager reference as the keystore password is still a literal secret: build needs the password itself', () => {
+  assert.equal(parse(withChanges({ keystore: { file: 'k', password: '$[secret:keystore_password]' } })).literalSecrets, ['keystore.password']);
+});
+
 collectWarningsSuite('a packaged keystore without protectedPassword warns that AEM cannot open it', () => {
   assert.equal(parse(withChanges({ keystore: { file: 'k', include: true } })).warnings, [NO_PROTECTED_PASSWORD]);
 });
