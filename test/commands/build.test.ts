@@ -27,6 +27,15 @@ buildCommand.after.each((context) => removeTempDir(context.dir));
 
 const build = (dir: string, args: string[] = [], env: Record<string, string | undefined> = EXAMPLE_ENV) => runInProcess(['build', ...args], { cwd: dir, env });
 
+/** Writes `dir/<name>/template.yaml`: the built-in cloudservice-6.3 template with `from` replaced by `to`. */
+function writeEditedTemplate(dir: string, name: string, from: string, to: string): void {
+  const builtIn = readFileSync(new URL('../../templates/cloudservice-6.3/template.yaml', import.meta.url), 'utf8');
+  const edited = builtIn.replace(from, to);
+  assert.ok(edited !== builtIn, `the template has no ${from}`);
+  mkdirSync(join(dir, name));
+  writeFileSync(join(dir, name, 'template.yaml'), edited);
+}
+
 buildCommand('writes the zip, says what it wrote, and exits 0', async ({ dir }) => {
   const run = await build(dir);
   assert.is(run.code, 0, run.stderr);
@@ -69,11 +78,7 @@ buildCommand('the same bytes again are left alone; other bytes need --force', as
 });
 
 buildCommand('a template whose package would not validate: exit 1 with the findings, nothing written', async ({ dir }) => {
-  const builtIn = readFileSync(new URL('../../templates/cloudservice-6.3/template.yaml', import.meta.url), 'utf8');
-  const broken = builtIn.replace("          jcr:primaryType: { value: cq:PageContent, status: confirmed, source: 'aem-io-events.md §2.3' }\n", '');
-  assert.ok(broken !== builtIn);
-  mkdirSync(join(dir, 'broken'));
-  writeFileSync(join(dir, 'broken', 'template.yaml'), broken);
+  writeEditedTemplate(dir, 'broken', "          jcr:primaryType: { value: cq:PageContent, status: confirmed, source: 'aem-io-events.md §2.3' }\n", '');
   const run = await build(dir, ['--template', './broken', '--json']);
   assert.is(run.code, 1, run.stderr);
   assert.match(run.stderr, /^error: the package would not validate \(1 errors\); nothing was written:\n  jackrabbit-nodetypes \/etc\/cloudservices\/eventproxy\/ioevents\/jcr:content: Mandatory jcr:primaryType missing/);
@@ -86,11 +91,7 @@ buildCommand('a template whose package would not validate: exit 1 with the findi
 });
 
 buildCommand('a finding that would quote a secret (a user template gives the client secret a type it does not fit) shows *** instead', async ({ dir }) => {
-  const builtIn = readFileSync(new URL('../../templates/cloudservice-6.3/template.yaml', import.meta.url), 'utf8');
-  const typed = builtIn.replace("clientSecret: { value: '{{cloudService.clientSecret}}',", "clientSecret: { value: '{{cloudService.clientSecret}}', type: Long,");
-  assert.ok(typed !== builtIn);
-  mkdirSync(join(dir, 'typed'));
-  writeFileSync(join(dir, 'typed', 'template.yaml'), typed);
+  writeEditedTemplate(dir, 'typed', "clientSecret: { value: '{{cloudService.clientSecret}}',", "clientSecret: { value: '{{cloudService.clientSecret}}', type: Long,");
   const run = await build(dir, ['--template', './typed', '--json']);
   assert.is(run.code, 1, run.stderr);
   assert.ok(
