@@ -1,7 +1,9 @@
-// Makes dist/cli-main.cjs.cache: runs the CLI's main jobs in this process on the embedded example
-// (throwaway keys and secrets, in a temporary folder) and saves the bytecode V8 compiled for them
-// (src/startup/code-cache.ts). Run by `npm run build` with the Node that will run the CLI; another
-// Node version or other V8 flags make V8 refuse the cache, and the CLI compiles from source.
+// Makes dist/cli-main.cjs.cache (or the file given as the argument): runs the CLI's main jobs in
+// this process on the embedded example (throwaway keys and secrets, random unless
+// CODE_CACHE_KEYSTORE_PASSWORD and CODE_CACHE_CLIENT_SECRET are set, in a temporary folder) and saves
+// the bytecode V8 compiled for them (src/startup/code-cache.ts). Run by `npm run build` with the
+// Node that will run the CLI; another Node version or other V8 flags make V8 refuse the cache, and
+// the CLI compiles from source. test/startup/code-cache.test.ts checks no secret lands in it.
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +18,10 @@ const work = mkdtempSync(join(tmpdir(), 'aem-ioevents-code-cache-'));
 const io = {
   stdout: { write: () => true },
   stderr: { write: () => true },
-  env: { IOEVENTS_KEYSTORE_PASSWORD: randomBytes(18).toString('base64url'), IOEVENTS_CLIENT_SECRET: `p8e-${randomBytes(24).toString('hex')}` },
+  env: {
+    IOEVENTS_KEYSTORE_PASSWORD: process.env.CODE_CACHE_KEYSTORE_PASSWORD ?? randomBytes(18).toString('base64url'),
+    IOEVENTS_CLIENT_SECRET: process.env.CODE_CACHE_CLIENT_SECRET ?? `p8e-${randomBytes(24).toString('hex')}`,
+  },
   cwd: work,
   now: () => new Date(),
 };
@@ -28,8 +33,7 @@ try {
     const code = await cli.runCli(args, io);
     if (code !== 0) throw new Error(`code cache training: aem-ioevents ${args.join(' ')} exited with ${code}`);
   }
-  const bundle = join(root, 'dist/cli-main.cjs');
-  writeFileSync(codeCachePath(bundle), formatCodeCache(source, script.createCachedData()));
+  writeFileSync(process.argv[2] ?? codeCachePath(join(root, 'dist/cli-main.cjs')), formatCodeCache(source, script.createCachedData()));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -121,4 +121,23 @@ distSuite('npm run build leaves a cache that this Node accepts for the CLI bundl
   assert.is(probe.stdout, 'accepted');
 });
 
+distSuite('the training run leaves no secret in the cache: only bytecode and the source\'s own literals', () => {
+  const dir = makeTempDir('aem-ioevents-code-cache-');
+  try {
+    const out = join(dir, 'trained.cache');
+    const secrets = { CODE_CACHE_KEYSTORE_PASSWORD: 'Training-Keystore-7f3a9c', CODE_CACHE_CLIENT_SECRET: 'p8e-training-secret-5d2e8b' };
+    const run = spawnSync(process.execPath, [join(root, 'scripts/code-cache.mjs'), out], { encoding: 'utf8', env: { PATH: process.env.PATH, ...secrets }, timeout: 60_000 });
+    assert.is(run.status, 0, run.stderr);
+    const cache = readFileSync(out);
+    assert.ok(parseCodeCache(cache, readFileSync(join(root, 'dist/cli-main.cjs'))), 'made for the bundle in dist/');
+    // The search finds text that is in the cache: a literal of the source, as V8 keeps it.
+    assert.ok(cache.indexOf(Buffer.from('jackrabbit-docviewparser', 'latin1')) > 0);
+    for (const secret of Object.values(secrets)) {
+      for (const encoding of ['latin1', 'utf16le'] as const) assert.is(cache.indexOf(Buffer.from(secret, encoding)), -1, `${secret} (${encoding})`);
+    }
+  } finally {
+    removeTempDir(dir);
+  }
+});
+
 distSuite.run();
