@@ -18,7 +18,7 @@ export function runOnce(variant) {
   return ms;
 }
 
-/** Runs the variants interleaved (a, b, a, b, …) `runs` times after `warmup` rounds; returns medians in ms. */
+/** Runs the variants interleaved (a, b, a, b, …) `runs` times after `warmup` rounds; returns medians (and the samples, in round order) in ms. */
 export function timeInterleaved(variants, { runs = 11, warmup = 2 } = {}) {
   const samples = variants.map(() => []);
   for (let round = 0; round < warmup + runs; round++) {
@@ -27,7 +27,21 @@ export function timeInterleaved(variants, { runs = 11, warmup = 2 } = {}) {
       if (round >= warmup) samples[i].push(ms);
     });
   }
-  return variants.map((variant, i) => ({ name: variant.name, median: median(samples[i]), runs }));
+  return variants.map((variant, i) => ({ name: variant.name, median: median(samples[i]), runs, samples: samples[i] }));
+}
+
+/**
+ * The variants again without NODE_EXTRA_CA_CERTS when this machine sets it (Node parses those
+ * certificates at every start, before any script: a fixed cost on every Node command), else undefined.
+ */
+export function withoutExtraCaCerts(variants) {
+  if (!process.env.NODE_EXTRA_CA_CERTS) return undefined;
+  return variants.map((variant) => ({ ...variant, env: { ...variant.env, NODE_EXTRA_CA_CERTS: undefined } }));
+}
+
+/** Median over the rounds of `a`'s time divided by `b`'s in the same round: steadier than a ratio of medians when the machine's speed drifts. */
+export function pairedRatio(a, b) {
+  return median(a.samples.map((value, i) => value / b.samples[i]));
 }
 
 /** Median of numbers. */
