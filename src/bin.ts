@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type * as Cli from './cli.ts';
 import { loadBundle, type LoadBundleOptions, type LoadedBundle } from './startup/code-cache.ts';
 
+// For scripts/code-cache.mjs, which makes the cache with this bin's own loader.
 export { codeCachePath, formatCodeCache } from './startup/code-cache.ts';
 
 /** The CLI bundle next to this bin, loaded (and run to define its exports). */

@@ -35,10 +35,10 @@ export function findCompiledTemplate(compiled: CompiledTemplates | undefined, na
 let loaded: { readonly compiled: CompiledTemplates | undefined } | undefined;
 
 /** The installed package's compiled templates, read once; undefined when absent or unreadable. */
-export function readCompiledTemplates(root: string = getPackageRoot()): CompiledTemplates | undefined {
+export function readCompiledTemplates(): CompiledTemplates | undefined {
   if (loaded === undefined) {
     try {
-      loaded = { compiled: JSON.parse(readFileSync(join(root, COMPILED_TEMPLATES_FILE), 'utf8')) as CompiledTemplates };
+      loaded = { compiled: JSON.parse(readFileSync(join(getPackageRoot(), COMPILED_TEMPLATES_FILE), 'utf8')) as CompiledTemplates };
     } catch {
       loaded = { compiled: undefined };
     }

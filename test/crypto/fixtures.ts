@@ -3,6 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import * as assert from 'uvu/assert';
+import { InputError } from '../../src/errors.ts';
 import { createSelfSignedCertificate } from '../../src/crypto/certificate.ts';
 import { parseDistinguishedName } from '../../src/crypto/distinguished-name.ts';
 
@@ -54,3 +56,34 @@ export function run(tool: string, args: readonly string[], options: { input?: st
 
 /** The PKCS#8 PEM of a key. */
 export const pkcs8Pem = (key: KeyObject): string => key.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+/** What an expected failure says: the InputError's code and message. */
+export interface InputFailure {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The code and message of the InputError `run` throws; fails the test if it returns or throws anything else. */
+export function inputFailure(run: () => unknown): InputFailure {
+  try {
+    run();
+  } catch (error) {
+    return describeInputError(error);
+  }
+  return assert.unreachable('should have thrown') as never;
+}
+
+/** {@link inputFailure} for a call that may return a promise. */
+export async function inputFailureAsync(run: () => unknown): Promise<InputFailure> {
+  try {
+    await run();
+  } catch (error) {
+    return describeInputError(error);
+  }
+  return assert.unreachable('should have thrown') as never;
+}
+
+function describeInputError(error: unknown): InputFailure {
+  assert.instance(error, InputError);
+  return { code: (error as InputError).code, message: (error as InputError).message };
+}

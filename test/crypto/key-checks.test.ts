@@ -1,20 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { InputError } from '../../src/errors.ts';
 import { checkCertificate, checkKeyAndCertificate, checkKeyPair, checkPrivateKey } from '../../src/crypto/key-checks.ts';
-import { certificateFor, FIXTURE_KEY, runtimeKey } from './fixtures.ts';
-
-/** The code and message of the InputError `run` throws. */
-function failure(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    assert.instance(error, InputError);
-    return { code: (error as InputError).code, message: (error as InputError).message };
-  }
-  assert.unreachable('should have thrown');
-  throw new Error('unreachable');
-}
+import { certificateFor, FIXTURE_KEY, inputFailure, runtimeKey } from './fixtures.ts';
 
 const RENEW = 'Adobe cannot renew an expired certificate: make a new key and certificate (aem-ioevents keygen), upload certificate_pub.crt to the Adobe Developer Console and replace the key in AEM';
 
@@ -25,14 +12,14 @@ checkPrivateKeySuite('accepts RSA of 2048 bits', () => {
 });
 
 checkPrivateKeySuite('refuses RSA below 2048 bits', () => {
-  assert.equal(failure(() => checkPrivateKey(runtimeKey('rsa1024', 'rsa', 1024), { label: 'private.key' })), {
+  assert.equal(inputFailure(() => checkPrivateKey(runtimeKey('rsa1024', 'rsa', 1024), { label: 'private.key' })), {
     code: 'E_KEY_SIZE',
     message: 'private.key: the RSA key has 1024 bits; 2048 or more are needed: make a new key with aem-ioevents keygen',
   });
 });
 
 checkPrivateKeySuite('refuses a key that is not RSA', () => {
-  assert.equal(failure(() => checkPrivateKey(runtimeKey('ec', 'ec'), { label: 'private.key' })), {
+  assert.equal(inputFailure(() => checkPrivateKey(runtimeKey('ec', 'ec'), { label: 'private.key' })), {
     code: 'E_KEY_TYPE',
     message: 'private.key: the key is ec, not RSA; the JWT that Adobe IMS exchanges is signed with RS256, which needs an RSA key of 2048 bits or more',
   });
@@ -49,7 +36,7 @@ checkKeyPairSuite('accepts a key with its own certificate', () => {
 });
 
 checkKeyPairSuite('refuses a key with the certificate of another key', () => {
-  assert.equal(failure(() => checkKeyPair({ privateKey: FIXTURE_KEY, certificate: certificateFor(runtimeKey('other')).x509 }, { label: 'private.key and certificate_pub.crt' })), {
+  assert.equal(inputFailure(() => checkKeyPair({ privateKey: FIXTURE_KEY, certificate: certificateFor(runtimeKey('other')).x509 }, { label: 'private.key and certificate_pub.crt' })), {
     code: 'E_KEY_MISMATCH',
     message: 'private.key and certificate_pub.crt: the private key does not belong to the certificate (their public keys differ); use the key and the certificate that were made together, or the keystore entry that holds both',
   });
@@ -86,7 +73,7 @@ for (const [now, when] of warnings) {
 
 checkCertificateSuite('refuses an expired certificate, saying Adobe cannot renew it', () => {
   for (const now of ['2027-01-01T00:00:00Z', '2030-01-01T00:00:00Z']) {
-    assert.equal(failure(() => checkCertificate(certificate, at(now))), {
+    assert.equal(inputFailure(() => checkCertificate(certificate, at(now))), {
       code: 'E_CERT_EXPIRED',
       message: `certificate_pub.crt: the certificate expired on 2027-01-01T00:00:00Z. ${RENEW}`,
     });
@@ -94,7 +81,7 @@ checkCertificateSuite('refuses an expired certificate, saying Adobe cannot renew
 });
 
 checkCertificateSuite('refuses a certificate that is not valid yet', () => {
-  assert.equal(failure(() => checkCertificate(certificate, at('2025-12-31T23:59:59Z'))), {
+  assert.equal(inputFailure(() => checkCertificate(certificate, at('2025-12-31T23:59:59Z'))), {
     code: 'E_CERT_NOT_YET_VALID',
     message: "certificate_pub.crt: the certificate is not valid before 2026-01-01T00:00:00Z; check this machine's clock, or wait until then",
   });
@@ -107,7 +94,7 @@ checkCertificateSuite.run();
 const checkBothSuite = suite('checkKeyAndCertificate');
 
 checkBothSuite('runs the pair checks first, then returns the date warnings', () => {
-  assert.is(failure(() => checkKeyAndCertificate({ privateKey: runtimeKey('other'), certificate }, at('2026-06-01T00:00:00Z'))).code, 'E_KEY_MISMATCH');
+  assert.is(inputFailure(() => checkKeyAndCertificate({ privateKey: runtimeKey('other'), certificate }, at('2026-06-01T00:00:00Z'))).code, 'E_KEY_MISMATCH');
   assert.equal(checkKeyAndCertificate({ privateKey: FIXTURE_KEY, certificate }, at('2026-12-25T00:00:00Z')).length, 1);
 });
 

@@ -1,10 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
-import { InputError } from '../../src/errors.ts';
 import { createKeyMaterial, type KeyMaterialOptions } from '../../src/crypto/key-material.ts';
 import { readPkcs12Keystore } from '../../src/crypto/keystore.ts';
-import { FIXTURE_KEY, fixedRandom, pkcs8Pem, runtimeKey } from './fixtures.ts';
+import { FIXTURE_KEY, fixedRandom, inputFailureAsync, pkcs8Pem, runtimeKey } from './fixtures.ts';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 const pinned = (overrides: Partial<KeyMaterialOptions> = {}): KeyMaterialOptions => ({
@@ -14,17 +13,6 @@ const pinned = (overrides: Partial<KeyMaterialOptions> = {}): KeyMaterialOptions
   randomBytes: fixedRandom('material'),
   ...overrides,
 });
-
-async function failure(options: KeyMaterialOptions): Promise<{ code: string; message: string }> {
-  try {
-    await createKeyMaterial(options);
-  } catch (error) {
-    assert.instance(error, InputError);
-    return { code: (error as InputError).code, message: (error as InputError).message };
-  }
-  assert.unreachable('createKeyMaterial should have thrown');
-  throw new Error('unreachable');
-}
 
 const createSuite = suite('createKeyMaterial');
 
@@ -101,7 +89,7 @@ const refused: readonly [Partial<KeyMaterialOptions>, string, string][] = [
 
 for (const [overrides, code, message] of refused) {
   createSuite(`refuses ${JSON.stringify(overrides, (key, value) => (key === 'privateKey' ? 'a 1024-bit key' : value))}`, async () => {
-    assert.equal(await failure(pinned(overrides)), { code, message });
+    assert.equal(await inputFailureAsync(() => createKeyMaterial(pinned(overrides))), { code, message });
   });
 }
 

@@ -4,10 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasTool } from '../helpers/tools.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { InputError } from '../../src/errors.ts';
 import { readPkcs12Keystore, type ReadPkcs12KeystoreOptions } from '../../src/crypto/keystore.ts';
 import { createPkcs12Keystore, preparePkcs12Protection } from '../../src/crypto/pkcs12.ts';
-import { certificateFor, FIXTURE_KEY, fixedRandom, pkcs8Pem, run, runtimeKey } from './fixtures.ts';
+import { certificateFor, FIXTURE_KEY, fixedRandom, inputFailure, pkcs8Pem, run, runtimeKey } from './fixtures.ts';
 
 const certificate = certificateFor(FIXTURE_KEY, { subject: 'CN=eventproxy' });
 const keyDer = FIXTURE_KEY.export({ type: 'pkcs8', format: 'der' });
@@ -17,17 +16,8 @@ function ours(options: { alias?: string; keyDer?: Buffer; certificateDers?: Buff
   return createPkcs12Keystore({ privateKeyDer: options.keyDer ?? keyDer, certificateDers: options.certificateDers ?? [certificate.der], alias: options.alias ?? 'eventproxy', protection });
 }
 
-/** The InputError a call throws: its code and message. */
-function failure(options: ReadPkcs12KeystoreOptions): { code: string; message: string } {
-  try {
-    readPkcs12Keystore(options);
-  } catch (error) {
-    assert.instance(error, InputError);
-    return { code: (error as InputError).code, message: (error as InputError).message };
-  }
-  assert.unreachable('readPkcs12Keystore should have thrown');
-  throw new Error('unreachable');
-}
+/** The InputError that opening the keystore throws: its code and message. */
+const keystoreFailure = (options: ReadPkcs12KeystoreOptions) => inputFailure(() => readPkcs12Keystore(options));
 
 const readSuite = suite('readPkcs12Keystore');
 
@@ -53,7 +43,7 @@ readSuite('reads the file it is given, and says when it does not exist', () => {
   try {
     writeFileSync(join(dir, 'store.p12'), ours());
     assert.is(readPkcs12Keystore({ file: join(dir, 'store.p12'), password: 'changeit', alias: 'eventproxy' }).alias, 'eventproxy');
-    assert.equal(failure({ file: join(dir, 'missing.p12'), password: 'changeit', alias: 'eventproxy' }), {
+    assert.equal(keystoreFailure({ file: join(dir, 'missing.p12'), password: 'changeit', alias: 'eventproxy' }), {
       code: 'E_KEYSTORE_FILE',
       message: `keystore ${join(dir, 'missing.p12')}: the file does not exist`,
     });
@@ -63,7 +53,7 @@ readSuite('reads the file it is given, and says when it does not exist', () => {
 });
 
 readSuite('a wrong password: says so without naming it', () => {
-  const result = failure({ bytes: ours(), password: 'wrong-password', alias: 'eventproxy', label: 'keystore.file keys/keystore.p12' });
+  const result = keystoreFailure({ bytes: ours(), password: 'wrong-password', alias: 'eventproxy', label: 'keystore.file keys/keystore.p12' });
   assert.equal(result, {
     code: 'E_KEYSTORE_PASSWORD',
     message: "keystore.file keys/keystore.p12: the keystore password is wrong (the keystore's integrity check failed); give the password the keystore was exported with",
@@ -71,27 +61,27 @@ readSuite('a wrong password: says so without naming it', () => {
 });
 
 readSuite('a password Java cannot use is refused before the file is read', () => {
-  assert.equal(failure({ bytes: Buffer.alloc(0), password: 'pässwort', alias: 'eventproxy' }), {
+  assert.equal(keystoreFailure({ bytes: Buffer.alloc(0), password: 'pässwort', alias: 'eventproxy' }), {
     code: 'E_KEYSTORE_PASSWORD',
     message: "keystore: the keystore password contains a character outside printable ASCII; Java's PKCS#12 keystore (AEM) cannot open it with such a password: use letters, digits and ASCII punctuation",
   });
-  assert.is(failure({ bytes: Buffer.alloc(0), password: '', alias: 'eventproxy' }).message, 'keystore: the keystore password is empty; AEM needs a non-empty keystore password');
+  assert.is(keystoreFailure({ bytes: Buffer.alloc(0), password: '', alias: 'eventproxy' }).message, 'keystore: the keystore password is empty; AEM needs a non-empty keystore password');
 });
 
 readSuite('a key protected by another password than the store: AEM needs one password', () => {
   const store = preparePkcs12Protection({ password: 'changeit', randomBytes: fixedRandom('a') });
   const other = preparePkcs12Protection({ password: 'different', randomBytes: fixedRandom('b') });
   const bytes = createPkcs12Keystore({ privateKeyDer: keyDer, certificateDers: [certificate.der], alias: 'eventproxy', protection: { ...store, key: other.key } });
-  assert.equal(failure({ bytes, password: 'changeit', alias: 'eventproxy' }), {
+  assert.equal(keystoreFailure({ bytes, password: 'changeit', alias: 'eventproxy' }), {
     code: 'E_KEY_PASSWORD',
     message: "keystore: the private key is protected by a password other than the keystore's; AEM needs one password for the store and the key: export the keystore again with one password",
   });
   const certs = createPkcs12Keystore({ privateKeyDer: keyDer, certificateDers: [certificate.der], alias: 'eventproxy', protection: { ...store, certificates: other.certificates } });
-  assert.match(failure({ bytes: certs, password: 'changeit', alias: 'eventproxy' }).message, 'keystore: the certificates are protected by a password other than');
+  assert.match(keystoreFailure({ bytes: certs, password: 'changeit', alias: 'eventproxy' }).message, 'keystore: the certificates are protected by a password other than');
 });
 
 readSuite('a missing alias: lists the entries the keystore holds', () => {
-  assert.equal(failure({ bytes: ours({ alias: 'author' }), password: 'changeit', alias: 'eventproxy' }), {
+  assert.equal(keystoreFailure({ bytes: ours({ alias: 'author' }), password: 'changeit', alias: 'eventproxy' }), {
     code: 'E_KEYSTORE_ALIAS',
     message: "keystore: there is no entry 'eventproxy'; it holds 'author' (key entry). Set the alias to the key entry's name, or re-export the keystore with -name eventproxy",
   });
@@ -99,7 +89,7 @@ readSuite('a missing alias: lists the entries the keystore holds', () => {
 
 readSuite('a key that does not belong to its certificate', () => {
   const other = certificateFor(runtimeKey('other'), { subject: 'CN=other' });
-  assert.equal(failure({ bytes: ours({ certificateDers: [other.der] }), password: 'changeit', alias: 'eventproxy' }), {
+  assert.equal(keystoreFailure({ bytes: ours({ certificateDers: [other.der] }), password: 'changeit', alias: 'eventproxy' }), {
     code: 'E_KEY_MISMATCH',
     message: "keystore, entry 'eventproxy': the private key does not belong to the certificate (their public keys differ); use the key and the certificate that were made together, or the keystore entry that holds both",
   });
@@ -108,14 +98,14 @@ readSuite('a key that does not belong to its certificate', () => {
 readSuite('an RSA key shorter than 2048 bits', () => {
   const weak = runtimeKey('rsa1024', 'rsa', 1024);
   const bytes = ours({ keyDer: weak.export({ type: 'pkcs8', format: 'der' }), certificateDers: [certificateFor(weak).der] });
-  assert.equal(failure({ bytes, password: 'changeit', alias: 'eventproxy' }), {
+  assert.equal(keystoreFailure({ bytes, password: 'changeit', alias: 'eventproxy' }), {
     code: 'E_KEY_SIZE',
     message: "keystore, entry 'eventproxy': the RSA key has 1024 bits; 2048 or more are needed: make a new key with aem-ioevents keygen",
   });
 });
 
 readSuite('files that are not PKCS#12: empty, PEM, truncated', () => {
-  const read = (bytes: Buffer) => failure({ bytes, password: 'changeit', alias: 'eventproxy' });
+  const read = (bytes: Buffer) => keystoreFailure({ bytes, password: 'changeit', alias: 'eventproxy' });
   assert.equal(read(Buffer.alloc(0)), { code: 'E_KEYSTORE_FORMAT', message: 'keystore: the file is empty' });
   assert.equal(read(Buffer.from(certificate.pem)), {
     code: 'E_KEYSTORE_FORMAT',
@@ -150,12 +140,12 @@ toolsSuite('a key without its certificate, a CA chain, an upper-case -name and a
     const chain = readPkcs12Keystore({ bytes: p12('chain.p12', '-in', 'leaf.crt', '-certfile', 'ca.crt', '-name', 'EventProxy'), password: 'changeit', alias: 'eventproxy' });
     assert.is(chain.alias, 'eventproxy');
     assert.equal(chain.chain, [readFileSync(join(dir, 'leaf.crt'), 'utf8'), readFileSync(join(dir, 'ca.crt'), 'utf8')]);
-    const keyOnly = failure({ bytes: p12('nocert.p12', '-nocerts', '-name', 'eventproxy'), password: 'changeit', alias: 'eventproxy' });
+    const keyOnly = keystoreFailure({ bytes: p12('nocert.p12', '-nocerts', '-name', 'eventproxy'), password: 'changeit', alias: 'eventproxy' });
     assert.equal(keyOnly, {
       code: 'E_KEYSTORE_ENTRY',
       message: "keystore: the key entry 'eventproxy' has no certificate; AEM needs the key with its certificate: export both (openssl pkcs12 -export -inkey private.key -in certificate_pub.crt -name eventproxy)",
     });
-    const rc4 = failure({ bytes: p12('rc4.p12', '-legacy', '-in', 'leaf.crt', '-keypbe', 'PBE-SHA1-RC4-128'), password: 'changeit', alias: 'eventproxy' });
+    const rc4 = keystoreFailure({ bytes: p12('rc4.p12', '-legacy', '-in', 'leaf.crt', '-keypbe', 'PBE-SHA1-RC4-128'), password: 'changeit', alias: 'eventproxy' });
     assert.equal(rc4, {
       code: 'E_KEYSTORE_ALGORITHM',
       message: 'keystore: pbeWithSHA1And128BitRC4 is not supported; export the keystore again with algorithms Java reads (openssl pkcs12 -export -legacy, or aem-ioevents keygen)',
@@ -176,13 +166,13 @@ toolsSuite('a certificate entry under the alias, the entry list, and a JKS keyst
     keytool('-importcert', '-alias', 'EventProxy', '-file', 'root.crt', '-storetype', 'PKCS12', '-keystore', 'store.p12', ...common);
     keytool('-genkeypair', '-alias', 'jks', '-keyalg', 'RSA', '-keysize', '2048', '-dname', 'CN=jks', '-storetype', 'JKS', '-keystore', 'store.jks', ...common);
     const bytes = readFileSync(join(dir, 'store.p12'));
-    assert.equal(failure({ bytes, password: 'changeit', alias: 'eventproxy' }), {
+    assert.equal(keystoreFailure({ bytes, password: 'changeit', alias: 'eventproxy' }), {
       code: 'E_KEYSTORE_ENTRY',
       message: "keystore: 'eventproxy' is a certificate entry without a private key; AEM needs a key entry (PrivateKeyEntry): put the key and its certificate in the keystore (openssl pkcs12 -export -inkey private.key -in certificate_pub.crt -name eventproxy, or aem-ioevents keygen)",
     });
-    assert.is(failure({ bytes, password: 'changeit', alias: 'missing' }).message, "keystore: there is no entry 'missing'; it holds 'author' (key entry), 'eventproxy' (certificate entry). Set the alias to the key entry's name, or re-export the keystore with -name missing");
+    assert.is(keystoreFailure({ bytes, password: 'changeit', alias: 'missing' }).message, "keystore: there is no entry 'missing'; it holds 'author' (key entry), 'eventproxy' (certificate entry). Set the alias to the key entry's name, or re-export the keystore with -name missing");
     assert.is(readPkcs12Keystore({ bytes, password: 'changeit', alias: 'author' }).protection.mac, 'sha256');
-    assert.equal(failure({ bytes: readFileSync(join(dir, 'store.jks')), password: 'changeit', alias: 'jks' }), {
+    assert.equal(keystoreFailure({ bytes: readFileSync(join(dir, 'store.jks')), password: 'changeit', alias: 'jks' }), {
       code: 'E_KEYSTORE_FORMAT',
       message: 'keystore: is a Java JKS keystore, not PKCS#12; convert it: keytool -importkeystore -srckeystore <file> -srcstoretype JKS -destkeystore keystore.p12 -deststoretype PKCS12',
     });

@@ -4,21 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasTool } from '../helpers/tools.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { InputError } from '../../src/errors.ts';
 import { isEncryptedKeyBlock, parseCertificatesPem, parsePemBlocks, parsePrivateKeyPem, toPkcs8Pem } from '../../src/crypto/pem.ts';
 import { readPemKeyPair } from '../../src/crypto/key-files.ts';
-import { certificateFor, FIXTURE_KEY, pkcs8Pem, run, runtimeKey } from './fixtures.ts';
-
-async function failure(run: () => unknown): Promise<{ code: string; message: string }> {
-  try {
-    await run();
-  } catch (error) {
-    assert.instance(error, InputError);
-    return { code: (error as InputError).code, message: (error as InputError).message };
-  }
-  assert.unreachable('should have thrown');
-  throw new Error('unreachable');
-}
+import { certificateFor, FIXTURE_KEY, inputFailureAsync, pkcs8Pem, run, runtimeKey } from './fixtures.ts';
 
 const pkcs8 = pkcs8Pem(FIXTURE_KEY);
 const pkcs1 = FIXTURE_KEY.export({ type: 'pkcs1', format: 'pem' }) as string;
@@ -55,7 +43,7 @@ keySuite('reads PKCS#8 and PKCS#1, plain and (with the passphrase) encrypted', (
 
 keySuite('an encrypted key without its passphrase: says to give it, or how to decrypt once', async () => {
   for (const text of [encryptedPkcs8, encryptedPkcs1]) {
-    assert.equal(await failure(() => parsePrivateKeyPem(text, { label: 'keys/private.key' })), {
+    assert.equal(await inputFailureAsync(() => parsePrivateKeyPem(text, { label: 'keys/private.key' })), {
       code: 'E_KEY_PASSPHRASE',
       message: 'keys/private.key is an encrypted private key and needs its passphrase; give the passphrase, or decrypt the key once (openssl pkey -in keys/private.key -out private.key) and keep the result secret',
     });
@@ -63,19 +51,19 @@ keySuite('an encrypted key without its passphrase: says to give it, or how to de
 });
 
 keySuite('a wrong passphrase', async () => {
-  assert.equal(await failure(() => parsePrivateKeyPem(encryptedPkcs8, { label: 'private.key', passphrase: 'wrong' })), {
+  assert.equal(await inputFailureAsync(() => parsePrivateKeyPem(encryptedPkcs8, { label: 'private.key', passphrase: 'wrong' })), {
     code: 'E_KEY_PASSPHRASE',
     message: 'private.key: the passphrase does not decrypt the private key (wrong passphrase?)',
   });
 });
 
 keySuite('no key, and a damaged key, without showing the contents', async () => {
-  assert.equal(await failure(() => parsePrivateKeyPem(certificate.pem, { label: 'certificate_pub.crt' })), {
+  assert.equal(await inputFailureAsync(() => parsePrivateKeyPem(certificate.pem, { label: 'certificate_pub.crt' })), {
     code: 'E_KEY_FORMAT',
     message: 'certificate_pub.crt holds no PEM private key (a "BEGIN PRIVATE KEY" or "BEGIN RSA PRIVATE KEY" block)',
   });
   const damaged = pkcs8.replace(/\n[A-Za-z0-9+/]{10}/u, '\nAAAAAAAAAA');
-  assert.equal(await failure(() => parsePrivateKeyPem(damaged, { label: 'private.key' })), {
+  assert.equal(await inputFailureAsync(() => parsePrivateKeyPem(damaged, { label: 'private.key' })), {
     code: 'E_KEY_FORMAT',
     message: 'private.key: the PRIVATE KEY block is not a readable private key',
   });
@@ -99,7 +87,7 @@ certificatesSuite('reads every certificate of a chain file, and refuses a file w
   const other = certificateFor(runtimeKey('other'), { subject: 'CN=other' });
   const chain = parseCertificatesPem(`${certificate.pem}${other.pem}`, { label: 'chain.pem' });
   assert.equal(chain.map((x509) => x509.subject), ['CN=test', 'CN=other']);
-  assert.equal(await failure(() => parseCertificatesPem(pkcs8, { label: 'private.key' })), {
+  assert.equal(await inputFailureAsync(() => parseCertificatesPem(pkcs8, { label: 'private.key' })), {
     code: 'E_CERT_FORMAT',
     message: 'private.key holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
   });
@@ -142,8 +130,8 @@ readPairSuite('a missing file, and a key that does not match the certificate', a
   try {
     writeFileSync(join(dir, 'private.key'), pkcs8Pem(runtimeKey('other')));
     writeFileSync(join(dir, 'certificate_pub.crt'), certificate.pem);
-    assert.equal(await failure(() => readPemKeyPair({ keyFile: join(dir, 'nope.key') })), { code: 'E_KEY_FILE', message: `${join(dir, 'nope.key')}: the file does not exist` });
-    const mismatch = await failure(() => readPemKeyPair({ keyFile: join(dir, 'private.key'), certificateFile: join(dir, 'certificate_pub.crt') }));
+    assert.equal(await inputFailureAsync(() => readPemKeyPair({ keyFile: join(dir, 'nope.key') })), { code: 'E_KEY_FILE', message: `${join(dir, 'nope.key')}: the file does not exist` });
+    const mismatch = await inputFailureAsync(() => readPemKeyPair({ keyFile: join(dir, 'private.key'), certificateFile: join(dir, 'certificate_pub.crt') }));
     assert.is(mismatch.code, 'E_KEY_MISMATCH');
     assert.is(mismatch.message.startsWith(`${join(dir, 'private.key')} and ${join(dir, 'certificate_pub.crt')}: the private key does not belong`), true);
   } finally {

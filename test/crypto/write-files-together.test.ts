@@ -4,8 +4,8 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { InputError } from '../../src/errors.ts';
 import { type FileSystem, type FileToWrite, writeFilesTogether } from '../../src/crypto/write-files-together.ts';
+import { inputFailureAsync } from './fixtures.ts';
 
 const files: readonly FileToWrite[] = [
   { name: 'secret.key', data: 'new secret', mode: 0o600 },
@@ -22,17 +22,6 @@ function failing(operation: 'rename' | 'link' | 'open', nth: number): FileSystem
     return (fs[operation] as (...a: unknown[]) => Promise<unknown>)(...args);
   };
   return { ...fs, [operation]: fail } as FileSystem;
-}
-
-async function failure(run: () => Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await run();
-  } catch (error) {
-    assert.instance(error, InputError);
-    return { code: (error as InputError).code, message: (error as InputError).message };
-  }
-  assert.unreachable('should have thrown');
-  throw new Error('unreachable');
 }
 
 const writeSuite = suite('writeFilesTogether');
@@ -60,7 +49,7 @@ writeSuite('refuses to replace existing files without force, naming them, and wr
   try {
     writeFileSync(join(dir, 'secret.key'), 'old secret');
     writeFileSync(join(dir, 'store.p12'), 'old store');
-    assert.equal(await failure(() => writeFilesTogether(dir, files)), {
+    assert.equal(await inputFailureAsync(() => writeFilesTogether(dir, files)), {
       code: 'E_EXISTS',
       message: `'${dir}' already holds secret.key and store.p12; nothing was written. Use --force to replace them`,
     });
@@ -87,7 +76,7 @@ writeSuite('refuses a folder where a file belongs, even with force', async () =>
   const dir = makeTempDir();
   try {
     mkdirSync(join(dir, 'store.p12'));
-    assert.equal(await failure(() => writeFilesTogether(dir, files, { force: true })), {
+    assert.equal(await inputFailureAsync(() => writeFilesTogether(dir, files, { force: true })), {
       code: 'E_EXISTS',
       message: `'${join(dir, 'store.p12')}' is a folder; remove it or choose another output folder`,
     });
@@ -100,7 +89,7 @@ writeSuite('refuses a folder where a file belongs, even with force', async () =>
 writeSuite('a failure while placing the third file removes the first two and every temporary file', async () => {
   const dir = makeTempDir();
   try {
-    const result = await failure(() => writeFilesTogether(dir, files, { fileSystem: { ...failing('link', 3), rename: failing('rename', 1).rename } }));
+    const result = await inputFailureAsync(() => writeFilesTogether(dir, files, { fileSystem: { ...failing('link', 3), rename: failing('rename', 1).rename } }));
     assert.equal(result, { code: 'E_WRITE', message: `could not write the files into '${dir}' (EIO); nothing was written` });
     assert.equal(readdirSync(dir), []);
   } finally {
@@ -115,7 +104,7 @@ writeSuite('with force, a failure while placing puts the old files back', async 
     writeFileSync(join(dir, 'public.crt'), 'old public');
     writeFileSync(join(dir, 'store.p12'), 'old store');
     // Renames: 1 secret.key into place, 2 public.crt into place, 3 store.p12 into place (fails).
-    const result = await failure(() => writeFilesTogether(dir, files, { force: true, fileSystem: failing('rename', 3) }));
+    const result = await inputFailureAsync(() => writeFilesTogether(dir, files, { force: true, fileSystem: failing('rename', 3) }));
     assert.is(result.code, 'E_WRITE');
     assert.equal(readdirSync(dir).sort(), ['public.crt', 'secret.key', 'store.p12']);
     assert.is(readFileSync(join(dir, 'secret.key'), 'utf8'), 'old secret');
@@ -130,7 +119,7 @@ writeSuite('a failure while writing a temporary file leaves nothing, and removes
   const root = makeTempDir();
   try {
     const dir = join(root, 'new', 'keys');
-    const result = await failure(() => writeFilesTogether(dir, files, { fileSystem: failing('open', 2) }));
+    const result = await inputFailureAsync(() => writeFilesTogether(dir, files, { fileSystem: failing('open', 2) }));
     assert.is(result.code, 'E_WRITE');
     assert.equal(readdirSync(root), []);
   } finally {
@@ -152,7 +141,7 @@ writeSuite('a file that appears between the check and the write is not replaced'
         return fs.link(from, to);
       },
     } as FileSystem;
-    assert.equal(await failure(() => writeFilesTogether(dir, files, { fileSystem })), {
+    assert.equal(await inputFailureAsync(() => writeFilesTogether(dir, files, { fileSystem })), {
       code: 'E_EXISTS',
       message: `'${join(dir, 'public.crt')}' appeared while writing; nothing was written`,
     });
@@ -167,7 +156,7 @@ writeSuite('an output path that is a file: says the folder cannot be created', a
   const root = makeTempDir();
   try {
     writeFileSync(join(root, 'keys'), 'a file');
-    assert.equal(await failure(() => writeFilesTogether(join(root, 'keys'), files)), {
+    assert.equal(await inputFailureAsync(() => writeFilesTogether(join(root, 'keys'), files)), {
       code: 'E_WRITE',
       message: `the output folder '${join(root, 'keys')}' cannot be created (EEXIST)`,
     });
