@@ -32,37 +32,52 @@ await build({
   // CommonJS dependencies (node-forge, yazl, yauzl) call require() for Node built-ins.
   banner: { js: "import{createRequire as __aemRequire}from'node:module';const require=__aemRequire(import.meta.url);" },
 });
-// yargs's platform shim does two things at load that a cold start pays for and a normal run never
-// uses: it reads process.stdout.columns, which makes Node create process.stdout (for a pipe a
-// net.Socket and a non-blocking descriptor, 5-9 ms; we write with fs.writeSync, src/sync-output.ts),
-// and it imports node:assert (~3 ms, and it makes Node create process.stderr for its colours) for
-// checks that fail only when yargs is misused. Both become lazy: the width is read when help text
-// is laid out, assert is loaded when a check fails, to throw its own error. The build fails if
-// yargs's text changes.
+// yargs is patched at bundle time, each text replaced exactly once (the build fails if yargs's
+// text changes):
+// - its platform shim reads process.stdout.columns at load, which makes Node create process.stdout
+//   (for a pipe a net.Socket and a non-blocking descriptor, 5-9 ms; we write with fs.writeSync,
+//   src/sync-output.ts), and imports node:assert (~3 ms, and it makes Node create process.stderr for
+//   its colours) for checks that fail only when yargs is misused. Both become lazy: the width is
+//   read when help text is laid out, assert is loaded when a check fails, to throw its own error.
+// - its factory guesses the version of every new instance by walking up from the main file for a
+//   package.json (`guessVersion`); in the bundle the main file is unknown, so the walk starts at
+//   the working directory, may find the user's own package.json or none (then the failed check
+//   loads node:assert and creates process.stderr). src/cli.ts gives the version, so no guess.
+const yargsPatches = [
+  {
+    file: /[\\/]node_modules[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/,
+    replacements: [
+      [
+        "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
+        "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; }",
+      ],
+      [
+        "import { notStrictEqual, strictEqual } from 'assert'",
+        [
+          'const notStrictEqual = (actual, expected, message) => actual === expected && process.getBuiltinModule("node:assert").notStrictEqual(actual, expected, message);',
+          'const strictEqual = (actual, expected, message) => actual !== expected && process.getBuiltinModule("node:assert").strictEqual(actual, expected, message);',
+        ].join('\n'),
+      ],
+    ],
+  },
+  {
+    file: /[\\/]node_modules[\\/]yargs[\\/]build[\\/]lib[\\/]yargs-factory\.js$/,
+    replacements: [['        yargs.help();\n        yargs.version();\n', '        yargs.help();\n']],
+  },
+];
 const lazyYargsShim = {
   name: 'lazy-yargs-shim',
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]node_modules[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async ({ path }) => {
-      const replacements = [
-        [
-          "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
-          "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; }",
-        ],
-        [
-          "import { notStrictEqual, strictEqual } from 'assert'",
-          [
-            'const notStrictEqual = (actual, expected, message) => actual === expected && process.getBuiltinModule("node:assert").notStrictEqual(actual, expected, message);',
-            'const strictEqual = (actual, expected, message) => actual !== expected && process.getBuiltinModule("node:assert").strictEqual(actual, expected, message);',
-          ].join('\n'),
-        ],
-      ];
-      let text = await readFile(path, 'utf8');
-      for (const [eager, lazy] of replacements) {
-        if (text.split(eager).length !== 2) throw new Error(`lazy-yargs-shim: ${path} no longer has: ${eager}`);
-        text = text.replace(eager, lazy);
-      }
-      return { contents: text, loader: 'js' };
-    });
+    for (const { file, replacements } of yargsPatches) {
+      builder.onLoad({ filter: file }, async ({ path }) => {
+        let text = await readFile(path, 'utf8');
+        for (const [eager, lazy] of replacements) {
+          if (text.split(eager).length !== 2) throw new Error(`lazy-yargs-shim: ${path} no longer has: ${eager}`);
+          text = text.replace(eager, lazy);
+        }
+        return { contents: text, loader: 'js' };
+      });
+    }
   },
 };
 await build({
