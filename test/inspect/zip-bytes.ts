@@ -1,4 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { InputError } from '../../src/errors.ts';
+import { inspectPackage } from '../../src/inspect/inspect-package.ts';
 import { createZipArchive } from '../../src/packaging/archive.ts';
 
 /** One entry of a hand-written zip; everything a hostile writer could set. */
@@ -27,6 +29,8 @@ export interface RawEntry {
   readonly descriptor?: { readonly crc?: number; readonly compressedSize?: number; readonly size?: number };
   /** ZIP64: sizes 0xffffffff in both headers, the real ones in a ZIP64 extra field (and 8-byte descriptor sizes). */
   readonly zip64?: boolean;
+  /** Bytes appended to the compressed data and counted in its compressed size (data after the end of deflate). */
+  readonly trailing?: Uint8Array;
   /** Bytes written before the local header (a gap no central record accounts for). */
   readonly before?: Uint8Array;
   /** The local header offset the central directory records instead of the real one. */
@@ -45,7 +49,7 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8');
     const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data ?? new Uint8Array());
     const method = entry.method ?? 8;
-    const stored = method === 8 ? deflateRawSync(data) : data;
+    const stored = Buffer.concat([method === 8 ? deflateRawSync(data) : data, entry.trailing ?? new Uint8Array()]);
     const crc = entry.declaredCrc ?? crc32(data);
     const size = entry.declaredSize ?? data.length;
     const flags = entry.flags ?? 0x800;
@@ -137,6 +141,17 @@ function descriptor(values: { crc: number; compressedSize: number; size: number 
     else bytes.writeUInt32LE(value, 8 + i * 4);
   }
   return bytes;
+}
+
+/**
+ * What `inspect` says of a zip of `entries` named `hostile.zip`: `<code> <exit code> <message>`
+ * of the InputError it throws, or `ok` when it reads the zip.
+ */
+export async function refusal(entries: readonly RawEntry[]): Promise<string> {
+  const error = await inspectPackage({ bytes: rawZip(entries) }, { name: 'hostile.zip' }).then(() => undefined, (e: unknown) => e);
+  if (error === undefined) return 'ok';
+  if (!(error instanceof InputError)) throw error;
+  return `${error.code} ${error.exitCode} ${error.message}`;
 }
 
 /** A well-formed package zip of `files` (path to text or bytes), written as `build` writes packages. */
