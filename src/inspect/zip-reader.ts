@@ -1,17 +1,20 @@
 /**
  * The safe reader of untrusted package zips (issue 4, point 1), on `yauzl` with lazy entries:
- * the central directory is read first and checked as a whole (names, links, sizes; see
- * `zip-safety.ts`), then entries are streamed one at a time on demand, each checked against its
- * CRC and its declared size. Nothing is ever written to disk.
+ * the central directory is read first and checked as a whole (names, links, duplicates, sizes;
+ * see `zip-safety.ts`), then every local header against it (`zip-local-headers.ts`), then
+ * entries are streamed one at a time on demand, each checked against its CRC and its declared
+ * sizes (`zip-entry-data.ts`). Nothing is ever written to disk. `inspect` and `deploy` both read
+ * packages through here.
  *
  * Entry names are decoded as UTF-8 whatever the language-encoding flag says, as
  * `java.util.zip.ZipInputStream` (AEM's upload path) decodes them.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.ts';
-import { assertSafeEntry, assertTotals, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-safety.ts';
+import { readEntryData } from './zip-entry-data.ts';
+import { assertLocalHeadersMatch, type CentralRecord, type ReadRange } from './zip-local-headers.ts';
+import { assertSafeEntry, assertTotals, assertUniqueNames, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-safety.ts';
 
 /** Where a package comes from: a file, or bytes in memory (what `build` validates before writing). */
 export type PackageSource = { readonly file: string } | { readonly bytes: Uint8Array };
@@ -53,20 +56,29 @@ export interface OpenPackageZipOptions {
 export async function openPackageZip(source: PackageSource, options: OpenPackageZipOptions): Promise<PackageArchive> {
   const { label } = options;
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
-  const zip = await openZip(source, label);
+  const { zip, readRange, release } = await openZip(source, label);
   try {
+    const centralDirectoryOffset = getCentralDirectoryOffset(zip);
     const raw = await readCentralDirectory(zip, label);
     const entries = raw.map((entry) => describeEntry(entry, label, limits));
-    assertTotals(label, entries.length, entries.reduce((sum, e) => sum + e.size, 0), limits);
+    assertUniqueNames(label, entries.map((entry) => entry.path));
+    const sum = (size: (entry: yauzl.Entry) => number): number => raw.reduce((total, entry) => total + size(entry), 0);
+    assertTotals(label, { entryCount: entries.length, compressedSize: sum((e) => e.compressedSize), uncompressedSize: sum((e) => e.uncompressedSize) }, limits);
+    await assertLocalHeadersMatch(label, raw.map((entry, i) => toCentralRecord(entry, entries[i]!.path)), centralDirectoryOffset, readRange);
     const byEntry = new Map(entries.map((entry, i) => [entry, raw[i]!] as const));
+    const read = (entry: PackageEntry, limit: number, keep: boolean): Promise<Uint8Array> => {
+      const rawEntry = byEntry.get(entry)!;
+      const data = { path: entry.path, method: rawEntry.compressionMethod, crc32: rawEntry.crc32, compressedSize: rawEntry.compressedSize, size: entry.size };
+      return readEntryData(zip, rawEntry, data, { label, limit, keep });
+    };
     return {
       entries,
-      read: (entry) => readEntry(zip, byEntry.get(entry)!, entry, { label, limit: limits.maxReadSize, keep: true }),
-      verify: async (entry) => void (await readEntry(zip, byEntry.get(entry)!, entry, { label, limit: Infinity, keep: false })),
-      close: () => zip.close(),
+      read: (entry) => read(entry, limits.maxReadSize, true),
+      verify: async (entry) => void (await read(entry, Infinity, false)),
+      close: release,
     };
   } catch (error) {
-    zip.close();
+    release();
     throw error;
   }
 }
@@ -78,23 +90,71 @@ const YAUZL_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, deco
 // not follow the package's size.
 const READ_WHOLE_BELOW = 32 * 1024 * 1024;
 
-async function openZip(source: PackageSource, label: string): Promise<yauzl.ZipFile> {
+interface OpenedZip {
+  readonly zip: yauzl.ZipFile;
+  /** Reads raw bytes of the zip, for the local headers yauzl does not compare. */
+  readonly readRange: ReadRange;
+  readonly release: () => void;
+}
+
+async function openZip(source: PackageSource, label: string): Promise<OpenedZip> {
   let bytes: Uint8Array | undefined = 'bytes' in source ? source.bytes : undefined;
+  let handle: FileHandle | undefined;
   if ('file' in source) {
     try {
       if ((await stat(source.file)).size <= READ_WHOLE_BELOW) bytes = await readFile(source.file);
+      else handle = await open(source.file, 'r');
     } catch (error) {
       throw notReadable(label, error as Error);
     }
   }
-  return new Promise((resolve, reject) => {
-    const done = (error: Error | null, zip: yauzl.ZipFile): void => {
-      if (error) reject(notReadable(label, error));
-      else resolve(zip);
+  const closeHandle = (): void => void handle?.close().catch(() => undefined);
+  try {
+    const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+      const done = (error: Error | null, opened: yauzl.ZipFile): void => (error ? reject(notReadable(label, error)) : resolve(opened));
+      if (bytes === undefined) yauzl.fromFd(handle!.fd, YAUZL_OPTIONS, done);
+      else yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), YAUZL_OPTIONS, done);
+    });
+    const release = (): void => {
+      zip.close();
+      closeHandle();
     };
-    if (bytes === undefined) yauzl.open((source as { file: string }).file, YAUZL_OPTIONS, done);
-    else yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), YAUZL_OPTIONS, done);
-  });
+    if (bytes !== undefined) {
+      const whole = bytes;
+      return { zip, readRange: async (position, length) => whole.subarray(position, position + length), release };
+    }
+    const file = handle!;
+    const readRange: ReadRange = async (position, length) => {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await file.read(buffer, 0, length, position);
+      return buffer.subarray(0, bytesRead);
+    };
+    return { zip, readRange, release };
+  } catch (error) {
+    closeHandle();
+    throw error;
+  }
+}
+
+// yauzl starts reading the central directory at its offset and keeps no other copy of it; read
+// before the first entry, the cursor is where the entries' data must end (zip-local-headers.ts).
+function getCentralDirectoryOffset(zip: yauzl.ZipFile): number {
+  const offset = (zip as unknown as { readEntryCursor?: unknown }).readEntryCursor;
+  if (typeof offset !== 'number') throw new Error('yauzl no longer exposes readEntryCursor: the zip reader needs the central directory offset');
+  return offset;
+}
+
+function toCentralRecord(entry: yauzl.Entry, name: string): CentralRecord {
+  return {
+    name,
+    nameRaw: (entry as unknown as { fileNameRaw: Uint8Array }).fileNameRaw,
+    flags: entry.generalPurposeBitFlag,
+    method: entry.compressionMethod,
+    crc32: entry.crc32,
+    compressedSize: entry.compressedSize,
+    uncompressedSize: entry.uncompressedSize,
+    localHeaderOffset: entry.relativeOffsetOfLocalHeader,
+  };
 }
 
 function readCentralDirectory(zip: yauzl.ZipFile, label: string): Promise<yauzl.Entry[]> {
@@ -133,63 +193,8 @@ function describeEntry(entry: yauzl.Entry, label: string, limits: ZipLimits): Pa
   };
 }
 
-interface ReadOptions {
-  readonly label: string;
-  readonly limit: number;
-  readonly keep: boolean;
-}
-
-// Entries up to this compressed size are inflated in one synchronous call: streaming a small
-// entry through zlib's thread pool costs more in round trips than the work itself.
-const INFLATE_AT_ONCE_BELOW = 1024 * 1024;
-
-function readEntry(zip: yauzl.ZipFile, raw: yauzl.Entry, entry: PackageEntry, options: ReadOptions): Promise<Uint8Array> {
-  const { label, limit, keep } = options;
-  if (entry.size > limit) {
-    return Promise.reject(new InputError(`${label}: entry ${JSON.stringify(entry.path)} has ${entry.size} bytes, more than the limit of ${limit} for a file that is read`, { code: 'E_ZIP_BOMB' }));
-  }
-  const atOnce = raw.compressionMethod === 8 && raw.compressedSize <= INFLATE_AT_ONCE_BELOW;
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(raw, { decompress: atOnce ? false : null, decrypt: null, start: null, end: null }, (error, stream) => {
-      if (error) return reject(corrupt(label, entry, error.message));
-      const chunks: Buffer[] = [];
-      let crc = 0;
-      stream.on('data', (chunk: Buffer) => {
-        if (atOnce) chunks.push(chunk);
-        else {
-          crc = crc32(chunk, crc);
-          if (keep) chunks.push(chunk);
-        }
-      });
-      stream.on('error', (streamError: Error) => reject(corrupt(label, entry, streamError.message)));
-      stream.on('end', () => {
-        let data: Buffer = Buffer.concat(chunks);
-        if (atOnce) {
-          try {
-            data = inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
-          } catch (inflateError) {
-            return reject(corrupt(label, entry, (inflateError as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `it inflates to more than the ${entry.size} bytes it declares` : (inflateError as Error).message));
-          }
-          if (data.length !== entry.size) return reject(corrupt(label, entry, `it inflates to ${data.length} bytes, not the ${entry.size} it declares`));
-          crc = crc32(data);
-        }
-        if (crc !== raw.crc32) return reject(corrupt(label, entry, `CRC ${hex(crc)} where the zip says ${hex(raw.crc32)}`));
-        resolve(keep ? data : new Uint8Array());
-      });
-    });
-  });
-}
-
-function hex(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0');
-}
-
 function notReadable(label: string, error: Error): InputError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code !== undefined) return new InputError(`cannot read ${label}: ${error.message}`, { code: 'E_ZIP_UNREADABLE', cause: error });
   return new InputError(`${label} is not a readable zip: ${error.message}`, { code: 'E_ZIP_UNREADABLE', cause: error });
-}
-
-function corrupt(label: string, entry: PackageEntry, reason: string): InputError {
-  return new InputError(`${label} is not a readable zip: entry ${JSON.stringify(entry.path)} is corrupt (${reason})`, { code: 'E_ZIP_CORRUPT' });
 }

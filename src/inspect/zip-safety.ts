@@ -9,6 +9,11 @@
  * | `jcr_root/../../x`, `..`     | a `..` segment                       |
  * | `jcr_root\apps\x`            | a backslash (a separator on Windows) |
  * | a Unix symbolic link entry   | a link                               |
+ * | a Unix FIFO, char or block device, socket | a special file (issue 11, point 3) |
+ * | a name given twice           | a duplicate: readers differ on which one counts |
+ *
+ * Names that differ only in case are kept: JCR names and FileVault's archive lookups are
+ * case-sensitive (`jcr_root/apps/A` and `jcr_root/apps/a` are two nodes in AEM).
  */
 import { InputError } from '../errors.ts';
 
@@ -18,7 +23,10 @@ export interface ZipLimits {
   readonly maxTotalSize: number;
   /** Largest entry read into memory (XML files). @default 64 MiB */
   readonly maxReadSize: number;
-  /** Largest uncompressed-to-compressed ratio of an entry of 1 MiB or more. @default 200 */
+  /**
+   * Largest uncompressed-to-compressed ratio of an entry of 1 MiB or more, and of all entries
+   * together once they add up to 1 MiB or more (the total-expansion budget). @default 200
+   */
   readonly maxRatio: number;
   /** Most entries. @default 500000 */
   readonly maxEntries: number;
@@ -35,6 +43,14 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 const RATIO_FLOOR = 1024 ** 2;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
+// The file types no content package holds (stat(2)); a regular file or a folder is what FileVault writes.
+const SPECIAL_FILE_TYPES: ReadonlyMap<number, string> = new Map([
+  [S_IFLNK, 'a symbolic link'],
+  [0o010000, 'a FIFO'],
+  [0o020000, 'a character device'],
+  [0o060000, 'a block device'],
+  [0o140000, 'a socket'],
+]);
 
 /** Why `name` is unsafe, or `undefined` when it is a plain relative path. */
 export function getUnsafeNameReason(name: string): string | undefined {
@@ -58,7 +74,13 @@ export interface RawEntryInfo {
 
 /** True when the entry was written on Unix as a symbolic link. */
 export function isSymbolicLink(entry: RawEntryInfo): boolean {
-  return entry.versionMadeBy >> 8 === 3 && ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK;
+  return getSpecialFileType(entry) === SPECIAL_FILE_TYPES.get(S_IFLNK);
+}
+
+/** `a symbolic link`, `a FIFO`, ... when the entry was written on Unix as such a file; else `undefined`. */
+export function getSpecialFileType(entry: RawEntryInfo): string | undefined {
+  if (entry.versionMadeBy >> 8 !== 3) return undefined;
+  return SPECIAL_FILE_TYPES.get((entry.externalFileAttributes >>> 16) & S_IFMT);
 }
 
 /**
@@ -70,8 +92,9 @@ export function assertSafeEntry(label: string, entry: RawEntryInfo, limits: ZipL
   if (reason !== undefined) {
     throw new InputError(`${label} has an unsafe entry name ${JSON.stringify(entry.name)}: ${reason} (zip slip); refusing to read the package`, { code: 'E_ZIP_UNSAFE' });
   }
-  if (isSymbolicLink(entry)) {
-    throw new InputError(`${label} has an entry ${JSON.stringify(entry.name)} that is a symbolic link; content packages never hold links, refusing to read the package`, { code: 'E_ZIP_UNSAFE' });
+  const specialType = getSpecialFileType(entry);
+  if (specialType !== undefined) {
+    throw new InputError(`${label} has an entry ${JSON.stringify(entry.name)} that is ${specialType}; content packages hold only files and folders, refusing to read the package`, { code: 'E_ZIP_UNSAFE' });
   }
   const { compressedSize, uncompressedSize } = entry;
   if (uncompressedSize >= RATIO_FLOOR && uncompressedSize > limits.maxRatio * Math.max(compressedSize, 1)) {
@@ -83,15 +106,55 @@ export function assertSafeEntry(label: string, entry: RawEntryInfo, limits: ZipL
   }
 }
 
+/** What {@link assertTotals} adds up. */
+export interface ZipTotals {
+  readonly entryCount: number;
+  /** Sum of the compressed sizes. */
+  readonly compressedSize: number;
+  /** Sum of the uncompressed sizes. */
+  readonly uncompressedSize: number;
+}
+
 /**
- * Refuses a package whose entries add up to too much.
+ * Refuses a package whose entries add up to too much: too many, too large, or expanding too much
+ * together. The last bounds the work on a package that stays under the per-entry ratio with many
+ * entries just below 1 MiB (issue 11, point 7): reading a package inflates at most
+ * `maxRatio` times its compressed bytes (and never more than `maxTotalSize`).
  * @throws InputError with the total and the limit.
  */
-export function assertTotals(label: string, entryCount: number, totalSize: number, limits: ZipLimits): void {
+export function assertTotals(label: string, totals: ZipTotals, limits: ZipLimits): void {
+  const { entryCount, compressedSize, uncompressedSize } = totals;
   if (entryCount > limits.maxEntries) {
     throw new InputError(`${label} has ${entryCount} entries, more than the limit of ${limits.maxEntries}; refusing to read the package`, { code: 'E_ZIP_BOMB' });
   }
-  if (totalSize > limits.maxTotalSize) {
-    throw new InputError(`${label} would expand to ${totalSize} bytes, more than the limit of ${limits.maxTotalSize} (zip bomb); refusing to read the package`, { code: 'E_ZIP_BOMB' });
+  if (uncompressedSize > limits.maxTotalSize) {
+    throw new InputError(`${label} would expand to ${uncompressedSize} bytes, more than the limit of ${limits.maxTotalSize} (zip bomb); refusing to read the package`, { code: 'E_ZIP_BOMB' });
+  }
+  if (uncompressedSize >= RATIO_FLOOR && uncompressedSize > limits.maxRatio * Math.max(compressedSize, 1)) {
+    const ratio = Math.round(uncompressedSize / Math.max(compressedSize, 1));
+    throw new InputError(
+      `${label} has ${entryCount} entries that together expand ${ratio} times (${compressedSize} to ${uncompressedSize} bytes), more than the limit of ${limits.maxRatio} (zip bomb); refusing to read the package`,
+      { code: 'E_ZIP_BOMB' },
+    );
+  }
+}
+
+/**
+ * Refuses a name given twice. Readers differ on which copy counts (`ZipInputStream` hands over
+ * both, one after the other; a reader that looks names up keeps one of them), so a second
+ * `META-INF/vault/filter.xml` could widen what AEM installs beyond what was inspected. Empty
+ * segments and a trailing `/` are ignored, as FileVault splits names on `/` and drops empty parts.
+ * @throws InputError naming both entries.
+ */
+export function assertUniqueNames(label: string, names: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const key = name.split('/').filter((segment) => segment !== '').join('/');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const same = first === name ? `twice` : `twice (as ${JSON.stringify(first)} and ${JSON.stringify(name)})`;
+      throw new InputError(`${label} has the entry ${JSON.stringify(key)} ${same}; readers differ on which one counts, refusing to read the package`, { code: 'E_ZIP_UNSAFE' });
+    }
+    seen.set(key, name);
   }
 }

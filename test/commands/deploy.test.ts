@@ -11,6 +11,7 @@ import { closedPort } from '../ims/loopback-proxy.ts';
 import { BASIC, PASSWORD, USER } from '../deploy/connection.ts';
 import { SERVICE_USER_HOME, startPackmgrStandIn, type PackmgrFault, type PackmgrStandIn } from '../deploy/packmgr-stand-in.ts';
 import { writeExamplePackage, writeNotContentPackage } from '../deploy/packages.ts';
+import { rawZip } from '../inspect/zip-bytes.ts';
 
 const ZIP = 'eventproxy-config-1.0.0.zip';
 // The size of the example package as packages.ts zips it (deterministic).
@@ -123,6 +124,7 @@ const badInput: ReadonlyArray<readonly [string, (dir: string, url: string) => Pr
   ['a URL with credentials', async (_dir, url) => [ZIP, '-t', url.replace('http://', `http://${USER}:${PASSWORD}@`)], ENV, "error: --target for host '127.0.0.1:PORT' has a user or password in it; give the URL without them and set AEM_USER and AEM_PASSWORD (credentials in URLs end up in logs and process lists)\n"],
   ['a file that is no zip', async (dir, url) => (writeFileSync(join(dir, 'x.zip'), 'not a zip'), ['x.zip', '-t', url]), ENV, 'error: x.zip is not a readable zip: End of central directory record signature not found. Either not a zip file, or file is truncated.\n'],
   ['a zip that is no content package', async (dir, url) => ['no-jcr-root.zip', '-t', url, (await writeNotContentPackage(dir), '--retries')!, '0'], ENV, "error: no-jcr-root.zip is not a content package Package Manager accepts: Given archive is not a content package. Missing 'jcr_root'.\n"],
+  ['a zip whose local header names another file than its central directory', async (dir, url) => (writeFileSync(join(dir, 'hostile.zip'), rawZip([{ name: 'jcr_root/apps/x.txt', data: 'hello', local: { name: '../../etc/cron.d/x' } }])), ['hostile.zip', '-t', url]), ENV, `error: hostile.zip: entry "jcr_root/apps/x.txt" has name "../../etc/cron.d/x" in its local header but "jcr_root/apps/x.txt" in the central directory; Java's ZipInputStream (AEM's upload) reads the local headers and would see another package: refusing to read the package\n`],
   ['no AEM_PASSWORD', async (_dir, url) => [ZIP, '-t', url], { AEM_USER: USER }, 'error: The AEM password is not set: set AEM_PASSWORD (there is no flag, so it never shows in process lists)\n'],
   ['a timeout of 0', async (_dir, url) => [ZIP, '-t', url, '--timeout', '0'], ENV, 'error: Expected --timeout to be a positive number of seconds, got 0 (number)\n'],
 ];

@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runBin, runInProcess } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { filterXml, packageZip, propertiesXml } from '../inspect/zip-bytes.ts';
+import { filterXml, packageZip, propertiesXml, rawZip } from '../inspect/zip-bytes.ts';
 
 const JCR = 'xmlns:jcr="http://www.jcp.org/jcr/1.0"';
 let packages = '';
@@ -20,6 +20,7 @@ cliSuite.before(async () => {
   writeFileSync(join(packages, 'warned.zip'), await packageZip({ ...base, 'jcr_root/apps/x/.content.xml': `<jcr:root ${JCR} jcr:primaryType="nt:unstructured"><y jcr:primaryType="nt:foo"/></jcr:root>` }));
   writeFileSync(join(packages, 'broken.zip'), await packageZip({ ...base, 'jcr_root/apps/x/.content.xml': `<jcr:root ${JCR} jcr:primaryType="nt:unstructured" n="{Long}1.5"/>` }));
   writeFileSync(join(packages, 'text.zip'), 'not a zip');
+  writeFileSync(join(packages, 'hostile.zip'), rawZip([{ name: 'jcr_root/apps/x.txt', data: 'hello', local: { name: '../../etc/cron.d/x' } }]));
 });
 
 cliSuite.after(() => {
@@ -77,13 +78,22 @@ cliSuite('a file that is not a readable zip exits 2 with the reason; with --json
   assert.equal(JSON.parse(json.stdout), { ok: false, error: { code: 'E_ZIP_UNREADABLE', message: `cannot read missing.zip: ENOENT: no such file or directory, stat '${join(packages, 'missing.zip')}'` } });
 });
 
+cliSuite('a zip whose local header names another file than its central directory exits 2 with both names', async () => {
+  const message = 'hostile.zip: entry "jcr_root/apps/x.txt" has name "../../etc/cron.d/x" in its local header but "jcr_root/apps/x.txt" in the central directory; Java\'s ZipInputStream (AEM\'s upload) reads the local headers and would see another package: refusing to read the package';
+  const run = await runInProcess(['inspect', 'hostile.zip'], { cwd: packages });
+  assert.equal([run.code, run.stdout, run.stderr], [2, '', `error: ${message}\n`]);
+  const json = await runInProcess(['inspect', 'hostile.zip', '--json'], { cwd: packages });
+  assert.is(json.code, 2);
+  assert.equal(JSON.parse(json.stdout), { ok: false, error: { code: 'E_ZIP_MISMATCH', message } });
+});
+
 cliSuite('the bundled bin inspects with the working folder untouched: nothing is written', () => {
   for (const [zip, code] of [['clean.zip', 0], ['broken.zip', 1], ['text.zip', 2]] as const) {
     const run = runBin(['inspect', join(packages, zip)], { cwd: empty });
     assert.is(run.code, code, `${zip}: ${run.stderr}`);
   }
   assert.equal(readdirSync(empty), []);
-  assert.equal(readdirSync(packages).sort(), ['broken.zip', 'clean.zip', 'text.zip', 'warned.zip']);
+  assert.equal(readdirSync(packages).sort(), ['broken.zip', 'clean.zip', 'hostile.zip', 'text.zip', 'warned.zip']);
 });
 
 cliSuite.run();

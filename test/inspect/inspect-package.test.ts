@@ -116,7 +116,7 @@ hostileSuite('zip-slip names, links and bombs are refused as a whole (exit 2) an
       ['link', rawZip([{ name: 'jcr_root/apps/link', data: '/etc/passwd', externalAttributes: (0o120777 << 16) >>> 0 }]), 'E_ZIP_UNSAFE', /"jcr_root\/apps\/link" that is a symbolic link/],
       ['bomb', rawZip([{ name: 'jcr_root/apps/bomb.bin', data: zeros }]), 'E_ZIP_BOMB', /"jcr_root\/apps\/bomb\.bin" that expands \d+ times \(\d+ to 20971520 bytes\), more than the limit of 200 \(zip bomb\)/],
       ['lying', rawZip([{ name: 'jcr_root/apps/lie.bin', data: zeros, declaredSize: 100 }]), 'E_ZIP_CORRUPT', /entry "jcr_root\/apps\/lie\.bin" is corrupt \(it inflates to more than the 100 bytes it declares\)$/],
-      ['lying-streamed', rawZip([{ name: 'jcr_root/apps/lie.bin', data: randomBytes(2 * 1024 * 1024), declaredSize: 100 }]), 'E_ZIP_CORRUPT', /entry "jcr_root\/apps\/lie\.bin" is corrupt \(too many bytes in the stream\. expected 100\. got at least \d+\)$/],
+      ['lying-streamed', rawZip([{ name: 'jcr_root/apps/lie.bin', data: randomBytes(2 * 1024 * 1024), declaredSize: 100 }]), 'E_ZIP_CORRUPT', /entry "jcr_root\/apps\/lie\.bin" is corrupt \(it inflates to more than the 100 bytes it declares\)$/],
       ['crc', rawZip([{ name: 'jcr_root/apps/x.txt', data: 'hello', declaredCrc: 1 }]), 'E_ZIP_CORRUPT', /entry "jcr_root\/apps\/x\.txt" is corrupt \(CRC [0-9a-f]{8} where the zip says 00000001\)/],
       ['text', Buffer.from('not a zip at all'), 'E_ZIP_UNREADABLE', /^text\.zip is not a readable zip: End of central directory record signature not found/],
     ];

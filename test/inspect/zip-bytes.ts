@@ -1,4 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { InputError } from '../../src/errors.ts';
+import { inspectPackage } from '../../src/inspect/inspect-package.ts';
 import { createZipArchive } from '../../src/packaging/archive.ts';
 
 /** One entry of a hand-written zip; everything a hostile writer could set. */
@@ -18,6 +20,21 @@ export interface RawEntry {
   readonly declaredSize?: number;
   /** A CRC to declare instead of the real one. */
   readonly declaredCrc?: number;
+  /**
+   * Values written in the local header instead of the central directory's (a header that lies to
+   * `ZipInputStream` only). With flag bit 3 the local CRC and sizes default to 0, as Java writes them.
+   */
+  readonly local?: { readonly name?: string; readonly flags?: number; readonly method?: number; readonly crc?: number; readonly compressedSize?: number; readonly size?: number };
+  /** Values written in the data descriptor (written when flag bit 3 is set) instead of the real ones. */
+  readonly descriptor?: { readonly crc?: number; readonly compressedSize?: number; readonly size?: number };
+  /** ZIP64: sizes 0xffffffff in both headers, the real ones in a ZIP64 extra field (and 8-byte descriptor sizes). */
+  readonly zip64?: boolean;
+  /** Bytes appended to the compressed data and counted in its compressed size (data after the end of deflate). */
+  readonly trailing?: Uint8Array;
+  /** Bytes written before the local header (a gap no central record accounts for). */
+  readonly before?: Uint8Array;
+  /** The local header offset the central directory records instead of the real one. */
+  readonly centralOffset?: number;
 }
 
 /**
@@ -32,39 +49,27 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8');
     const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data ?? new Uint8Array());
     const method = entry.method ?? 8;
-    const stored = method === 8 ? deflateRawSync(data) : data;
+    const stored = Buffer.concat([method === 8 ? deflateRawSync(data) : data, entry.trailing ?? new Uint8Array()]);
     const crc = entry.declaredCrc ?? crc32(data);
     const size = entry.declaredSize ?? data.length;
     const flags = entry.flags ?? 0x800;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(entry.versionMadeBy ?? 0x031e, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE((entry.externalAttributes ?? (0o100644 << 16)) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    const parts = [local, name, stored];
+    const described = (flags & 0x8) !== 0;
+    const local = entry.local ?? {};
+    const localName = local.name === undefined ? name : Buffer.from(local.name, 'utf8');
+    const localSizes = [local.compressedSize ?? (described ? 0 : stored.length), local.size ?? (described ? 0 : size)] as const;
+    const localHeader = header(0x04034b50, {
+      flags: local.flags ?? flags, method: local.method ?? method, crc: local.crc ?? (described ? 0 : crc), sizes: entry.zip64 ? [0xffffffff, 0xffffffff] : localSizes, nameLength: localName.length,
+      extra: entry.zip64 ? zip64Extra([localSizes[1], localSizes[0]]) : Buffer.alloc(0),
+    });
+    const centralHeader = header(0x02014b50, {
+      flags, method, crc, sizes: entry.zip64 ? [0xffffffff, 0xffffffff] : [stored.length, size], nameLength: name.length,
+      extra: entry.zip64 ? zip64Extra([size, stored.length]) : Buffer.alloc(0),
+      versionMadeBy: entry.versionMadeBy ?? 0x031e, externalAttributes: entry.externalAttributes ?? (0o100644 << 16), offset: entry.centralOffset ?? offset + (entry.before?.length ?? 0),
+    });
+    const parts = [Buffer.from(entry.before ?? new Uint8Array()), localHeader.fixed, localName, localHeader.extra, stored];
+    if (described) parts.push(descriptor({ crc: entry.descriptor?.crc ?? crc, compressedSize: entry.descriptor?.compressedSize ?? stored.length, size: entry.descriptor?.size ?? size }, entry.zip64 === true));
     locals.push(...parts);
-    centrals.push(central, name);
+    centrals.push(centralHeader.fixed, name, centralHeader.extra);
     offset += parts.reduce((sum, part) => sum + part.length, 0);
   }
   const directory = Buffer.concat(centrals);
@@ -75,6 +80,78 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+interface HeaderFields {
+  readonly flags: number;
+  readonly method: number;
+  readonly crc: number;
+  /** Compressed, then uncompressed. */
+  readonly sizes: readonly [number, number];
+  readonly nameLength: number;
+  readonly extra: Buffer;
+  /** Central directory only. */
+  readonly versionMadeBy?: number;
+  readonly externalAttributes?: number;
+  readonly offset?: number;
+}
+
+// A local (0x04034b50) or central (0x02014b50) header: the fixed part and the extra field.
+function header(signature: number, fields: HeaderFields): { fixed: Buffer; extra: Buffer } {
+  const central = signature === 0x02014b50;
+  const fixed = Buffer.alloc(central ? 46 : 30);
+  let at = 0;
+  fixed.writeUInt32LE(signature, at);
+  if (central) fixed.writeUInt16LE(fields.versionMadeBy!, (at += 4));
+  fixed.writeUInt16LE(fields.extra.length > 0 ? 45 : 20, (at += central ? 2 : 4));
+  fixed.writeUInt16LE(fields.flags, (at += 2));
+  fixed.writeUInt16LE(fields.method, (at += 2));
+  fixed.writeUInt16LE(0, (at += 2));
+  fixed.writeUInt16LE(0x21, (at += 2));
+  fixed.writeUInt32LE(fields.crc >>> 0, (at += 2));
+  fixed.writeUInt32LE(fields.sizes[0], (at += 4));
+  fixed.writeUInt32LE(fields.sizes[1], (at += 4));
+  fixed.writeUInt16LE(fields.nameLength, (at += 4));
+  fixed.writeUInt16LE(fields.extra.length, (at += 2));
+  if (central) {
+    fixed.writeUInt32LE(fields.externalAttributes! >>> 0, 38);
+    fixed.writeUInt32LE(fields.offset!, 42);
+  }
+  return { fixed, extra: fields.extra };
+}
+
+// The ZIP64 extended information field with the uncompressed, then the compressed size.
+function zip64Extra(sizes: readonly [number, number]): Buffer {
+  const extra = Buffer.alloc(20);
+  extra.writeUInt16LE(0x0001, 0);
+  extra.writeUInt16LE(16, 2);
+  extra.writeBigUInt64LE(BigInt(sizes[0]), 4);
+  extra.writeBigUInt64LE(BigInt(sizes[1]), 12);
+  return extra;
+}
+
+// A data descriptor with its signature; sizes take 8 bytes each for ZIP64.
+function descriptor(values: { crc: number; compressedSize: number; size: number }, zip64: boolean): Buffer {
+  const width = zip64 ? 8 : 4;
+  const bytes = Buffer.alloc(8 + 2 * width);
+  bytes.writeUInt32LE(0x08074b50, 0);
+  bytes.writeUInt32LE(values.crc >>> 0, 4);
+  for (const [i, value] of [values.compressedSize, values.size].entries()) {
+    if (zip64) bytes.writeBigUInt64LE(BigInt(value), 8 + i * 8);
+    else bytes.writeUInt32LE(value, 8 + i * 4);
+  }
+  return bytes;
+}
+
+/**
+ * What `inspect` says of a zip of `entries` named `hostile.zip`: `<code> <exit code> <message>`
+ * of the InputError it throws, or `ok` when it reads the zip.
+ */
+export async function refusal(entries: readonly RawEntry[]): Promise<string> {
+  const error = await inspectPackage({ bytes: rawZip(entries) }, { name: 'hostile.zip' }).then(() => undefined, (e: unknown) => e);
+  if (error === undefined) return 'ok';
+  if (!(error instanceof InputError)) throw error;
+  return `${error.code} ${error.exitCode} ${error.message}`;
 }
 
 /** A well-formed package zip of `files` (path to text or bytes), written as `build` writes packages. */
