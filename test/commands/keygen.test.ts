@@ -56,7 +56,7 @@ keygenSuite('writes the four files and prints the report: files, fingerprint, da
     assert.is(run.code, 0, run.stderr);
     assert.is(run.stderr, '');
     assert.is(run.stdout, expectedReport(join(cwd, 'keys'), 'keys'));
-    assert.equal(readdirSync(join(cwd, 'keys')).sort(), FILES);
+    assert.equal(readdirSync(join(cwd, 'keys')).sort(), ['.keygen', ...FILES]);
     assert.is(statSync(join(cwd, 'keys', 'private.key')).mode & 0o777, 0o600);
     assert.is(statSync(join(cwd, 'keys', 'private.key.pkcs8.b64')).mode & 0o777, 0o600);
     assert.is(statSync(join(cwd, 'keys', 'keystore.p12')).mode & 0o777, 0o600);
@@ -144,7 +144,7 @@ keygenSuite('never overwrites without --force: exit 2, the old files untouched; 
     const forced = await runInProcess(['keygen', '--force'], { env, cwd, now: NOW });
     assert.is(forced.code, 0, forced.stderr);
     assert.not.equal(readFileSync(join(cwd, 'keys', 'private.key')), before[2]);
-    assert.equal(readdirSync(join(cwd, 'keys')).sort(), FILES);
+    assert.equal(readdirSync(join(cwd, 'keys')).sort(), ['.keygen', ...FILES]);
   } finally {
     removeTempDir(cwd);
   }
@@ -240,7 +240,7 @@ keygenSuite('on a terminal the password is asked twice; two different answers wr
     assert.is(await runCli(['keygen'], io(['typed-Pa55', 'typed-Pa55'])), 0);
     assert.equal(questions, ['Keystore password (for keystore.p12 and its key): ', 'Repeat the keystore password: ', 'Keystore password (for keystore.p12 and its key): ', 'Repeat the keystore password: ']);
     assert.not.match(stdout + stderr, 'typed-Pa55');
-    assert.equal(readdirSync(join(cwd, 'keys')).sort(), FILES);
+    assert.equal(readdirSync(join(cwd, 'keys')).sort(), ['.keygen', ...FILES]);
   } finally {
     removeTempDir(cwd);
   }
