@@ -15,7 +15,8 @@
 import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describeValue, InputError } from '../errors.ts';
-import { CURRENT, checkTargets, type FileSetOptions, type FileSystem, linkTarget, occupant, type Occupant, ownName, SET_FOLDER } from './file-set-layout.ts';
+import { checkTargets, type FileSetOptions, type FileSystem, occupant, type Occupant, ownName, SET_FOLDER } from './file-set-layout.ts';
+import { placeLinks, pointCurrentAt, type Run, swapCurrent, syncFolder } from './file-set-links.ts';
 import { readCurrent, removeLeftovers } from './file-set-leftovers.ts';
 
 export { checkTargets, type FileSystem } from './file-set-layout.ts';
@@ -36,19 +37,6 @@ export interface WriteFilesTogetherOptions extends FileSetOptions {
    * so a test can kill the process there. The CLI never sets it.
    */
   readonly onStep?: (step: string) => unknown;
-}
-
-/** One run's state: what it made, for the undo after a failure. */
-interface Run {
-  readonly fs: FileSystem;
-  readonly dir: string;
-  readonly setDir: string;
-  readonly force: boolean;
-  readonly step: (step: string) => Promise<unknown>;
-  /** Paths to remove if the run fails before the swap. */
-  readonly undo: string[];
-  /** The links this run gave new names: removed after a failure only while no set is in use (they lead nowhere then). */
-  readonly links: string[];
 }
 
 /** Writes `files` into `dir` (created with mode 0700 when missing); returns their paths. Throws `InputError`. */
@@ -140,56 +128,6 @@ async function copyKeepingMode(fs: FileSystem, source: string, target: string): 
     if (linked) return;
   }
   await fs.copyFile(source, target, nodeFs.constants.COPYFILE_EXCL).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
-}
-
-/** Makes every name our link: new ones with `symlink()` (never replacing), others (with `force`) by a rename. */
-async function placeLinks(run: Run, names: readonly string[], occupants: readonly Occupant[]): Promise<void> {
-  for (const [i, name] of names.entries()) {
-    const path = join(run.dir, name);
-    if (occupants[i] === 'ours') continue;
-    if (occupants[i] === 'absent') {
-      const made = await run.fs.symlink(linkTarget(name), path).then(() => true, (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? false : Promise.reject(error)));
-      if (made) run.links.push(path);
-      else if (!run.force) throw appeared(path);
-      else await renameLinkOver(run, linkTarget(name), path);
-    } else {
-      if (!run.force) throw appeared(path);
-      await renameLinkOver(run, linkTarget(name), path);
-    }
-    await run.step(`linked ${name}`);
-  }
-  await syncFolder(run.fs, run.dir);
-}
-
-/** The swap: `current` leads to `set` from now on. Without `force`, fails if another run made one. */
-async function swapCurrent(run: Run, set: string): Promise<void> {
-  if (run.force) return pointCurrentAt(run, set);
-  await run.fs.symlink(set, join(run.setDir, CURRENT)).catch((error: NodeJS.ErrnoException) => Promise.reject(error.code === 'EEXIST' ? appeared(join(run.dir, SET_FOLDER, CURRENT)) : error));
-  await syncFolder(run.fs, run.setDir);
-}
-
-async function pointCurrentAt(run: Run, set: string): Promise<void> {
-  await renameLinkOver(run, set, join(run.setDir, CURRENT));
-  await syncFolder(run.fs, run.setDir);
-}
-
-/** Replaces `path` by a link holding `target`, in one rename (the new link is made in the set folder). */
-async function renameLinkOver(run: Run, target: string, path: string): Promise<void> {
-  const temp = join(run.setDir, ownName(path.endsWith(CURRENT) ? 'next' : 'link'));
-  await run.fs.symlink(target, temp);
-  run.undo.push(temp);
-  await run.fs.rename(temp, path);
-}
-
-function appeared(path: string): InputError {
-  return new InputError(`${describeValue(path)} appeared while writing; nothing was written`, { code: 'E_EXISTS' });
-}
-
-/** Flushes a folder's entries to disk; file systems that cannot are left as they are. */
-async function syncFolder(fs: FileSystem, path: string): Promise<void> {
-  const handle = await fs.open(path, 'r');
-  await handle.sync().catch(() => undefined);
-  await handle.close();
 }
 
 /** After a failure, removes the (empty) folders this call created, deepest first. */
