@@ -1,18 +1,25 @@
 /**
- * Writes a set of files into one folder so that they appear together or not at all (SPEC.md
- * "Command line": nothing half-written, nothing overwritten without `--force`):
+ * Writes a set of files into one folder so that they change together or not at all, whenever
+ * the run is killed (SPEC.md "Command line": nothing half-written, nothing overwritten without
+ * `--force`; issue 11, point 2). Each name becomes a link through one pointer, and the pointer is
+ * swapped in one step: layout, on-disk states and recovery in `file-set-layout.ts`.
  *
- * 1. each file goes to a temporary name in the same folder (`.<name>.<random>.tmp`, created
- *    exclusively with its final mode, flushed to disk);
- * 2. without `force`, each is hard-linked to its final name, which fails instead of replacing a
- *    file that appeared meanwhile; with `force`, the existing file keeps a second name and the
- *    new one replaces it in one rename;
- * 3. on any failure everything placed so far is removed and the moved files are put back.
+ * 1. leftovers of interrupted runs are removed (`file-set-leftovers.ts`);
+ * 2. the new set is written into a new folder (each file created exclusively with its mode,
+ *    flushed);
+ * 3. with `force`, files that are not our links yet are first kept, unchanged, as the set in use;
+ * 4. every name is made our link (new names dangle until the swap: nothing shows);
+ * 5. the pointer is swapped: a `symlink()` that fails if another run made one (without `force`),
+ *    or a rename over it (with `force`). The replaced set is removed.
  */
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describeValue, InputError } from '../errors.ts';
+import { checkTargets, type FileSetOptions, type FileSystem, occupant, type Occupant, ownName, SET_FOLDER } from './file-set-layout.ts';
+import { placeLinks, pointCurrentAt, type Run, swapCurrent, syncFolder } from './file-set-links.ts';
+import { readCurrent, removeLeftovers } from './file-set-leftovers.ts';
+
+export { checkTargets, type FileSystem } from './file-set-layout.ts';
 
 /** One file to write. */
 export interface FileToWrite {
@@ -23,44 +30,47 @@ export interface FileToWrite {
   readonly mode: number;
 }
 
-/** The file-system calls used; tests replace one to make it fail. */
-export type FileSystem = Pick<typeof nodeFs, 'mkdir' | 'lstat' | 'open' | 'link' | 'rename' | 'unlink' | 'rmdir'>;
-
 /** Options of {@link writeFilesTogether}. */
-export interface WriteFilesTogetherOptions {
-  /** Replace existing files. @default false */
-  readonly force?: boolean;
-  /** @default node:fs/promises */
-  readonly fileSystem?: FileSystem;
-}
-
-interface Undo {
-  run(): Promise<unknown>;
+export interface WriteFilesTogetherOptions extends FileSetOptions {
+  /**
+   * Test seam: awaited after each step ('cleaned', 'staged', 'kept', 'linked <name>', 'committed'),
+   * so a test can kill the process there. The CLI never sets it.
+   */
+  readonly onStep?: (step: string) => unknown;
 }
 
 /** Writes `files` into `dir` (created with mode 0700 when missing); returns their paths. Throws `InputError`. */
 export async function writeFilesTogether(dir: string, files: readonly FileToWrite[], options: WriteFilesTogetherOptions = {}): Promise<string[]> {
-  const { force = false, fileSystem: fs = nodeFs } = options;
+  const { force = false, fileSystem: fs = nodeFs, onStep } = options;
+  const names = files.map((file) => file.name);
   const created = await makeFolder(fs, dir);
-  await checkTargets(dir, files.map((file) => file.name), options);
-  const undo: Undo[] = [];
-  const cleanup: string[] = [];
+  const run: Run = { fs, dir, setDir: join(dir, SET_FOLDER), force, step: async (step) => onStep?.(step), undo: [], links: [] };
+  const replaced: string[] = [];
   try {
-    // The temporary files are written (and flushed) in parallel; placing them is sequential, for the undo list.
-    const written = await Promise.allSettled(files.map((file) => writeTemp(fs, dir, file)));
-    for (const result of written) if (result.status === 'fulfilled') cleanup.push(result.value);
-    const failed = written.find((result) => result.status === 'rejected');
-    if (failed !== undefined) throw failed.reason;
-    for (const [i, file] of files.entries()) await place(fs, { temp: cleanup[i] as string, target: join(dir, file.name), force, undo, cleanup });
+    await checkTargets(dir, names, { force, fileSystem: fs });
+    await fs.mkdir(run.setDir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
+    const current = await removeLeftovers(fs, dir, run.setDir, names);
+    await run.step('cleaned');
+    const staged = await writeSet(run, files);
+    await run.step('staged');
+    const occupants = await Promise.all(names.map((name) => occupant(fs, dir, name)));
+    if (current !== undefined) replaced.push(current);
+    if (force && occupants.includes('other')) replaced.push(await keepVisibleFiles(run, names, occupants, current));
+    await placeLinks(run, names, occupants);
+    await swapCurrent(run, staged);
+    run.undo.length = 0; // swapped: the new set is in use, nothing to undo
+    await run.step('committed');
   } catch (error) {
-    for (const step of undo.reverse()) await step.run().catch(() => undefined);
-    await removeAll(fs, cleanup);
-    await removeCreatedFolders(fs, dir, created);
+    for (const path of run.undo.reverse()) await fs.rm(path, { recursive: true, force: true }).catch(() => undefined);
+    // A concurrent run may have put its set in use through the same links: then they stay.
+    if ((await readCurrent(fs, run.setDir).catch(() => 'unreadable')) === undefined) for (const path of run.links) await fs.unlink(path).catch(() => undefined);
+    await removeCreatedFolders(fs, run.setDir, created ?? run.setDir);
     if (error instanceof InputError) throw error;
     throw new InputError(`could not write the files into ${describeValue(dir)} (${describeFsError(error)}); nothing was written`, { code: 'E_WRITE', cause: error });
   }
-  await removeAll(fs, cleanup);
-  return files.map((file) => join(dir, file.name));
+  // The replaced sets hold the old private key: gone before the run ends (a kill here: the next run).
+  for (const set of replaced) await fs.rm(join(run.setDir, set), { recursive: true, force: true }).catch(() => undefined);
+  return names.map((name) => join(dir, name));
 }
 
 /** Creates the folder; returns the first folder it had to create, if any. */
@@ -72,68 +82,60 @@ async function makeFolder(fs: FileSystem, dir: string): Promise<string | undefin
   }
 }
 
-/** Throws `InputError` when one of the files exists (without `force`) or is a folder: the check {@link writeFilesTogether} makes first. */
-export async function checkTargets(dir: string, names: readonly string[], options: WriteFilesTogetherOptions = {}): Promise<void> {
-  const { force = false, fileSystem: fs = nodeFs } = options;
-  const existing: string[] = [];
-  for (const name of names) {
-    const stat = await fs.lstat(join(dir, name)).catch(() => undefined);
-    if (stat?.isDirectory()) throw new InputError(`${describeValue(join(dir, name))} is a folder; remove it or choose another output folder`, { code: 'E_EXISTS' });
-    if (stat !== undefined) existing.push(name);
-  }
-  if (existing.length > 0 && !force) {
-    const list = existing.length === 1 ? existing[0] : `${existing.slice(0, -1).join(', ')} and ${existing.at(-1)}`;
-    throw new InputError(`${describeValue(dir)} already holds ${list}; nothing was written. Use --force to replace ${existing.length === 1 ? 'it' : 'them'}`, { code: 'E_EXISTS' });
-  }
+/** Writes the files into a new set folder (0700), flushed; returns its name. */
+async function writeSet(run: Run, files: readonly FileToWrite[]): Promise<string> {
+  const set = ownName('set');
+  const path = join(run.setDir, set);
+  await run.fs.mkdir(path, { mode: 0o700 });
+  run.undo.push(path);
+  await Promise.all(files.map((file) => writeFlushed(run.fs, join(path, file.name), file)));
+  await syncFolder(run.fs, path);
+  return set;
 }
 
-async function writeTemp(fs: FileSystem, dir: string, file: FileToWrite): Promise<string> {
-  const temp = join(dir, `.${file.name}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx', file.mode);
+async function writeFlushed(fs: FileSystem, path: string, file: FileToWrite): Promise<void> {
+  const handle = await fs.open(path, 'wx', file.mode);
   try {
     await handle.writeFile(file.data);
     await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await fs.unlink(temp).catch(() => undefined);
-    throw error;
+  } finally {
+    await handle.close();
   }
-  await handle.close();
-  return temp;
 }
 
-async function place(fs: FileSystem, step: { temp: string; target: string; force: boolean; undo: Undo[]; cleanup: string[] }): Promise<void> {
-  const { temp, target, force, undo, cleanup } = step;
-  if (force && (await fs.lstat(target).catch(() => undefined)) !== undefined) {
-    // Keep the old file under a second name, then replace the target in one rename.
-    const aside = `${temp}.old`;
-    await fs.link(target, aside).catch(() => fs.rename(target, aside));
-    cleanup.push(aside);
-    undo.push({ run: () => fs.rename(aside, target) });
-    await fs.rename(temp, target);
-    return;
+/**
+ * With `force`, before a plain file gives its name to a link: the files as the user sees them
+ * now become the set in use, so that replacing each by a link changes nothing visible.
+ */
+async function keepVisibleFiles(run: Run, names: readonly string[], occupants: readonly Occupant[], current: string | undefined): Promise<string> {
+  const kept = ownName('set');
+  const path = join(run.setDir, kept);
+  await run.fs.mkdir(path, { mode: 0o700 });
+  for (const [i, name] of names.entries()) {
+    const source = occupants[i] === 'other' ? join(run.dir, name) : occupants[i] === 'ours' && current !== undefined ? join(run.setDir, current, name) : undefined;
+    if (source !== undefined) await copyKeepingMode(run.fs, source, join(path, name));
   }
-  try {
-    await fs.link(temp, target);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'EEXIST') throw new InputError(`${describeValue(target)} appeared while writing; nothing was written`, { code: 'E_EXISTS' });
-    // File systems without hard links: rename (the target was checked just before).
-    await fs.rename(temp, target);
+  await syncFolder(run.fs, path);
+  await pointCurrentAt(run, kept);
+  await run.step('kept');
+  return kept;
+}
+
+/** A hard link to a plain file, else a copy (mode kept) of what a link leads to; nothing for a dangling link. */
+async function copyKeepingMode(fs: FileSystem, source: string, target: string): Promise<void> {
+  if ((await fs.lstat(source)).isFile()) {
+    const linked = await fs.link(source, target).then(() => true, () => false);
+    if (linked) return;
   }
-  undo.push({ run: () => fs.unlink(target) });
+  await fs.copyFile(source, target, nodeFs.constants.COPYFILE_EXCL).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
 }
 
 /** After a failure, removes the (empty) folders this call created, deepest first. */
-async function removeCreatedFolders(fs: FileSystem, dir: string, created: string | undefined): Promise<void> {
-  if (created === undefined) return;
-  for (let folder = dir; folder.startsWith(created); folder = dirname(folder)) {
+async function removeCreatedFolders(fs: FileSystem, from: string, created: string): Promise<void> {
+  for (let folder = from; folder.startsWith(created); folder = dirname(folder)) {
     await fs.rmdir(folder).catch(() => undefined);
     if (folder === created) break;
   }
-}
-
-async function removeAll(fs: FileSystem, paths: readonly string[]): Promise<void> {
-  for (const path of paths) await fs.unlink(path).catch(() => undefined);
 }
 
 function describeFsError(error: unknown): string {

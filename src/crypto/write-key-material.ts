@@ -1,6 +1,9 @@
 /**
  * Writes what `createKeyMaterial()` made into the output folder, all four files together or
- * none (see `write-files-together.ts`). The secrets get mode 0600.
+ * none, even when the run is killed (see `write-files-together.ts`): each name below is a link
+ * to `.keygen/current/<name>`, and one rename of `.keygen/current` changes all four (layout,
+ * states after a kill and what the next run does: `file-set-layout.ts`). The secrets get mode
+ * 0600, inside a folder of mode 0700.
  *
  * | file                     | holds                                         | mode |
  * | ------------------------ | --------------------------------------------- | ---- |

@@ -1,11 +1,15 @@
 /**
  * Writing an output file so that nothing is ever half-written or silently overwritten
- * (SPEC.md "Command line"): the bytes go to a temporary name in the same folder, then a rename
- * replaces the target in one step. An existing file with other content needs `force`; one with
- * the same bytes is left alone.
+ * (SPEC.md "Command line"): the bytes go to a temporary name in the same folder, then they are
+ * placed under the target name in one step. An existing file with other content needs `force`;
+ * one with the same bytes is left alone.
+ *
+ * Without `force` the check and the placing are one atomic step (issue 11, point 8): the temporary
+ * file is hard-linked to the target, and `link()` fails with EEXIST instead of replacing a file
+ * that another writer placed after the first check. Only with `force` does a rename replace it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.ts';
 
@@ -17,28 +21,65 @@ export interface WriteFileAtomicOptions {
   readonly mode?: number;
   /** How the file is named in the "exists" message, e.g. the path the user gave. */
   readonly label?: string;
+  /**
+   * Test seam: awaited after the temporary file is written and before it is placed, so that a
+   * test can let a second writer in between. The CLI never sets it.
+   */
+  readonly beforePlace?: () => Promise<void>;
 }
 
 /** What happened to the target. */
 export type WriteOutcome = 'written' | 'replaced' | 'unchanged';
 
+// File systems without hard links (FAT, some network and FUSE mounts) answer link() with one of
+// these; there the placing falls back to a rename after the check (not atomic against a racer).
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
+
 /** Writes `bytes` to `file` atomically; creates the folder when missing. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array, options: WriteFileAtomicOptions = {}): Promise<WriteOutcome> {
+  const label = options.label ?? file;
   const existing = await readExisting(file);
   if (existing !== undefined && Buffer.compare(existing, bytes) === 0) return 'unchanged';
-  if (existing !== undefined && !options.force) {
-    throw new InputError(`${options.label ?? file} exists with other content; pass --force to replace it`, { code: 'E_EXISTS' });
-  }
+  if (existing !== undefined && !options.force) throw existsError(label);
   await mkdir(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, bytes, { flag: 'wx', mode: options.mode ?? 0o644 });
-    await rename(temp, file);
+    await options.beforePlace?.();
+    if (options.force) {
+      await rename(temp, file);
+      return existing === undefined ? 'written' : 'replaced';
+    }
+    return await linkIfAbsent(temp, file, bytes, label);
   } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot write ${label}: ${(error as Error).message}`, { code: 'E_WRITE', cause: error });
+  } finally {
+    // After link() the target keeps the bytes under its own name; the temporary name always goes.
     await rm(temp, { force: true });
-    throw new InputError(`cannot write ${options.label ?? file}: ${(error as Error).message}`, { code: 'E_WRITE', cause: error });
   }
-  return existing === undefined ? 'written' : 'replaced';
+}
+
+/** Places `temp` at `file` only if no file is there: 'written', or 'unchanged' when a racer wrote the same bytes. */
+async function linkIfAbsent(temp: string, file: string, bytes: Uint8Array, label: string): Promise<WriteOutcome> {
+  try {
+    await link(temp, file);
+    return 'written';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') {
+      const now = await readExisting(file);
+      if (now !== undefined && Buffer.compare(now, bytes) === 0) return 'unchanged';
+      throw existsError(label);
+    }
+    if (!NO_HARD_LINKS.has(code)) throw error;
+    await rename(temp, file);
+    return 'written';
+  }
+}
+
+function existsError(label: string): InputError {
+  return new InputError(`${label} exists with other content; pass --force to replace it`, { code: 'E_EXISTS' });
 }
 
 async function readExisting(file: string): Promise<Buffer | undefined> {

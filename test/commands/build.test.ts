@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
@@ -60,6 +61,19 @@ buildCommand('--json prints one object with the result and no secret', async ({ 
   assert.equal(json.filterRoots, ['/etc/cloudservices/eventproxy/ioevents', '/home/users/system/eventproxy/eventproxy-service/keystore']);
   assert.is((json.inferredNames as unknown[]).length, 9);
   assertNoSecret(run);
+});
+
+buildCommand('two builds of other bytes racing for one new zip: one writes it, the other exits 2 (never a silent replace)', async ({ dir }) => {
+  // Other dates, other bytes; both run at once in this process, so both pass the first existence check.
+  const runs = await Promise.all(['1795435200', '1795521600'].map((epoch) => build(dir, [], { ...EXAMPLE_ENV, SOURCE_DATE_EPOCH: epoch })));
+  const codes = runs.map((run) => run.code);
+  assert.equal([...codes].sort(), [0, 2], runs.map((run) => run.stderr).join(''));
+  const loser = runs[codes.indexOf(2)]!;
+  assert.is(loser.stderr, 'error: dist/eventproxy-config-1.0.0.zip exists with other content; pass --force to replace it\n');
+  const winner = runs[codes.indexOf(0)]!;
+  const sha256 = /sha256 ([0-9a-f]{64})/.exec(winner.stdout)?.[1];
+  assert.is(createHash('sha256').update(readFileSync(join(dir, ZIP))).digest('hex'), sha256);
+  assert.equal(readdirSync(join(dir, 'dist')), ['eventproxy-config-1.0.0.zip']);
 });
 
 buildCommand('the same bytes again are left alone; other bytes need --force', async ({ dir }) => {

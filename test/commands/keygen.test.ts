@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli.ts';
 import type { CliIo } from '../../src/commands/command.ts';
@@ -56,7 +56,7 @@ keygenSuite('writes the four files and prints the report: files, fingerprint, da
     assert.is(run.code, 0, run.stderr);
     assert.is(run.stderr, '');
     assert.is(run.stdout, expectedReport(join(cwd, 'keys'), 'keys'));
-    assert.equal(readdirSync(join(cwd, 'keys')).sort(), FILES);
+    assert.equal(readdirSync(join(cwd, 'keys')).sort(), ['.keygen', ...FILES]);
     assert.is(statSync(join(cwd, 'keys', 'private.key')).mode & 0o777, 0o600);
     assert.is(statSync(join(cwd, 'keys', 'private.key.pkcs8.b64')).mode & 0o777, 0o600);
     assert.is(statSync(join(cwd, 'keys', 'keystore.p12')).mode & 0o777, 0o600);
@@ -144,7 +144,34 @@ keygenSuite('never overwrites without --force: exit 2, the old files untouched; 
     const forced = await runInProcess(['keygen', '--force'], { env, cwd, now: NOW });
     assert.is(forced.code, 0, forced.stderr);
     assert.not.equal(readFileSync(join(cwd, 'keys', 'private.key')), before[2]);
-    assert.equal(readdirSync(join(cwd, 'keys')).sort(), FILES);
+    assert.equal(readdirSync(join(cwd, 'keys')).sort(), ['.keygen', ...FILES]);
+  } finally {
+    removeTempDir(cwd);
+  }
+});
+
+keygenSuite('plain files and .tmp leftovers of an earlier version: exit 2 without --force; with --force links replace them, the leftovers go, the README stays', async () => {
+  const cwd = makeTempDir();
+  try {
+    const keys = join(cwd, 'keys');
+    mkdirSync(keys);
+    for (const name of FILES) writeFileSync(join(keys, name), `old ${name}`, { mode: 0o600 });
+    writeFileSync(join(keys, '.private.key.0123456789ab.tmp'), 'killed new key', { mode: 0o600 });
+    writeFileSync(join(keys, '.private.key.0123456789ab.tmp.old'), 'killed old key', { mode: 0o600 });
+    writeFileSync(join(keys, 'README'), 'keep me');
+    const refused = await runInProcess(['keygen'], { env, cwd, now: NOW });
+    assert.is(refused.code, 2);
+    assert.is(readFileSync(join(keys, 'private.key'), 'utf8'), 'old private.key');
+    const forced = await runInProcess(['keygen', '--force'], { env, cwd, now: NOW });
+    assert.is(forced.code, 0, forced.stderr);
+    assert.equal(readdirSync(keys).sort(), ['.keygen', 'README', ...FILES]);
+    for (const name of FILES) assert.is(readlinkSync(join(keys, name)), join('.keygen', 'current', name));
+    const sets = readdirSync(join(keys, '.keygen')).sort();
+    assert.is(sets.length, 2);
+    assert.equal(readdirSync(join(keys, '.keygen', sets[1]!)).sort(), FILES);
+    assert.is(statSync(join(keys, '.keygen', sets[1]!)).mode & 0o777, 0o700);
+    assert.is(readFileSync(join(keys, 'README'), 'utf8'), 'keep me');
+    assert.match(readFileSync(join(keys, 'private.key'), 'utf8'), /^-----BEGIN PRIVATE KEY-----\n/);
   } finally {
     removeTempDir(cwd);
   }
@@ -240,7 +267,7 @@ keygenSuite('on a terminal the password is asked twice; two different answers wr
     assert.is(await runCli(['keygen'], io(['typed-Pa55', 'typed-Pa55'])), 0);
     assert.equal(questions, ['Keystore password (for keystore.p12 and its key): ', 'Repeat the keystore password: ', 'Keystore password (for keystore.p12 and its key): ', 'Repeat the keystore password: ']);
     assert.not.match(stdout + stderr, 'typed-Pa55');
-    assert.equal(readdirSync(join(cwd, 'keys')).sort(), FILES);
+    assert.equal(readdirSync(join(cwd, 'keys')).sort(), ['.keygen', ...FILES]);
   } finally {
     removeTempDir(cwd);
   }

@@ -63,4 +63,45 @@ writeFileAtomicSuite('a folder in the way is bad input', async ({ dir }) => {
   }
 });
 
+/** Two writers that both pass the existence check before either places its file. */
+function twoRacers(file: string, first: string, second: string, force = false): Promise<PromiseSettledResult<string>[]> {
+  let arrived = 0;
+  let release: () => void = () => undefined;
+  const bothChecked = new Promise<void>((resolve) => (release = resolve));
+  const beforePlace = async () => {
+    arrived += 1;
+    if (arrived === 2) release();
+    await bothChecked;
+  };
+  return Promise.allSettled([writeFileAtomic(file, bytes(first), { beforePlace, force, label: 'a.zip' }), writeFileAtomic(file, bytes(second), { beforePlace, force, label: 'a.zip' })]);
+}
+
+function outcomes(results: PromiseSettledResult<string>[]): string[] {
+  return results.map((result) => (result.status === 'fulfilled' ? result.value : `${(result.reason as InputError).code}: ${(result.reason as Error).message}`));
+}
+
+writeFileAtomicSuite('two writers of other bytes to one new name: the first placed wins, the other gets the exists error', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  const results = outcomes(await twoRacers(file, 'first', 'second'));
+  const winner = results.indexOf('written');
+  assert.ok(winner >= 0, results.join(' / '));
+  assert.is(results[1 - winner], 'E_EXISTS: a.zip exists with other content; pass --force to replace it');
+  assert.is(readFileSync(file, 'utf8'), winner === 0 ? 'first' : 'second');
+  assert.equal(readdirSync(dir), ['a.zip']);
+});
+
+writeFileAtomicSuite('two writers of the same bytes: one writes, the other finds them unchanged', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  assert.equal(outcomes(await twoRacers(file, 'same', 'same')).sort(), ['unchanged', 'written']);
+  assert.is(readFileSync(file, 'utf8'), 'same');
+  assert.equal(readdirSync(dir), ['a.zip']);
+});
+
+writeFileAtomicSuite('with force, the last placed replaces the other (that is what --force asks for)', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  assert.equal(outcomes(await twoRacers(file, 'first', 'second', true)), ['written', 'written']);
+  assert.ok(['first', 'second'].includes(readFileSync(file, 'utf8')));
+  assert.equal(readdirSync(dir), ['a.zip']);
+});
+
 writeFileAtomicSuite.run();

@@ -1,0 +1,53 @@
+/**
+ * What an interrupted run left in the output folder, removed by the next run before it writes
+ * (issue 11, point 2): sets that were never put in use, pointers and links that were never
+ * renamed into place, the set that a finished swap replaced, and the `.<name>.<hex>.tmp` and
+ * `.tmp.old` files of earlier versions of keygen (they may hold a private key). Layout and states:
+ * `file-set-layout.ts`.
+ */
+import { join } from 'node:path';
+import { describeValue, InputError } from '../errors.ts';
+import { CURRENT, type FileSystem, isLeftover, occupant } from './file-set-layout.ts';
+
+// Earlier versions wrote `.<name>.<12 hex>.tmp` and kept the replaced file as `….tmp.old`.
+const OLD_TEMP = /^\.(.+)\.[0-9a-f]{12}\.tmp(?:\.old)?$/u;
+
+/**
+ * Removes the leftovers of runs that no longer run from `setDir` and `dir`; returns the entry
+ * `current` points to, if it is still in use.
+ */
+export async function removeLeftovers(fs: FileSystem, dir: string, setDir: string, names: readonly string[]): Promise<string | undefined> {
+  let current = await readCurrent(fs, setDir);
+  // A pointer no link leads through shows nothing: a killed run's, or the user removed the files.
+  if (current !== undefined && isLeftover(current) && !(await anyLinkOfOurs(fs, dir, names))) {
+    await fs.unlink(join(setDir, CURRENT));
+    current = undefined;
+  }
+  for (const entry of await fs.readdir(setDir)) {
+    if (entry !== current && isLeftover(entry)) await fs.rm(join(setDir, entry), { recursive: true, force: true });
+  }
+  for (const entry of await fs.readdir(dir)) {
+    const name = OLD_TEMP.exec(entry)?.[1];
+    if (name !== undefined && names.includes(name)) await fs.unlink(join(dir, entry)).catch(() => undefined);
+  }
+  return current;
+}
+
+/** The set `current` points to; undefined when there is none. */
+export async function readCurrent(fs: FileSystem, setDir: string): Promise<string | undefined> {
+  try {
+    return await fs.readlink(join(setDir, CURRENT));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new InputError(`${describeValue(join(setDir, CURRENT))} is not the link keygen makes (${code ?? 'unreadable'}); move ${describeValue(setDir)} away and run again`, {
+      code: 'E_EXISTS',
+      cause: error,
+    });
+  }
+}
+
+async function anyLinkOfOurs(fs: FileSystem, dir: string, names: readonly string[]): Promise<boolean> {
+  for (const name of names) if ((await occupant(fs, dir, name)) === 'ours') return true;
+  return false;
+}
