@@ -25,3 +25,25 @@ getUrlSecretsSuite('the password as written and decoded; none without one or for
 });
 
 getUrlSecretsSuite.run();
+
+// ---
+
+const shortSuite = suite('redact: short secrets');
+
+const short: ReadonlyArray<readonly [string, string, string]> = [
+  ['alone in a message', 'cannot read keystore.file p: no such file', 'cannot read keystore.file ***: no such file'],
+  ['inside words: kept', 'the password of pp is set', 'the password of pp is set'],
+  ['between punctuation', 'user:p@host', 'user:***@host'],
+  ['next to a non-ASCII letter: kept', 'pé', 'pé'],
+];
+for (const [title, text, expected] of short) shortSuite(`a 1-character secret ${title}`, () => assert.is(redact(text, ['p']), expected));
+
+shortSuite('a secret of 3 characters with regular-expression syntax in it', () => {
+  assert.is(redact('x (a. y (a.b', ['(a.']), 'x *** y (a.b');
+});
+
+shortSuite('4 characters and more: everywhere, also inside words', () => {
+  assert.is(redact('abcd xabcdx', ['abcd']), '*** x***x');
+});
+
+shortSuite.run();
