@@ -6,7 +6,7 @@
  * ({@link SECRET_VARIABLES}) from the start, and the configuration loader adds the secret fields
  * of every configuration a command reads (`parseConfig`, option `secrets`).
  */
-import { isShortSecret, MIN_REDACTED_LENGTH, redact } from '../http/redact.ts';
+import { createRedactor, isShortSecret, MIN_REDACTED_LENGTH } from '../http/redact.ts';
 
 /**
  * The environment variables that hold secrets (SPEC.md "Environment variables"; the same names as
@@ -27,17 +27,22 @@ export class SecretRegistry implements SecretSink {
   readonly #forms = new Set<string>();
   // Short secrets, by value: the first source that gave each one.
   readonly #short = new Map<string, string>();
+  // Compiled when first needed after a change: output passes through it string by string.
+  #redactor: ((text: string) => string) | undefined;
 
   add(value: string | undefined, source: string): void {
     if (value === undefined || value === '') return;
     // As written, as a JSON string carries it (a message quoting JSON.stringify(value)), and URL-encoded.
-    for (const form of [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]) this.#forms.add(form);
+    for (const form of [value, JSON.stringify(value).slice(1, -1), urlEncoded(value)]) this.#forms.add(form);
+    this.#redactor = undefined;
     if (isShortSecret(value) && !this.#short.has(value)) this.#short.set(value, source);
   }
 
   /** `text` with every registered secret replaced by `***` (short ones where they stand alone, see `redact`). */
   redact(text: string): string {
-    return this.#forms.size === 0 ? text : redact(text, [...this.#forms]);
+    if (this.#forms.size === 0) return text;
+    this.#redactor ??= createRedactor([...this.#forms]);
+    return this.#redactor(text);
   }
 
   /**
@@ -45,7 +50,11 @@ export class SecretRegistry implements SecretSink {
    * serialized, so the output stays valid JSON whatever characters a secret holds (`"`, `\`).
    */
   stringify(value: unknown): string {
-    if (this.#forms.size === 0) return JSON.stringify(value, null, 2);
+    const plain = JSON.stringify(value, null, 2);
+    // JSON escapes character by character, so a string holding a secret serializes to text holding
+    // the secret's JSON-escaped form, which is one of the registered forms: without any, nothing to do.
+    // (JSON.stringify gives undefined for undefined, whatever its type says.)
+    if (plain === undefined || ![...this.#forms].some((form) => plain.includes(form))) return plain;
     return JSON.stringify(value, (_key, item: unknown) => this.#redactValue(item), 2);
   }
 
@@ -63,6 +72,15 @@ export class SecretRegistry implements SecretSink {
     const entries = Object.entries(item);
     if (entries.every(([key]) => this.redact(key) === key)) return item;
     return Object.fromEntries(entries.map(([key, member]) => [this.redact(key), member]));
+  }
+}
+
+// encodeURIComponent refuses a lone surrogate (a YAML "\ud800" can make one): then no URL form.
+function urlEncoded(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return value;
   }
 }
 

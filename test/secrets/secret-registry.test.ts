@@ -16,6 +16,13 @@ registrySuite('blanks out a secret as written, as a JSON string carries it and U
   assert.is(registry.redact('a=q%22uo%5Cte%2FSecret%209&b'), 'a=***&b');
 });
 
+registrySuite('a secret with a lone surrogate (no URL-encoded form) is blanked out as written and JSON-escaped', () => {
+  const registry = new SecretRegistry();
+  registry.add('half-\ud800-secret', 'cloudService.clientSecret');
+  assert.is(registry.redact('a half-\ud800-secret b'), 'a *** b');
+  assert.is(registry.stringify(['half-\ud800-secret']), '[\n  "***"\n]');
+});
+
 registrySuite('undefined and empty values are no secrets; without secrets the text is unchanged', () => {
   const registry = new SecretRegistry();
   registry.add(undefined, 'AEM_PASSWORD');
