@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { InputError, isIoEventsError, VerdictError, type ExitCode } from './errors.ts';
 import { getVersion } from './version.ts';
-import type { CliIo, CommandOutcome, CommandSpec } from './commands/command.ts';
+import type { CliIo, CommandIo, CommandOutcome, CommandSpec } from './commands/command.ts';
 import { commands } from './commands/index.ts';
+import { createSecretRegistry, type SecretRegistry } from './secrets/secret-registry.ts';
 import { createSyncOutput, isTerminal, quietOnBrokenPipe, type SyncOutput } from './sync-output.ts';
 
 /** Standard output and error of the process (see `sync-output.ts`). */
@@ -54,18 +55,64 @@ export async function main(args: readonly string[]): Promise<void> {
   if (output.stdout.settled && output.stderr.settled) process.exit(code);
 }
 
-/** Runs the CLI with `args` (without `node` and the script) and returns the exit code. Never throws, never exits. */
+/**
+ * Runs the CLI with `args` (without `node` and the script) and returns the exit code. Never throws,
+ * never exits. Everything the run writes passes through its secret registry (see {@link redactingIo}).
+ */
 export async function runCli(args: readonly string[], io: CliIo = defaultIo()): Promise<ExitCode> {
   const json = args.includes('--json');
+  const secrets = createSecretRegistry(io.env);
+  const out = redactingIo(io, secrets);
   try {
-    const selected = await parseArgs(args, io);
+    const selected = await parseArgs(args, out);
     if (selected === undefined) return 0;
-    const outcome = await selected.spec.run(selected.args as never, io);
-    writeOutcome(outcome, json, io);
+    const outcome = await selected.spec.run(selected.args as never, out);
+    writeOutcome(outcome, json, out);
     return outcome.exitCode;
   } catch (error) {
-    return reportError(error, json, io);
+    return reportError(error, json, out);
   }
+}
+
+/** The io of a run: {@link CommandIo} with the run's own registry, and the writer of the one JSON object. */
+interface RedactingIo extends CommandIo {
+  readonly secrets: SecretRegistry;
+  /** Writes `value` as JSON on standard output, its secrets blanked out of the values (the text is not redacted again, which could break it). */
+  writeJson(value: unknown): void;
+}
+
+/**
+ * The one output path (issue 11, point 6): `io` whose writes have every secret of `secrets`
+ * blanked out, which carries the registry to the commands and registers what the terminal prompt
+ * answers. JSON goes through `writeJson`, which blanks out values before they are serialized.
+ */
+function redactingIo(io: CliIo, secrets: SecretRegistry): RedactingIo {
+  const redacting = (stream: CliIo['stdout']): CliIo['stdout'] => ({
+    write: (chunk: string) => stream.write(secrets.redact(chunk)),
+    // Looked at when asked, as the process's own output does (sync-output.ts).
+    get isTTY() {
+      return stream.isTTY;
+    },
+  });
+  return {
+    stdout: redacting(io.stdout),
+    stderr: redacting(io.stderr),
+    env: io.env,
+    cwd: io.cwd,
+    now: io.now,
+    secrets,
+    writeJson: (value: unknown) => io.stdout.write(`${secrets.stringify(value)}\n`),
+    // A getter, so the prompt is still looked at only when asked (see defaultIo).
+    get promptSecret() {
+      const prompt = io.promptSecret;
+      if (prompt === undefined) return undefined;
+      return async (question: string) => {
+        const answer = await prompt(question);
+        secrets.add(answer, 'the keystore password');
+        return answer;
+      };
+    },
+  };
 }
 
 interface Selected {
@@ -117,25 +164,26 @@ function skipHelpCaching(parser: unknown): void {
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
-function writeOutcome(outcome: CommandOutcome, json: boolean, io: CliIo): void {
-  for (const warning of outcome.warnings) io.stderr.write(`warning: ${warning}\n`);
-  if (json) io.stdout.write(`${JSON.stringify(outcome.json, null, 2)}\n`);
+function writeOutcome(outcome: CommandOutcome, json: boolean, io: RedactingIo): void {
+  for (const warning of [...io.secrets.shortSecretWarnings(), ...outcome.warnings]) io.stderr.write(`warning: ${warning}\n`);
+  if (json) io.writeJson(outcome.json);
   else if (outcome.text) io.stdout.write(outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
 }
 
-function reportError(error: unknown, json: boolean, io: CliIo): ExitCode {
+function reportError(error: unknown, json: boolean, io: RedactingIo): ExitCode {
+  for (const warning of io.secrets.shortSecretWarnings()) io.stderr.write(`warning: ${warning}\n`);
   if (isIoEventsError(error)) {
     io.stderr.write(`error: ${error.message}\n`);
     if (json) {
       const result = error instanceof VerdictError ? { ...(error.result as object) } : {};
       const body = { ok: false, ...result, error: { code: error.code, message: error.message } };
-      io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+      io.writeJson(body);
     }
     return error.exitCode;
   }
   // A bug: show the stack so it can be reported; never reached by expected failures.
   io.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'E_INTERNAL', message: String(error) } }, null, 2)}\n`);
+  if (json) io.writeJson({ ok: false, error: { code: 'E_INTERNAL', message: String(error) } });
   return 1;
 }
 

@@ -20,6 +20,10 @@ export { DEFAULT_ALIAS, DEFAULT_DAYS, MAX_DAYS, RSA_BITS, type RsaBits } from '.
 export { checkKeystorePassword, KEYSTORE_PASSWORD_VARIABLE, readKeystorePassword, type KeystorePasswordSource } from './crypto/keystore-password.ts';
 export { DEFAULT_SUBJECT, formatDistinguishedName, type NameAttribute, type NameAttributeType, parseDistinguishedName } from './crypto/distinguished-name.ts';
 
+// Secrets: what the CLI blanks out of every output; library callers can do the same (option `secrets`).
+export { createSecretRegistry, SECRET_VARIABLES, SecretRegistry, type SecretSink } from './secrets/secret-registry.ts';
+export { MIN_REDACTED_LENGTH, redact } from './http/redact.ts';
+
 // Build: the content package.
 export { buildPackage, type BuildOptions, type BuildResult } from './build/build-package.ts';
 export { DEFAULT_TEMPLATE, listBuiltInTemplates, readBuiltInTemplates, readTemplate, type Template, type NameStatus } from './template/template.ts';

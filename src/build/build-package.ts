@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { VerdictError } from '../errors.ts';
-import { readConfig } from '../config/read-config.ts';
+import { readChosenConfig, type ConfigChoice } from '../config/read-config.ts';
 import { redact } from '../http/redact.ts';
 import type { IoEventsConfig } from '../config/types.ts';
 import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
@@ -16,7 +16,8 @@ import { createContentPackage } from '../packaging/content-package.ts';
 import { formatPackageId, getDownloadName, type PackageId } from '../packaging/package-id.ts';
 import type { PackageProperties } from '../packaging/package-properties.ts';
 import { renderTemplate, type RenderedName } from '../template/render-template.ts';
-import { SECRET_CONTEXT_KEYS, type TemplateContext } from '../template/template-context.ts';
+import { getContextValue, SECRET_CONTEXT_KEYS, type TemplateContext } from '../template/template-context.ts';
+import type { SecretSink } from '../secrets/secret-registry.ts';
 import { DEFAULT_TEMPLATE, readTemplate } from '../template/template.ts';
 import { getBuildTime } from './build-time.ts';
 import { createMavenEntries, parseMavenCoordinates, type MavenCoordinates } from './maven-artifact.ts';
@@ -24,7 +25,7 @@ import { selectPackageDependencies } from './package-dependencies.ts';
 import { readTemplateInputs } from './template-inputs.ts';
 
 /** Options of {@link buildPackage}; everything has a default. */
-export interface BuildOptions {
+export interface BuildOptions extends ConfigChoice {
   /** Configuration file; default `aem-ioevents.yaml` in `cwd`. */
   readonly config?: string;
   /** An entry of `environments` to merge over the rest. */
@@ -78,13 +79,14 @@ export interface FailedBuildResult {
 export async function buildPackage(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const loaded = await readConfig({ cwd, env, ...(options.config !== undefined && { file: options.config }), ...(options.envName !== undefined && { envName: options.envName }) });
+  const loaded = await readChosenConfig(options, cwd, env);
   const { config } = loaded;
   const maven = options.maven === undefined ? undefined : parseMavenCoordinates(options.maven, config.package.version);
   const templateName = options.template ?? DEFAULT_TEMPLATE;
   const template = await readTemplate(templateName, cwd);
   const now = options.now ?? (() => new Date());
   const inputs = await readTemplateInputs({ config, template, cwd, now: now() });
+  const secrets = secretValues(inputs.context, options.secrets);
   const created = getBuildTime(env, now);
   const rendered = renderTemplate(template, inputs.context);
   const dependencies = selectPackageDependencies(loaded, template.packageType, template.name);
@@ -98,7 +100,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     ...(maven !== undefined && { extraEntries: createMavenEntries(maven, config.package.description) }),
   });
   const zip = await createZipArchive(entries, { mtime: created });
-  const validation = await validateOutput(zip, id, secretValues(inputs.context));
+  const validation = await validateOutput(zip, id, secrets);
   const file = resolve(cwd, options.out ?? 'dist', getDownloadName(id));
   const displayPath = relative(cwd, file) || file;
   const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath });
@@ -138,10 +140,14 @@ async function validateOutput(zip: Uint8Array, id: PackageId, secrets: readonly 
   return countFindings(found);
 }
 
-function secretValues(context: TemplateContext): string[] {
+// The secret values of the context (the private key among them), registered with the caller's
+// secrets too, so that no output of the run shows them.
+function secretValues(context: TemplateContext, secrets: SecretSink | undefined): string[] {
   return SECRET_CONTEXT_KEYS.flatMap((key) => {
-    const value = context[key];
-    return typeof value === 'string' ? [value] : [];
+    const value = getContextValue(context, key);
+    if (typeof value !== 'string') return [];
+    secrets?.add(value, `template context ${key}`);
+    return [value];
   });
 }
 

@@ -31,7 +31,7 @@ export const build: CommandSpec = {
       now: io.now,
       out: args.out,
       force: args.force,
-      ...toConfigOptions(args),
+      ...toConfigOptions(args, io),
       ...(args.template !== undefined && { template: args.template }),
       ...(args.maven !== undefined && { maven: args.maven }),
     });

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import type { ExitCode } from '../errors.ts';
+import type { SecretSink } from '../secrets/secret-registry.ts';
 
 /** The process-level pieces a command touches, so tests can drive the CLI in-process (citty `RunMainOptions`). */
 export interface CliIo {
@@ -15,6 +16,15 @@ export interface CliIo {
   readonly now: () => Date;
   /** Reads a secret from the terminal without echo; absent when there is no terminal. */
   readonly promptSecret?: (question: string) => Promise<string>;
+}
+
+/**
+ * What a command runs with: the process pieces, with output that blanks out every secret, and the
+ * run's secret registry, which the command passes to the library (option `secrets`) so that the
+ * secret fields of each configuration it loads are blanked out too (issue 11, point 6).
+ */
+export interface CommandIo extends CliIo {
+  readonly secrets: SecretSink;
 }
 
 /** What a command hands back to the CLI layer. */
@@ -38,5 +48,5 @@ export interface CommandSpec<Args = Record<string, unknown>> {
   /** Declares the flags. */
   readonly builder: (yargs: Argv) => Argv;
   /** Turns flags into options, calls one library function and describes the result. */
-  run(args: Args, io: CliIo): Promise<CommandOutcome>;
+  run(args: Args, io: CommandIo): Promise<CommandOutcome>;
 }

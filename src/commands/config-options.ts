@@ -1,4 +1,6 @@
 import type { Argv } from 'yargs';
+import type { CommandIo } from './command.ts';
+import type { SecretSink } from '../secrets/secret-registry.ts';
 
 /** The configuration flags `build`, `verify` and `deploy` share. */
 export interface ConfigArgs {
@@ -13,7 +15,10 @@ export function withConfigOptions(yargs: Argv, purpose = ''): Argv {
     .option('env', { type: 'string', describe: `Entry of \`environments\` to merge over the rest${purpose}` });
 }
 
-/** The library options of the configuration flags (`config`, `envName`), absent ones left out. */
-export function toConfigOptions(args: ConfigArgs): { config?: string; envName?: string } {
-  return { ...(args.config !== undefined && { config: args.config }), ...(args.env !== undefined && { envName: args.env }) };
+/**
+ * The library options of the configuration flags (`config`, `envName`), absent ones left out, and
+ * the run's secret registry, which receives the secret fields of the configuration (issue 11, point 6).
+ */
+export function toConfigOptions(args: ConfigArgs, io: Pick<CommandIo, 'secrets'>): { config?: string; envName?: string; secrets: SecretSink } {
+  return { ...(args.config !== undefined && { config: args.config }), ...(args.env !== undefined && { envName: args.env }), secrets: io.secrets };
 }

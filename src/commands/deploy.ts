@@ -71,7 +71,7 @@ export const deployCommand: CommandSpec<DeployArgs> = {
         ...(args.api !== undefined && { api: args.api }),
         ...(args.timeout !== undefined && { timeoutSeconds: args.timeout }),
         ...(args.retries !== undefined && { retries: args.retries }),
-        ...toConfigOptions(args),
+        ...toConfigOptions(args, io),
         ...(progress !== undefined && { onProgress: progress.onProgress }),
       });
       const text = result.dryRun ? formatDryRun(result) : formatDeployReport(result);

@@ -36,7 +36,7 @@ export const verify: CommandSpec = {
       flow: args.flow,
       offline: args.offline,
       timeoutMs: Math.round(args.timeout * 1000),
-      ...toConfigOptions(args),
+      ...toConfigOptions(args, io),
       ...(args.imsUrl !== undefined && { imsUrl: args.imsUrl }),
     });
     return { exitCode: result.ok ? 0 : 1, json: result, text: formatVerifyReport(result), warnings: result.warnings };

@@ -84,7 +84,9 @@ function expandReference(text: string, start: number, path: string, env: Environ
     return close === -1 ? text.length : close + 1;
   }
   out.names.push(name);
-  const value = env[name];
+  // Only the environment's own variables: `${constructor}` or `${toString}` would otherwise find
+  // Object.prototype's functions and write their source text into the package (issue 11, point 5).
+  const value = Object.hasOwn(env, name) ? env[name] : undefined;
   if (value === undefined) out.issues.push({ path, message: `the environment variable ${name} is not set; set it for this command (in CI, from the pipeline's secrets or variables)` });
   else out.value += value;
   return close + 1;

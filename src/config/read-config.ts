@@ -18,7 +18,8 @@ import { InputError } from '../errors.ts';
 import { ConfigError } from './config-error.ts';
 import { parseDeveloperConsoleProject, resolveWorkspaceIds } from './developer-console-project.ts';
 import { deepFreeze, parseConfig } from './parse-config.ts';
-import type { ConfigFormat, LoadedConfig, ParsedConfig, ReadConfigOptions } from './types.ts';
+import type { ConfigFormat, Environment, LoadedConfig, ParsedConfig, ReadConfigOptions } from './types.ts';
+import type { SecretSink } from '../secrets/secret-registry.ts';
 
 /** The names tried in `cwd` when no file is given, in order. */
 export const DEFAULT_CONFIG_FILES: readonly string[] = ['aem-ioevents.yaml', 'aem-ioevents.yml', 'aem-ioevents.json'];
@@ -32,10 +33,24 @@ export async function readConfig(options: ReadConfigOptions): Promise<LoadedConf
     fileLabel: located.file,
     env: options.env,
     ...(options.envName === undefined ? {} : { envName: options.envName }),
+    ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     baseDir: dirname(located.file),
   });
   const config = await readProjectFile(parsed, located.file);
   return Object.freeze({ ...parsed, config, file: located.file, warnings: Object.freeze([...located.warnings, ...parsed.warnings]) });
+}
+
+/** The configuration options a command's library function takes: `--config`, `--env`, and where its secrets go. */
+export interface ConfigChoice {
+  readonly config?: string | undefined;
+  readonly envName?: string | undefined;
+  readonly secrets?: SecretSink | undefined;
+}
+
+/** {@link readConfig} with the configuration `choice` names. */
+export function readChosenConfig(choice: ConfigChoice, cwd: string, env: Environment): Promise<LoadedConfig> {
+  const { config, envName, secrets } = choice;
+  return readConfig({ cwd, env, ...(config !== undefined && { file: config }), ...(envName !== undefined && { envName }), ...(secrets !== undefined && { secrets }) });
 }
 
 // The workspace ids from workspace.projectFile, checked against the rest of the configuration.

@@ -58,12 +58,12 @@ export const SECRET_FIELDS: Readonly<Record<SecretField, string>> = {
   'ims.passphrase': 'IOEVENTS_KEY_PASSPHRASE',
 };
 
+/**
+ * Fields whose values are secrets: the plain secrets and their AEM-protected forms. `redactConfig`
+ * replaces them, and `parseConfig` registers their values so the CLI blanks them out of all output.
+ */
+export const SECRET_VALUE_FIELDS: readonly string[] = [...Object.keys(SECRET_FIELDS), 'cloudService.clientSecretProtected', 'keystore.protectedPassword'];
+
 /** Fields whose value no message ever shows: the secrets, their protected forms, and the key and project paths (a pasted PEM key or project JSON lands there). */
-export const HIDDEN_FIELDS: readonly string[] = [
-  ...Object.keys(SECRET_FIELDS),
-  'cloudService.clientSecretProtected',
-  'keystore.protectedPassword',
-  'ims.privateKey',
-  'workspace.projectFile',
-];
+export const HIDDEN_FIELDS: readonly string[] = [...SECRET_VALUE_FIELDS, 'ims.privateKey', 'workspace.projectFile'];
 

@@ -2,6 +2,7 @@
  * The typed configuration that `build` and `verify` read (SPEC.md "Configuration file").
  * Every value here has passed validation; paths are absolute; the objects are frozen.
  */
+import type { SecretSink } from '../secrets/secret-registry.ts';
 
 /** `package`: the FileVault package id and its properties (`META-INF/vault/properties.xml`). */
 export interface PackageConfig {
@@ -151,6 +152,8 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** Options of {@link parseConfig}. */
 export interface ParseConfigOptions {
+  /** Receives the value of every secret field (`SECRET_VALUE_FIELDS`), before validation, so the caller can keep them out of its output. */
+  readonly secrets?: SecretSink;
   /** `yaml` or `json`. */
   readonly format: ConfigFormat;
   /** How messages name the file (usually its absolute path). */
@@ -165,6 +168,8 @@ export interface ParseConfigOptions {
 
 /** Options of {@link readConfig}. */
 export interface ReadConfigOptions {
+  /** Receives the value of every secret field (see {@link ParseConfigOptions.secrets}). */
+  readonly secrets?: SecretSink;
   /** The file (`--config`), relative to `cwd`. @default 'aem-ioevents.yaml' (then `.yml`, `.json`) in `cwd` */
   readonly file?: string;
   /** Working directory. */

@@ -2,6 +2,7 @@
  * The options of `deployPackage`, with all defaults in one place, validated once at the door
  * (execa's `normalizeOptions`). Everything further in sees complete, readonly options.
  */
+import type { ConfigChoice } from '../config/read-config.ts';
 import { describeValue, InputError } from '../errors.ts';
 import type { FetchLike } from '../http/http-fetch.ts';
 import { sleep as realSleep, type Sleep } from './backoff.ts';
@@ -24,7 +25,7 @@ export interface UploadProgress {
 }
 
 /** Options of `deployPackage`. */
-export interface DeployOptions {
+export interface DeployOptions extends ConfigChoice {
   /** The package zip. */
   readonly package: string;
   /** `--target` URLs; none means `AEM_URL`. */

@@ -28,7 +28,7 @@ export async function deployPackage(input: DeployOptions): Promise<DeployResult 
   const targets = normalizeTargets({ targets: options.targets, env: options.env });
   const pkg = await readDeployPackage(options.package, options.cwd);
   const storePassword = options.keystore ? readAemKeystorePassword(options.env) : undefined;
-  const key = options.keystore ? await readServiceUserKey({ config: options.config, envName: options.envName, cwd: options.cwd, env: options.env, now: options.now() }) : undefined;
+  const key = options.keystore ? await readServiceUserKey({ config: options.config, envName: options.envName, secrets: options.secrets, cwd: options.cwd, env: options.env, now: options.now() }) : undefined;
   const warnings = [...pkg.warnings, ...(key?.warnings ?? []), ...(options.api === 'json' ? [JSON_API_WARNING] : [])];
   if (options.dryRun) return dryRun(options, targets, pkg, key, warnings);
   const credentials = readAemCredentials({ user: options.user, env: options.env });

@@ -25,6 +25,7 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') return String.fromCodePoint(Number.parseInt(name[1]?.toLowerCase() === 'x' ? name.slice(2) : name.slice(1), name[1]?.toLowerCase() === 'x' ? 16 : 10));
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    // Own keys only: `&constructor;` is no entity (issue 11, point 5).
+    return Object.hasOwn(ENTITIES, name.toLowerCase()) ? ENTITIES[name.toLowerCase()]! : whole;
   });
 }

@@ -9,7 +9,7 @@
  */
 import { basename, relative } from 'node:path';
 import { InputError } from '../errors.ts';
-import { readConfig } from '../config/read-config.ts';
+import { readChosenConfig, type ConfigChoice } from '../config/read-config.ts';
 import { checkCertificate } from '../crypto/key-checks.ts';
 import { checkKeystorePassword } from '../crypto/keystore-password.ts';
 import { readPkcs12Keystore } from '../crypto/keystore.ts';
@@ -20,7 +20,7 @@ import { getCertificateIdentity, type ServiceUserKey } from './keystore-install.
 export const AEM_KEYSTORE_PASSWORD_VARIABLE = 'AEM_KEYSTORE_PASSWORD';
 
 /** Options of {@link readServiceUserKey}. */
-export interface ReadServiceUserKeyOptions {
+export interface ReadServiceUserKeyOptions extends ConfigChoice {
   /** `--config`. @default aem-ioevents.yaml in `cwd` */
   readonly config?: string | undefined;
   /** `--env`. */
@@ -42,7 +42,7 @@ export interface LoadedServiceUserKey {
 /** Reads and checks the key; throws `InputError` (exit 2) saying what is missing. */
 export async function readServiceUserKey(options: ReadServiceUserKeyOptions): Promise<LoadedServiceUserKey> {
   const { cwd, env } = options;
-  const loaded = await readConfig({ cwd, env, ...(options.config !== undefined && { file: options.config }), ...(options.envName !== undefined && { envName: options.envName }) });
+  const loaded = await readChosenConfig(options, cwd, env);
   const { keystore, serviceUser } = loaded.config;
   if (keystore === undefined) {
     throw new InputError(`--keystore needs the keystore section (file, password, alias) in ${relative(cwd, loaded.file) || loaded.file}`, { code: 'E_DEPLOY_KEYSTORE' });

@@ -159,7 +159,8 @@ class Lexer {
     return text.replace(/&([^;&<\s]*)(;)?/g, (_whole, ref: string, semicolon: string | undefined, offset: number) => {
       if (semicolon === undefined) throw new PropertiesXmlSyntaxError(`'&' without a reference`, at + offset);
       if (ref.startsWith('#')) return characterReference(ref, at + offset);
-      return PREDEFINED[ref] ?? '';
+      // Own keys only: `&constructor;` is an undefined entity too (issue 11, point 5).
+      return Object.hasOwn(PREDEFINED, ref) ? PREDEFINED[ref]! : '';
     });
   }
 

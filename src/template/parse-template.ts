@@ -8,7 +8,7 @@ import type { PropertyType } from '../docview/docview-property.ts';
 import { getJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilter } from '../packaging/workspace-filter.ts';
 import type { Template, TemplateEntry, TemplateFile, TemplateFilter, TemplateNode, TemplateProperty } from './template.ts';
-import { TEMPLATE_CONTEXT_KEYS } from './template-context.ts';
+import { isTemplateContextKey, SECRET_CONTEXT_KEYS, TEMPLATE_CONTEXT_KEYS } from './template-context.ts';
 
 const PROPERTY_TYPES: readonly PropertyType[] = ['undefined', 'String', 'Binary', 'Long', 'Double', 'Decimal', 'Date', 'Boolean', 'Name', 'Path', 'Reference', 'WeakReference', 'URI'];
 const PACKAGE_TYPES = ['application', 'content', 'container', 'mixed'] as const;
@@ -65,12 +65,12 @@ function readFilter(check: Checker, value: unknown, where: string): TemplateFilt
     return { kind, pattern, ...(rule.matchProperties === true && { matchProperties: true }) };
   });
   const mode = raw.mode === undefined ? undefined : check.oneOf(raw.mode, `${where}.mode`, IMPORT_MODES);
-  return { ...readEntry(check, raw, where), root: check.text(raw.root, `${where}.root`), rules, ...(mode !== undefined && { mode }) };
+  return { ...readEntry(check, raw, where), root: check.path(raw.root, `${where}.root`), rules, ...(mode !== undefined && { mode }) };
 }
 
 function readNode(check: Checker, value: unknown, where: string, naming: 'path' | 'name'): TemplateNode {
   const raw = check.object(value, where, [naming, 'when', 'status', 'source', 'properties', 'children', 'files']);
-  const id = naming === 'path' ? { path: check.text(raw.path, `${where}.path`) } : { name: check.jcrName(raw.name, `${where}.name`) };
+  const id = naming === 'path' ? { path: check.path(raw.path, `${where}.path`) } : { name: check.jcrName(raw.name, `${where}.name`) };
   const properties = Object.entries(raw.properties === undefined ? {} : check.object(raw.properties, `${where}.properties`)).flatMap(([name, p]) =>
     readVariants(check, name, p, `${where}.properties.${name}`),
   );
@@ -105,7 +105,7 @@ function readProperty(check: Checker, name: string, value: unknown, where: strin
 function readFile(check: Checker, value: unknown, where: string): TemplateFile {
   const raw = check.object(value, where, ['name', 'content', 'when', 'status', 'source']);
   const content = check.string(raw.content, `${where}.content`);
-  if (TEMPLATE_CONTEXT_KEYS[content] !== 'bytes') check.fail(`${where}.content: '${content}' is not a template context key holding bytes (${bytesKeys().join(', ')})`);
+  if (!isTemplateContextKey(content) || TEMPLATE_CONTEXT_KEYS[content] !== 'bytes') check.fail(`${where}.content: '${content}' is not a template context key holding bytes (${bytesKeys().join(', ')})`);
   return { ...readEntry(check, raw, where), name: check.jcrName(raw.name, `${where}.name`), content };
 }
 
@@ -149,8 +149,18 @@ class Checker {
     return text;
   }
 
+  // A repository path (node path, filter root): its keys show in the package's entry names, its
+  // filter and the build report, so a secret may not be one (issue 11, point 6).
+  path(value: unknown, where: string): string {
+    const text = this.text(value, where);
+    for (const [, key = ''] of text.matchAll(PLACEHOLDER)) {
+      if (SECRET_CONTEXT_KEYS.includes(key.trim())) this.fail(`${where}: {{${key.trim()}}} is a secret and cannot be part of a repository path, which the package's entry names, its filter and the build report show; use it in a property value`);
+    }
+    return text;
+  }
+
   contextKey(key: string, where: string): string {
-    if (!(key in TEMPLATE_CONTEXT_KEYS)) this.fail(`${where}: '${key}' is not a template context key (${Object.keys(TEMPLATE_CONTEXT_KEYS).join(', ')})`);
+    if (!isTemplateContextKey(key)) this.fail(`${where}: '${key}' is not a template context key (${Object.keys(TEMPLATE_CONTEXT_KEYS).join(', ')})`);
     return key;
   }
 

@@ -8,8 +8,8 @@ import { createDocViewProperty, type DocViewProperty } from '../docview/docview-
 import { getJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilterSet, WorkspaceFilter } from '../packaging/workspace-filter.ts';
 import type { NameStatus, Template, TemplateEntry, TemplateNode, TemplateProperty } from './template.ts';
-import { isPresent, type TemplateContext } from './template-context.ts';
-import { keptProperties } from './template-keys.ts';
+import { getContextValue, isPresent, type TemplateContext } from './template-context.ts';
+import { isKept as keep, keptProperties } from './template-keys.ts';
 
 /** One name the package contains, with its status (for the build report). */
 export interface RenderedName {
@@ -70,7 +70,7 @@ function renderNode(node: TemplateNode, path: string, context: TemplateContext, 
     return renderProperty(p, context, `${path}/${p.name}`);
   });
   for (const file of node.files.filter((f) => keep(f, context))) {
-    const content = context[file.content];
+    const content = getContextValue(context, file.content);
     if (!(content instanceof Uint8Array)) {
       throw new InputError(`template file ${path}/${file.name}: '${file.content}' has no bytes in this configuration; add 'when: ${file.content.split('.')[0]}.include' or provide it`, { code: 'E_TEMPLATE' });
     }
@@ -106,7 +106,7 @@ function resolveText(text: string, context: TemplateContext, where: string): str
 }
 
 function lookup(context: TemplateContext, key: string, where: string): string | boolean | readonly string[] {
-  const value = context[key];
+  const value = getContextValue(context, key);
   if (!isPresent(value) || value instanceof Uint8Array) {
     throw new InputError(`${where}: {{${key}}} has no value in this configuration; set it, or add 'when: ${key}' to the entry`, { code: 'E_TEMPLATE' });
   }
@@ -123,10 +123,6 @@ function checkPath(path: string | readonly string[], where: string): string {
     if (error !== undefined) throw new InputError(`${where}: segment '${segment}' of '${path}' is not a valid JCR name: ${error}`, { code: 'E_TEMPLATE' });
   }
   return path;
-}
-
-function keep(entry: TemplateEntry, context: TemplateContext): boolean {
-  return entry.when === undefined || isPresent(context[entry.when]);
 }
 
 function named(path: string, kind: RenderedName['kind'], entry: TemplateEntry): RenderedName {

@@ -61,6 +61,16 @@ export const TEMPLATE_CONTEXT_KEYS: Readonly<Record<string, 'text' | 'list' | 'f
  */
 export const SECRET_CONTEXT_KEYS: readonly string[] = ['cloudService.clientSecret', 'keystore.protectedPassword', 'privateKey.encodedPkcs8'];
 
+/** True when `key` is a template context key: an own key of {@link TEMPLATE_CONTEXT_KEYS}, never an inherited one such as `constructor` (issue 11, point 5). */
+export function isTemplateContextKey(key: string): boolean {
+  return Object.hasOwn(TEMPLATE_CONTEXT_KEYS, key);
+}
+
+/** The value of `key` in `context`; `undefined` unless `context` has it as its own key (`{{toString}}` is no value). */
+export function getContextValue(context: TemplateContext, key: string): ContextValue {
+  return Object.hasOwn(context, key) ? context[key] : undefined;
+}
+
 /** True when `when: key` keeps an entry: the value is set, not false and not empty. */
 export function isPresent(value: ContextValue): boolean {
   if (value === undefined || value === false || value === '') return false;

@@ -5,7 +5,7 @@
  */
 import { InputError, isIoEventsError } from '../errors.ts';
 import { isCloudManagerReference } from '../config/cloud-service-rules.ts';
-import { readConfig } from '../config/read-config.ts';
+import { readChosenConfig, type ConfigChoice } from '../config/read-config.ts';
 import type { IoEventsConfig } from '../config/types.ts';
 import { checkCertificate, checkPrivateKey } from '../crypto/key-checks.ts';
 import { readPkcs12Keystore } from '../crypto/keystore.ts';
@@ -17,7 +17,7 @@ import { verifyCredentials } from '../ims/verify-credentials.ts';
 import type { VerifyFlow, VerifyResult } from '../ims/verify-result.ts';
 
 /** Options of {@link verifyConfiguration}. */
-export interface VerifyConfigurationOptions {
+export interface VerifyConfigurationOptions extends ConfigChoice {
   /** Configuration file; default `aem-ioevents.yaml` in `cwd`. */
   readonly config?: string;
   readonly envName?: string;
@@ -43,7 +43,7 @@ export async function verifyConfiguration(options: VerifyConfigurationOptions = 
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
-  const loaded = await readConfig({ cwd, env, ...(options.config !== undefined && { file: options.config }), ...(options.envName !== undefined && { envName: options.envName }) });
+  const loaded = await readChosenConfig(options, cwd, env);
   const { config } = loaded;
   const key = await loadSigningKey(config, cwd, now());
   const result = await verifyCredentials({

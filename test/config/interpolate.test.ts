@@ -50,6 +50,20 @@ expandStringSuite('a variable that is not set is an issue naming it', () => {
   ]);
 });
 
+// Object.prototype's members are not variables: only the environment's own keys count.
+for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+  expandStringSuite(`\${${name}} is a variable that is not set`, () => {
+    for (const variables of [env, process.env]) {
+      assert.equal(expandString(`\${${name}}`, 'cloudService.title', variables), {
+        value: '',
+        names: [name],
+        literal: false,
+        issues: [{ path: 'cloudService.title', message: `the environment variable ${name} is not set; set it for this command (in CI, from the pipeline's secrets or variables)` }],
+      });
+    }
+  });
+}
+
 expandStringSuite.run();
 
 // ---

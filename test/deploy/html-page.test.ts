@@ -26,4 +26,8 @@ getHtmlTitleSuite('the title, entities decoded and whitespace collapsed; else th
   assert.is(getHtmlTitle(`<title>${'x'.repeat(200)}</title>`).length, 120);
 });
 
+getHtmlTitleSuite("an unknown entity stays as written, also one named like Object.prototype's members", () => {
+  assert.is(getHtmlTitle('<title>a &nosuch; &constructor; &toString; b</title>'), 'a &nosuch; &constructor; &toString; b');
+});
+
 getHtmlTitleSuite.run();

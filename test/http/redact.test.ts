@@ -25,3 +25,19 @@ getUrlSecretsSuite('the password as written and decoded; none without one or for
 });
 
 getUrlSecretsSuite.run();
+
+// ---
+
+const shortSuite = suite('redact: short secrets');
+
+shortSuite('a 1-character secret is blanked out only where no letter or digit touches it', () => {
+  const text = 'cannot read keystore.file p: the password of pp is user:p@host, pé';
+  assert.is(redact(text, ['p']), 'cannot read keystore.file ***: the password of pp is user:***@host, pé');
+});
+
+shortSuite('a 3-character secret with regular-expression syntax only where it stands alone; from 4 characters everywhere', () => {
+  assert.is(redact('x (a. y (a.b', ['(a.']), 'x *** y (a.b');
+  assert.is(redact('abcd xabcdx', ['abcd']), '*** x***x');
+});
+
+shortSuite.run();

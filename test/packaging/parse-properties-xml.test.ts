@@ -41,6 +41,8 @@ const CASES: [string, Record<string, string> | { refused: string }][] = [
   [`${H}${D.slice(0, -1)} [ <!ENTITY x "y"> ]><properties/>`, { refused: `Internal DTD subset is not allowed. The Properties XML document must have the following DOCTYPE declaration: \n${D}` }],
   [`${H}${D}<properties><entry key="a">\u0001</entry></properties>`, { a: '\u0001' }],
   [`${H}${D}<properties><entry key="a">&unknown;</entry></properties>`, { a: '' }],
+  // Object.prototype's members are no entities either (issue 11, point 5).
+  [`${H}${D}<properties><entry key="a">&constructor;&toString;&__proto__;</entry></properties>`, { a: '' }],
   [`${H}${D}<properties><entry key="a"><![CDATA[x<y]]></entry></properties>`, { a: 'x<y' }],
   [`${H}${D}<properties><entry key="a">a\r\nb\rc</entry></properties>`, { a: 'a\nb\nc' }],
   [`${H}${D}<properties><entry key="a\nb\tc">x</entry></properties>`, { 'a b c': 'x' }],

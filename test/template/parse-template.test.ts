@@ -89,6 +89,57 @@ nodes:
   );
 });
 
+parseTemplateSuite('only own template context keys count: {{constructor}}, {{toString}}, when: __proto__ and content: hasOwnProperty are none', () => {
+  const bad = `
+name: t
+title: T
+filters:
+  - root: /etc/{{constructor}}
+    status: confirmed
+nodes:
+  - path: /etc/{{ toString }}
+    status: confirmed
+    when: __proto__
+    files:
+      - { name: f, content: hasOwnProperty, status: confirmed }
+`;
+  assert.fixture(
+    templateError(bad),
+    [
+      'template bad.yaml is not valid:',
+      `  - filters[0].root: 'constructor' is not a template context key (${CONTEXT_KEYS})`,
+      `  - nodes[0].path: 'toString' is not a template context key (${CONTEXT_KEYS})`,
+      `  - nodes[0].when: '__proto__' is not a template context key (${CONTEXT_KEYS})`,
+      "  - nodes[0].files[0].content: 'hasOwnProperty' is not a template context key holding bytes (keystore.bytes)",
+    ].join('\n'),
+  );
+});
+
+parseTemplateSuite('a secret context key in a node path or filter root is refused, naming the key and never a value', () => {
+  const bad = `
+name: t
+title: T
+filters:
+  - root: /etc/x/{{cloudService.clientSecret}}
+    status: confirmed
+nodes:
+  - path: '{{serviceUser.home}}/{{ keystore.protectedPassword }}'
+    status: confirmed
+  - path: /etc/{{privateKey.encodedPkcs8}}
+    status: confirmed
+`;
+  const refused = 'is a secret and cannot be part of a repository path, which the package\'s entry names, its filter and the build report show; use it in a property value';
+  assert.fixture(
+    templateError(bad),
+    [
+      'template bad.yaml is not valid:',
+      `  - filters[0].root: {{cloudService.clientSecret}} ${refused}`,
+      `  - nodes[0].path: {{keystore.protectedPassword}} ${refused}`,
+      `  - nodes[1].path: {{privateKey.encodedPkcs8}} ${refused}`,
+    ].join('\n'),
+  );
+});
+
 parseTemplateSuite('a property given as a list holds variants, each a full spec with its own when, status and type', () => {
   const template = parseTemplate(
     `

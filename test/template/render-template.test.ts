@@ -109,6 +109,21 @@ renderTemplateSuite('a missing value is bad input that says how to fix the templ
   }
 });
 
+renderTemplateSuite('only own context keys have values: {{constructor}} is missing, when: toString drops its entry', () => {
+  // A template that did not pass parseTemplate's key check (as a compiled one does not).
+  const node = template.nodes[0]!;
+  const own = (property: { name: string; value: string; when?: string }) => ({ ...node, children: [], properties: [{ status: 'inferred' as const, type: 'undefined' as const, ...property }] });
+  const dropped = renderTemplate({ ...template, nodes: [own({ name: 'kept', value: 'x', when: 'toString' })] }, context);
+  assert.equal(dropped.nodes[0]!.node.properties, []);
+  try {
+    renderTemplate({ ...template, nodes: [own({ name: 'title', value: '{{constructor}}' })] }, context);
+    assert.unreachable('should throw');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is((error as Error).message, "/etc/x/ioevents/title: {{constructor}} has no value in this configuration; set it, or add 'when: constructor' to the entry");
+  }
+});
+
 renderTemplateSuite('a value that would climb out of its parent is refused', () => {
   for (const name of ['..', 'a/../../b', 'x*']) {
     try {

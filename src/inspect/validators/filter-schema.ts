@@ -45,7 +45,8 @@ export function checkFilterSchema(root: XmlElement): ValidationMessage[] {
 function checkElement(element: XmlElement, messages: ValidationMessage[]): void {
   const rule = RULES[element.name]!;
   for (const [name, value] of element.attributes) {
-    const type = rule.attributes[name];
+    // Own keys only: an attribute named `constructor` is not allowed either (issue 11, point 5).
+    const type = Object.hasOwn(rule.attributes, name) ? rule.attributes[name] : undefined;
     if (type === undefined) {
       if (!name.startsWith('xmlns')) messages.push(at(element, `cvc-complex-type.3.2.2: Attribute '${name}' is not allowed to appear in element '${element.name}'.`));
     } else messages.push(...checkValue(element, name, value, type));

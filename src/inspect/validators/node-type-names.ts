@@ -68,6 +68,7 @@ export function readCndDeclarations(texts: readonly string[]): NodeTypeDeclarati
 export function expand(qualified: string, namespaces: Readonly<Record<string, string>>): string | undefined {
   const colon = qualified.indexOf(':');
   const prefix = colon > 0 ? qualified.slice(0, colon) : '';
-  const uri = namespaces[prefix];
+  // Own keys only: a prefix such as `constructor` is no namespace (issue 11, point 5).
+  const uri = Object.hasOwn(namespaces, prefix) ? namespaces[prefix] : undefined;
   return uri === undefined ? undefined : `{${uri}}${qualified.slice(colon + 1)}`;
 }

@@ -136,7 +136,7 @@ const BINARY: Readonly<Record<string, string>> = {
 
 // \p{IsX}: a category, a script or a binary property; Java compares the latter two ignoring case.
 function isProperty(rest: string, name: string): CharTest {
-  const binary = BINARY[rest.toUpperCase()];
+  const binary = Object.hasOwn(BINARY, rest.toUpperCase()) ? BINARY[rest.toUpperCase()] : undefined;
   const test = categoryTest(rest) ?? (binary === undefined ? undefined : lazyUnicodeTest(binary)) ?? tryUnicode(`\\p{Script=${titleCase(rest)}}`);
   if (test === undefined) throw new UnsupportedJavaRegexError(`\\p{${name}}`);
   return test;

@@ -168,6 +168,14 @@ xmlSuite('FileVault testFilterWithInvalidElements: the schema messages with thei
   assert.ok(reading.messages.every((m) => m.severity === 'error'));
 });
 
+xmlSuite("an attribute named like Object.prototype's members is not allowed either", () => {
+  const reading = validateFilterXml('<workspaceFilter version="1.0">\n  <filter root="/apps" constructor="x" toString="y"/>\n</workspaceFilter>');
+  assert.equal(reading.messages.map((m) => `${m.line}:${m.column} ${m.message}`), [
+    "2:54 cvc-complex-type.3.2.2: Attribute 'constructor' is not allowed to appear in element 'filter'.",
+    "2:54 cvc-complex-type.3.2.2: Attribute 'toString' is not allowed to appear in element 'filter'.",
+  ]);
+});
+
 xmlSuite('an invalid regular expression makes filter.xml invalid, as DefaultWorkspaceFilter.load says', () => {
   const reading = validateFilterXml('<workspaceFilter version="1.0">\n  <filter root="/apps">\n    <include pattern="/apps/["/>\n  </filter>\n</workspaceFilter>');
   assert.equal(summarize(reading.messages), ["error Invalid filter.xml: Invalid pattern given: '/apps/['"]);

@@ -46,3 +46,14 @@ typesSuite("the package's own CND makes its namespaces and types known", () => {
 });
 
 typesSuite.run();
+
+// ---
+
+const cndSuite = suite('readCndDeclarations');
+
+cndSuite("a node type whose prefix is declared nowhere is left out, also a prefix named like Object.prototype's members", () => {
+  const declared = readCndDeclarations(["<'my'='http://example.com/my'>\n[my:type]\n[constructor:type]\n[toString:type]\n[other:type]"]);
+  assert.equal(declared.types, ['{http://example.com/my}type']);
+});
+
+cndSuite.run();
