@@ -2,8 +2,6 @@
 // fetch deploy really uses (undici, stream bodies through request()), at the real 4 MiB cap.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { installPackage, type InstallPackageOptions } from '../../src/deploy/install-package.ts';
 import { getCertificateIdentity, installServiceUserKey } from '../../src/deploy/keystore-install.ts';
 import { readPkcs12Keystore } from '../../src/crypto/keystore.ts';
@@ -12,7 +10,7 @@ import { createStreamingFetch } from '../../src/http/streaming-fetch.ts';
 import { exampleKeystore, KEYSTORE_PASSWORD } from '../build/example-project.ts';
 import { MAX_SENT_BYTES, type OversizedKind } from '../helpers/oversized-answer.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { connection, PASSWORD, recordingSleep, USER } from './connection.ts';
+import { connection, installOptions, PASSWORD, recordingSleep, USER } from './connection.ts';
 import { SERVICE_USER_HOME, startPackmgrStandIn, type PackmgrStandIn, type RequestKind } from './packmgr-stand-in.ts';
 import { writeExamplePackage } from './packages.ts';
 
@@ -36,18 +34,9 @@ test.after.each(async (ctx) => {
   removeTempDir(ctx.dir);
 });
 
+// Deadlines far beyond what the tests take: an answer must be cut at the cap, not by them.
 function options(ctx: Context, overrides: Partial<InstallPackageOptions> = {}): InstallPackageOptions {
-  return {
-    target: { url: ctx.standIn!.url },
-    connection: connection(PASSWORD, ctx.http!.fetch as typeof fetch),
-    package: { file: ctx.file, filename: basename(ctx.file), size: statSync(ctx.file).size },
-    api: 'jsp',
-    timeoutMs: 60_000,
-    probeTimeoutMs: 60_000,
-    retries: 3,
-    sleep: recordingSleep().sleep,
-    ...overrides,
-  };
+  return installOptions(ctx.standIn!.url, ctx.file, { connection: connection(PASSWORD, ctx.http!.fetch as typeof fetch), timeoutMs: 60_000, probeTimeoutMs: 60_000, ...overrides });
 }
 
 // Stopped by the client at the cap: the connection dropped long before the stand-in gives up.
