@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { existsSync } from 'node:fs';
 
-/** One command to time: `{ name, cmd, args, env?, cwd?, before? }`; `before()` runs untimed ahead of every run. */
+/** One command to time: `{ name, cmd, args, env?, cwd?, before?, status? }`; `before()` runs untimed ahead of every run; `status` is the exit code expected (default 0). */
 export function runOnce(variant) {
   variant.before?.();
   const start = process.hrtime.bigint();
@@ -14,7 +14,7 @@ export function runOnce(variant) {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${variant.name} failed (${result.status}): ${result.stderr}`);
+  if (result.status !== (variant.status ?? 0)) throw new Error(`${variant.name} failed (${result.status}): ${result.stderr}`);
   return ms;
 }
 
@@ -51,18 +51,19 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Peak resident set size of one run, in MB (GNU time, or python3's getrusage of children). */
+/** Peak resident set size of one run, in MB (GNU time, or python3's getrusage of children); `variant.status` is the exit code expected (default 0). */
 export function peakRssMb(variant) {
   variant.before?.();
   const env = { ...process.env, ...variant.env };
+  const expected = variant.status ?? 0;
   if (existsSync('/usr/bin/time')) {
     const r = spawnSync('/usr/bin/time', ['-f', '%M', variant.cmd, ...variant.args], { cwd: variant.cwd, env, encoding: 'utf8' });
     const kb = Number(r.stderr.trim().split('\n').pop());
-    if (r.status === 0 && Number.isFinite(kb)) return kb / 1024;
+    if (r.status === expected && Number.isFinite(kb)) return kb / 1024;
   }
   const script = 'import resource,subprocess,sys; r=subprocess.run(sys.argv[1:]); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)';
   const r = spawnSync('python3', ['-c', script, variant.cmd, ...variant.args], { cwd: variant.cwd, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${variant.name} failed: ${r.stderr}`);
+  if (r.status !== expected) throw new Error(`${variant.name} exited ${r.status}, not ${expected}: ${r.stderr}`);
   return Number(r.stdout.trim().split('\n').pop()) / 1024;
 }
 

@@ -1,12 +1,13 @@
 /**
  * One authenticated request to an AEM instance through the shared HTTP layer (`src/http/`):
- * basic auth, a deadline over the whole exchange, no redirects. A missing answer is returned as
- * a {@link AemTransportFailure} rather than thrown, because the conductor decides per kind what
+ * basic auth, a deadline over the whole exchange, no redirects, at most `maxAnswerBytes` of an
+ * answer read. A missing answer, or one cut at that cap, is returned as a
+ * {@link AemTransportFailure} rather than thrown, because the conductor decides per kind what
  * comes next (retry a refused connection, never resend after a timeout).
  */
 import type { FetchLike } from '../http/http-fetch.ts';
-import { getUrlSecrets } from '../http/redact.ts';
-import { sendHttpRequest, type HttpAnswer, type HttpRequest, type HttpTransportError } from '../http/send-request.ts';
+import { getUrlSecrets, redact } from '../http/redact.ts';
+import { HttpAnswerTooLargeError, sendHttpRequest, type HttpAnswer, type HttpRequest, type HttpTransportError } from '../http/send-request.ts';
 import { describeTransportFailure, type TransportFailureKind } from '../http/transport-failure.ts';
 import type { AemCredentials } from './credentials.ts';
 
@@ -18,12 +19,14 @@ export interface AemConnection {
   readonly proxy?: string | undefined;
   /** Other secrets the calls carry (keystore passwords), for redaction. */
   readonly secrets?: readonly string[] | undefined;
+  /** The most bytes of an answer that are read. @default MAX_ANSWER_BYTES (4 MiB, src/http/answer-cap.ts) */
+  readonly maxAnswerBytes?: number | undefined;
 }
 
 /** Why there was no answer. */
 export interface AemTransportFailure {
-  /** `timed-out` when our deadline passed; otherwise how the transport failed. */
-  readonly kind: TransportFailureKind | 'timed-out';
+  /** `timed-out` when our deadline passed; `too-large` when the answer went past the cap and was cut; otherwise how the transport failed. */
+  readonly kind: TransportFailureKind | 'timed-out' | 'too-large';
   /** What happened, secrets blanked out. */
   readonly text: string;
 }
@@ -38,8 +41,9 @@ export type AemRequest = Omit<HttpRequest, 'fetch'>;
 export async function callAem(connection: AemConnection, request: AemRequest): Promise<AemCallResult> {
   const headers = { authorization: connection.credentials.authorization(), ...request.headers };
   try {
-    return { ok: true, answer: await sendHttpRequest({ ...request, headers, fetch: connection.fetch }) };
+    return { ok: true, answer: await sendHttpRequest({ ...request, headers, fetch: connection.fetch, maxAnswerBytes: connection.maxAnswerBytes }) };
   } catch (error) {
+    if (error instanceof HttpAnswerTooLargeError) return { ok: false, failure: { kind: 'too-large', text: redact(error.message, getConnectionSecrets(connection)) } };
     const transport = error as HttpTransportError;
     if (transport.timedOut) return { ok: false, failure: { kind: 'timed-out', text: `no answer within ${request.timeoutMs / 1000} s` } };
     const failure = describeTransportFailure(transport.cause, getConnectionSecrets(connection));

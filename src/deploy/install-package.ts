@@ -123,6 +123,8 @@ function afterFailure(failure: AemTransportFailure, options: InstallPackageOptio
   if (failure.kind === 'refused') return { again: true, verdict: { ...base, outcome: 'unreachable', message: `the connection was refused (${failure.text}) and no retry is left` } };
   const what = installing ? 'the install' : 'the upload';
   const check = installing ? '; it may still be running on AEM: look at Package Manager before you deploy again (aem-ioevents never sends an install twice)' : '; nothing was installed';
+  // The verdict is at the end of the install log (filevault-format.md §7.1): a cut answer may have lost it.
+  if (failure.kind === 'too-large') return { again: false, verdict: { ...base, outcome: 'answer-too-large', message: `${failure.text}: the verdict was not read, so ${what} cannot be called a success${check}` } };
   if (failure.kind === 'timed-out') return { again: false, verdict: { ...base, outcome: 'timed-out', message: `no answer to ${what} within ${options.timeoutMs / 1000} s${check}` } };
   if (failure.kind === 'lost' || failure.kind === 'other') return { again: false, verdict: { ...base, outcome: 'connection-lost', message: `the connection broke during ${what} (${failure.text})${check}` } };
   return { again: false, verdict: { ...base, outcome: 'unreachable', message: `could not connect: ${describeAemFailure(failure)}` } };
@@ -140,6 +142,8 @@ function verdictOfProbe(probe: ReadinessProbe & { readonly probes: number }): In
       return { ...base, outcome: 'unauthorized', message: `the credentials were refused (${probe.detail}); check AEM_USER and AEM_PASSWORD; nothing was sent` };
     case 'timed-out':
       return { ...base, outcome: 'timed-out', message: `the readiness probe got no answer (${probe.detail}); nothing was sent` };
+    case 'too-large':
+      return { ...base, outcome: 'answer-too-large', message: `the readiness probe failed: ${probe.detail}; nothing was sent` };
     case 'unreachable':
       return { ...base, outcome: 'unreachable', message: `could not connect (${probe.detail}); nothing was sent` };
     default:

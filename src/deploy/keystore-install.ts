@@ -65,11 +65,13 @@ export type KeystoreOutcome =
   | 'refused'
   /** No answer, or the connection broke. Exit 3. */
   | 'unreachable'
+  /** An answer went past the cap on answers (4 MiB, src/http/answer-cap.ts) and was cut there. Exit 3. */
+  | 'answer-too-large'
   /** Not attempted: the package did not install on this target. */
   | 'skipped';
 
 /** Exit code of each keystore outcome. */
-export const KEYSTORE_EXIT_CODES: Readonly<Record<KeystoreOutcome, ExitCode>> = { unchanged: 0, added: 0, created: 0, replaced: 0, 'different-key': 1, 'no-store-password': 2, refused: 1, unreachable: 3, skipped: 0 };
+export const KEYSTORE_EXIT_CODES: Readonly<Record<KeystoreOutcome, ExitCode>> = { unchanged: 0, added: 0, created: 0, replaced: 0, 'different-key': 1, 'no-store-password': 2, refused: 1, unreachable: 3, 'answer-too-large': 3, skipped: 0 };
 
 /** The keystore step's result on one target; holds no secret. */
 export interface KeystoreResult {
@@ -149,7 +151,7 @@ async function post(options: InstallServiceUserKeyOptions, step: KeystoreStep, b
 }
 
 function failure(options: InstallServiceUserKeyOptions, step: KeystoreStep | 'read', result: AemCallResult): KeystoreResult {
-  if (!result.ok) return keystoreResult(options.key, 'unreachable', describeKeystoreFailure(step, result.failure, options.timeoutMs));
+  if (!result.ok) return keystoreResult(options.key, result.failure.kind === 'too-large' ? 'answer-too-large' : 'unreachable', describeKeystoreFailure(step, result.failure, options.timeoutMs));
   return keystoreResult(options.key, 'refused', describeKeystoreAnswer(step, result.answer, options.key.home, options.connection) ?? '');
 }
 

@@ -28,7 +28,9 @@ export type ReadinessState =
   /** No connection for another reason (DNS, TLS, proxy, reset). */
   | 'unreachable'
   /** No answer in time. */
-  | 'timed-out';
+  | 'timed-out'
+  /** An answer longer than the cap on answers (src/http/answer-cap.ts), cut there. */
+  | 'too-large';
 
 /** A probe's result. */
 export interface ReadinessProbe {
@@ -53,6 +55,8 @@ export async function probeReadiness(options: ReadinessOptions): Promise<Readine
   const result = await callAem(options.connection, { url, method: 'GET', timeoutMs: options.timeoutMs });
   if (!result.ok) {
     const { kind } = result.failure;
+    // The cut answer's text names the URL already.
+    if (kind === 'too-large') return { state: 'too-large', detail: result.failure.text };
     const state = kind === 'refused' ? 'refused' : kind === 'timed-out' ? 'timed-out' : 'unreachable';
     return { state, detail: `${url}: ${describeAemFailure(result.failure)}` };
   }

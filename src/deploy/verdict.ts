@@ -31,7 +31,9 @@ export type InstallOutcome =
   /** No answer within `--timeout`; the install is never sent again. Exit 3. */
   | 'timed-out'
   /** The connection broke after the request went out; the install is never sent again. Exit 3. */
-  | 'connection-lost';
+  | 'connection-lost'
+  /** The answer went past the cap on answers (4 MiB, src/http/answer-cap.ts) and was cut there: its verdict was not read. Exit 3. */
+  | 'answer-too-large';
 
 /** The exit code of each outcome (SPEC.md "Command line"). */
 export const OUTCOME_EXIT_CODES: Readonly<Record<InstallOutcome, ExitCode>> = {
@@ -44,6 +46,7 @@ export const OUTCOME_EXIT_CODES: Readonly<Record<InstallOutcome, ExitCode>> = {
   unreachable: 3,
   'timed-out': 3,
   'connection-lost': 3,
+  'answer-too-large': 3,
 };
 
 /** The verdict on an answer. */

@@ -3,8 +3,13 @@
  * (an install streams its log for as long as it runs, filevault-format.md §7.1). Redirects are
  * never followed: credentials and secrets go only to the URL the user named. Every HTTP answer
  * is returned, whatever its status; only a missing answer throws {@link HttpTransportError}.
+ * At most {@link MAX_ANSWER_BYTES} of a body are read: a longer one throws
+ * {@link HttpAnswerTooLargeError}, before the deadline (issue 11).
  */
+import { HttpAnswerTooLargeError, MAX_ANSWER_BYTES, readCappedText } from './answer-cap.ts';
 import type { FetchLike } from './http-fetch.ts';
+
+export { HttpAnswerTooLargeError, MAX_ANSWER_BYTES } from './answer-cap.ts';
 
 /** A request as the remote calls of aem-ioevents make them. */
 export interface HttpRequest {
@@ -16,6 +21,8 @@ export interface HttpRequest {
   readonly fetch: FetchLike;
   /** Milliseconds for the whole exchange, body included. */
   readonly timeoutMs: number;
+  /** The most bytes of the answer's body that are read. @default MAX_ANSWER_BYTES (4 MiB) */
+  readonly maxAnswerBytes?: number | undefined;
 }
 
 /** An HTTP answer, body read. */
@@ -37,7 +44,10 @@ export class HttpTransportError extends Error {
   }
 }
 
-/** Sends `request` and reads the whole answer; throws {@link HttpTransportError} when there is none. */
+/**
+ * Sends `request` and reads the whole answer; throws {@link HttpTransportError} when there is
+ * none, {@link HttpAnswerTooLargeError} when its body is longer than `maxAnswerBytes`.
+ */
 export async function sendHttpRequest(request: HttpRequest): Promise<HttpAnswer> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
@@ -52,9 +62,14 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpAnswer>
       ...(request.body instanceof ReadableStream && { duplex: 'half' }),
     };
     const response = await request.fetch(request.url, init);
-    const text = await response.text();
+    const text = await readCappedText(request.url, response, request.maxAnswerBytes ?? MAX_ANSWER_BYTES);
     return { url: request.url, status: response.status, headers: response.headers, text };
   } catch (error) {
+    if (error instanceof HttpAnswerTooLargeError) {
+      // The body was cancelled; aborting as well releases a connection still sending.
+      controller.abort();
+      throw error;
+    }
     throw new HttpTransportError(request.url, controller.signal.aborted, error);
   } finally {
     clearTimeout(timer);

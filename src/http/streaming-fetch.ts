@@ -44,5 +44,8 @@ async function requestWithStream(undici: typeof import('undici'), dispatcher: im
   // A Response cannot carry a body with these statuses.
   const empty = answer.statusCode === 204 || answer.statusCode === 205 || answer.statusCode === 304;
   if (empty) await answer.body.dump();
-  return new Response(empty ? null : (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>), { status: answer.statusCode, headers });
+  // Not Readable.toWeb: in Node 20 a body cancelled while data is still arriving (an answer cut
+  // at the cap, answer-cap.ts) makes it enqueue into a closed stream, an uncaught crash. Async
+  // iteration pulls one chunk at a time and destroys the body when cancelled.
+  return new Response(empty ? null : ReadableStream.from<Uint8Array>(answer.body), { status: answer.statusCode, headers });
 }

@@ -1,13 +1,13 @@
 /**
  * One form POST to IMS through the shared {@link sendHttpRequest} (a deadline over the whole
- * exchange, no redirects). Transport failures become `RemoteError` (exit 3); every HTTP answer,
- * refusals included, is returned.
+ * exchange, no redirects, at most 4 MiB of an answer read). Transport failures and answers over
+ * that cap become `RemoteError` (exit 3); every other HTTP answer, refusals included, is returned.
  */
 import { describeValue, InputError } from '../errors.ts';
 import { DEFAULT_IMS_URL, normalizeImsUrl } from './ims-url.ts';
 import { createImsFetch, getProxySettings, type FetchLike } from './ims-fetch.ts';
-import { sendHttpRequest, type HttpAnswer, type HttpTransportError } from '../http/send-request.ts';
-import { toRemoteError } from './transport-error.ts';
+import { HttpAnswerTooLargeError, sendHttpRequest, type HttpAnswer, type HttpTransportError } from '../http/send-request.ts';
+import { toRemoteError, tooLargeError } from './transport-error.ts';
 
 /** The default timeout of every IMS call (issue 5). */
 export const DEFAULT_IMS_TIMEOUT_MS = 10_000;
@@ -61,6 +61,7 @@ export async function postImsForm(options: PostImsFormOptions): Promise<RawImsAn
   try {
     answer = await sendHttpRequest({ url, method: 'POST', headers: { accept: 'application/json' }, body: new URLSearchParams(fields), fetch, timeoutMs });
   } catch (error) {
+    if (error instanceof HttpAnswerTooLargeError) throw tooLargeError(error, options.proxy);
     const transport = error as HttpTransportError;
     throw toRemoteError(transport.cause, { url, timeoutMs, timedOut: transport.timedOut, proxy: options.proxy });
   }

@@ -1,9 +1,10 @@
 /**
  * Transport failures of an IMS call as `RemoteError` (exit 3): a timeout, a refused or failed
- * connection, a proxy that says no. Each message names IMS's URL and the proxy (never its
+ * connection, a proxy that says no, an answer too large to read. Each message names IMS's URL and the proxy (never its
  * password) and says what to try (ims-jwt.md §3.4, §5.5).
  */
 import { RemoteError } from '../errors.ts';
+import type { HttpAnswerTooLargeError } from '../http/answer-cap.ts';
 import { describeProxy } from '../http/http-fetch.ts';
 import { getUrlSecrets } from '../http/redact.ts';
 import { describeTransportFailure, type TransportFailureKind } from '../http/transport-failure.ts';
@@ -27,6 +28,16 @@ export function toRemoteError(error: unknown, context: FailureContext): RemoteEr
   const failure = describeTransportFailure(error, proxy ? getUrlSecrets(proxy) : []);
   const via = proxy ? ` through the proxy ${describeProxy(proxy)}` : '';
   return new RemoteError(`Could not reach ${where}${via}: ${failure.text}. ${HINTS[failure.kind]}`, { code: 'E_IMS_UNREACHABLE', cause: error });
+}
+
+/**
+ * The `RemoteError` for an answer cut at the cap on answers (src/http/answer-cap.ts). IMS answers
+ * with a few hundred bytes of JSON (ims-jwt.md §1.4): anything that large is not IMS speaking.
+ */
+export function tooLargeError(error: HttpAnswerTooLargeError, proxy: string | undefined): RemoteError {
+  const suspect = proxy ? `the proxy ${describeProxy(proxy)}` : 'a proxy';
+  const message = `IMS's answer was too large: ${error.message}. IMS answers with a few hundred bytes of JSON; check the IMS URL (--ims-url, IOEVENTS_IMS_URL), or whether ${suspect} answers in its place.`;
+  return new RemoteError(message, { code: 'E_IMS_ANSWER_TOO_LARGE', cause: error });
 }
 
 const DEFAULT_HINT = 'Check the IMS URL, the network and HTTPS_PROXY/NO_PROXY, then try again.';

@@ -1,6 +1,9 @@
 // What the deploy tests share: the stand-in's credentials and a connection to it.
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { AemConnection } from '../../src/deploy/aem-request.ts';
 import { AemCredentials } from '../../src/deploy/credentials.ts';
+import type { InstallPackageOptions } from '../../src/deploy/install-package.ts';
 
 /** The stand-in's user and password (throwaway). */
 export const USER = 'deployer';
@@ -22,5 +25,20 @@ export function recordingSleep(onWait?: (count: number) => void | Promise<void>)
       waits.push(ms);
       await onWait?.(waits.length);
     },
+  };
+}
+
+/** Options of `installPackage` for `file` on the stand-in at `url`: service.jsp, 5 s deadlines, 3 retries, no real waits. */
+export function installOptions(url: string, file: string, overrides: Partial<InstallPackageOptions> = {}): InstallPackageOptions {
+  return {
+    target: { url },
+    connection: connection(),
+    package: { file, filename: basename(file), size: statSync(file).size },
+    api: 'jsp',
+    timeoutMs: 5000,
+    probeTimeoutMs: 5000,
+    retries: 3,
+    sleep: recordingSleep().sleep,
+    ...overrides,
   };
 }

@@ -2,11 +2,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { installPackage, type InstallPackageOptions, type PackmgrApi } from '../../src/deploy/install-package.ts';
 import { UPLOAD_CHUNK_BYTES, type OpenFile } from '../../src/deploy/multipart.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { connection, PASSWORD, recordingSleep, USER } from './connection.ts';
+import { connection, installOptions, PASSWORD, recordingSleep, USER } from './connection.ts';
 import { startPackmgrStandIn, type PackmgrFault, type PackmgrStandIn } from './packmgr-stand-in.ts';
 import { writeExamplePackage, writeLargePackage, writeNotContentPackage } from './packages.ts';
 
@@ -26,17 +25,7 @@ interface Context {
 const context: Context = { dir: '', file: '' };
 
 function options(ctx: Context, overrides: Partial<InstallPackageOptions> = {}): InstallPackageOptions {
-  return {
-    target: { url: ctx.standIn?.url ?? '' },
-    connection: connection(),
-    package: { file: ctx.file, filename: basename(ctx.file), size: statSync(ctx.file).size },
-    api: 'jsp',
-    timeoutMs: 5000,
-    probeTimeoutMs: 5000,
-    retries: 3,
-    sleep: recordingSleep().sleep,
-    ...overrides,
-  };
+  return installOptions(ctx.standIn?.url ?? '', ctx.file, overrides);
 }
 
 function setUp(name: string) {

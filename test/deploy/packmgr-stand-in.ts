@@ -15,12 +15,15 @@
  * code="500">`), `installErrors` (HTTP 200, `E` lines, "Package imported (with errors"),
  * `unauthorized` (401), `html` (the Sling POST servlet's page), `drop` (the connection is cut after
  * the upload arrived), `slow` (the answer comes late); `startingFor(n)`: the next n requests get
- * 404. Every request is recorded, so tests can count installs. Test code only: never shipped.
+ * 404; `oversize(kind, size)`: the next request of that kind, once handled, gets an answer too
+ * large to read (a 2 GB `content-length`, or an endless chunked body, issue 11). Every request is
+ * recorded, so tests can count installs. Test code only: never shipped.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { sendOversizedAnswer, type OversizedKind, type OversizedSent } from '../helpers/oversized-answer.ts';
 import type { StandInKeystore } from './stand-in-keystore.ts';
-import { readRequest, type PackmgrRequest } from './stand-in-request.ts';
+import { readRequest, type PackmgrRequest, type RequestKind } from './stand-in-request.ts';
 import { StandInState, type PackmgrFault } from './stand-in-state.ts';
 
 export type { PackmgrRequest, RequestKind } from './stand-in-request.ts';
@@ -51,6 +54,10 @@ export interface PackmgrStandIn {
   fail(fault: PackmgrFault, times?: number): void;
   /** The next `requests` requests of any kind answer 404, as while AEM starts. */
   startingFor(requests: number): void;
+  /** The next request of `kind` is handled as usual, but its answer is `size` (after AEM's own start of it). */
+  oversize(kind: RequestKind, size: OversizedKind): void;
+  /** What the oversized answers sent, in order; each settles when its connection closes. */
+  readonly oversized: Promise<OversizedSent>[];
   /** Holds every install step (after its upload arrived) until the returned function is called. */
   hold(): () => void;
   /** Resolves when an install step arrives (at once if one has). */
@@ -70,6 +77,8 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
   const expected = `Basic ${Buffer.from(`${user}:${options.password ?? 'admin'}`).toString('base64')}`;
   const state = new StandInState(user, options.homes ?? [SERVICE_USER_HOME]);
   const sockets = new Set<Socket>();
+  const oversize = new Map<RequestKind, OversizedKind>();
+  const oversized: Promise<OversizedSent>[] = [];
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => response.destroy(error instanceof Error ? error : new Error(String(error))));
   });
@@ -84,6 +93,12 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
     if (reply === 'drop') return void request.socket.destroy();
     if (response.destroyed) return;
     record.status = reply.status;
+    const size = oversize.get(record.kind);
+    if (size !== undefined) {
+      oversize.delete(record.kind);
+      return void oversized.push(sendOversizedAnswer(response, size, { status: reply.status, contentType: reply.contentType, ...OVERSIZED_BODIES[record.kind === 'ks.json' || record.kind === 'json-upload' || record.kind === 'json-install' ? 'json' : record.kind === 'service.jsp' ? 'crx' : 'html'] }));
+    }
+    record.answerBytes = Buffer.byteLength(reply.body);
     response.writeHead(reply.status, { 'content-type': reply.contentType, ...reply.headers });
     response.end(reply.body);
   }
@@ -104,6 +119,8 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
     keystores: state.keystores,
     fail: (fault, times = 1) => state.faults.push(...Array.from({ length: times }, () => fault)),
     startingFor: (requests) => void (state.starting = requests),
+    oversize: (kind, size) => void oversize.set(kind, size),
+    oversized,
     hold: () => state.hold(),
     installArrived: () => state.arrived.promise,
     stop: shut,
@@ -112,3 +129,11 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
   };
 }
 
+
+// How each format's oversized answer starts and goes on: an install log that never reaches its
+// verdict (filevault-format.md §7.1), a JSON list, an HTML page.
+const OVERSIZED_BODIES = {
+  crx: { prefix: '<crx version="1.4.1" user="admin" workspace="crx.default">\n  <response>\n    <data>\n      <log><![CDATA[Installing content\nImporting content...\n', filler: 'A /content/generated/node\n' },
+  json: { prefix: '{"success":true,"msg":"', filler: 'x'.repeat(64) },
+  html: { prefix: '<!DOCTYPE html>\n<html><head><title>OK</title></head><body>\n', filler: '<p>line</p>\n' },
+} as const;

@@ -23,6 +23,8 @@ export interface PackmgrRequest {
   /** Files of a multipart body. */
   readonly files: readonly { readonly field: string; readonly filename: string; readonly size: number; readonly sha256: string }[];
   status: number | undefined;
+  /** Bytes of the answer's body, once sent whole. */
+  answerBytes: number | undefined;
 }
 
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
@@ -58,6 +60,7 @@ export async function readRequest(request: IncomingMessage): Promise<{ record: P
     fields,
     files,
     status: undefined,
+    answerBytes: undefined,
   };
   return { record, form };
 }

@@ -123,7 +123,7 @@ jsonSuite.run();
 const exitCodesSuite = suite('OUTCOME_EXIT_CODES');
 
 exitCodesSuite('installed 0; refusals and errors 1; not reached, not ready, timeouts 3', () => {
-  assert.equal(OUTCOME_EXIT_CODES, { installed: 0, 'installed-with-errors': 1, refused: 1, unauthorized: 1, 'unexpected-answer': 1, 'not-ready': 3, unreachable: 3, 'timed-out': 3, 'connection-lost': 3 });
+  assert.equal(OUTCOME_EXIT_CODES, { installed: 0, 'installed-with-errors': 1, refused: 1, unauthorized: 1, 'unexpected-answer': 1, 'not-ready': 3, unreachable: 3, 'timed-out': 3, 'connection-lost': 3, 'answer-too-large': 3 });
 });
 
 exitCodesSuite.run();

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendOversizedAnswer, type OversizedKind, type OversizedSent } from '../helpers/oversized-answer.ts';
 import { answerJwtExchange } from './stand-in-exchange.ts';
 import { decodeJwt, type DecodedJwt } from './stand-in-jwt.ts';
 import { refuse, TEXT, type ImsReply, type StandInBinding } from './stand-in-replies.ts';
@@ -20,6 +21,8 @@ export type StandInFault =
   | { readonly kind: 'internal_error' }
   | { readonly kind: 'throttle'; readonly retryAfterSeconds: number }
   | { readonly kind: 'hang' }
+  /** An answer too large to read (issue 11): a 2 GB `content-length`, or an endless chunked body. */
+  | { readonly kind: 'oversized'; readonly size: OversizedKind }
   | { readonly kind: 'raw'; readonly status: number; readonly body: string; readonly contentType: string; readonly headers?: Readonly<Record<string, string>> };
 
 /** Options of {@link startImsStandIn}. */
@@ -61,6 +64,8 @@ export interface ImsStandIn {
   /** `http://127.0.0.1:<port>`. */
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** What the `oversized` faults sent, in order; each settles when its connection closes. */
+  readonly oversized: Promise<OversizedSent>[];
   /** Makes the next `times` requests meet `fault`. */
   injectFault(fault: StandInFault, times?: number): void;
   /** Stops the server, hanging requests included. */
@@ -76,6 +81,7 @@ export async function startImsStandIn(options: ImsStandInOptions): Promise<ImsSt
   const requests: RecordedRequest[] = [];
   const faults: StandInFault[] = [];
   const usedJtis = new Set<string>();
+  const oversized: Promise<OversizedSent>[] = [];
   let url = '';
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -87,6 +93,10 @@ export async function startImsStandIn(options: ImsStandInOptions): Promise<ImsSt
     requests.push(record);
     const fault = faults.shift();
     if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'oversized') {
+      record.status = 200;
+      return void oversized.push(sendOversizedAnswer(response, fault.size, { status: 200, contentType: 'application/json;charset=UTF-8', prefix: '{"access_token":"', filler: 'x'.repeat(64) }));
+    }
     if (fault?.kind === 'raw') return send(response, record, { status: fault.status, text: fault.body, contentType: fault.contentType, headers: fault.headers ?? {} }, options);
     const reply = fault === undefined ? route(record, { ...options, issuerUrl: options.issuerUrl ?? url, usedJtis }) : faultReply(fault);
     send(response, record, { status: reply.status, text: JSON.stringify(reply.body), contentType: 'application/json;charset=UTF-8', headers: reply.headers ?? {} }, options);
@@ -96,6 +106,7 @@ export async function startImsStandIn(options: ImsStandInOptions): Promise<ImsSt
   return {
     url,
     requests,
+    oversized,
     injectFault(fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push(fault);
     },
@@ -131,7 +142,7 @@ function route(record: RecordedRequest, options: RouteOptions): ImsReply {
   return answerClientCredentials({ ...record.query, ...record.fields }, { bindings: options.bindings, now, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 86_399 });
 }
 
-function faultReply(fault: Exclude<StandInFault, { kind: 'hang' } | { kind: 'raw' }>): ImsReply {
+function faultReply(fault: Exclude<StandInFault, { kind: 'hang' } | { kind: 'raw' } | { kind: 'oversized' }>): ImsReply {
   if (fault.kind === 'throttle') return refuse(429, 'too_many_requests', TEXT.throttled, { 'retry-after': String(fault.retryAfterSeconds) });
   return refuse(500, 'internal_error', TEXT.tryLater);
 }

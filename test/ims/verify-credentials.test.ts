@@ -11,6 +11,7 @@ import { startImsStandIn, type ImsStandIn, type ImsStandInOptions, type StandInF
 import { boundKey, CLIENT_ID, CLIENT_SECRET, makeBinding, ORG_ID, SCOPES, strangerKey, TECHNICAL_ACCOUNT_ID } from './credentials.ts';
 import { getKeyMaterial } from './key-material.ts';
 import { closedPort } from './loopback-proxy.ts';
+import { MAX_SENT_BYTES } from '../helpers/oversized-answer.ts';
 
 const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
 const expiredKey = () => getKeyMaterial('expired-verify', { notBefore: new Date(NOW.getTime() - 400 * 86_400_000), notAfter: new Date(NOW.getTime() - 86_400_000) });
@@ -254,6 +255,33 @@ verifyCredentialsSuite('IMS silent past the timeout → RemoteError (exit 3), bo
   }
   assert.ok(Date.now() - started < 5_000);
 });
+
+const oversized: ReadonlyArray<readonly [string, 'endless' | 'declared', string]> = [
+  ['an endless chunked answer', 'endless', 'went past 4 MiB; aem-ioevents stopped reading it there'],
+  ['a declared content-length of 2 GB', 'declared', 'declared 2147483648 bytes (content-length), more than 4 MiB; aem-ioevents did not read it'],
+];
+for (const [what, size, reason] of oversized) {
+  verifyCredentialsSuite(`IMS sending ${what} → RemoteError (exit 3) at the 4 MiB cap, not at the deadline`, async () => {
+    const standIn = await startImsStandIn({ bindings: [makeBinding()] });
+    standIn.injectFault({ kind: 'oversized', size });
+    try {
+      await verifyCredentials(options(standIn.url, { timeoutMs: 60_000 }));
+      assert.unreachable('should have failed');
+    } catch (error) {
+      assert.instance(error, RemoteError);
+      assert.equal([(error as RemoteError).exitCode, (error as RemoteError).code], [3, 'E_IMS_ANSWER_TOO_LARGE']);
+      assert.is(
+        (error as Error).message,
+        `IMS's answer was too large: the answer from ${standIn.url}/ims/exchange/jwt (HTTP 200) ${reason}. IMS answers with a few hundred bytes of JSON; check the IMS URL (--ims-url, IOEVENTS_IMS_URL), or whether a proxy answers in its place.`,
+      );
+      const sent = await standIn.oversized[0];
+      assert.ok(sent?.dropped, 'the client dropped the connection');
+      assert.ok((sent?.bytes ?? MAX_SENT_BYTES) < MAX_SENT_BYTES, `the stand-in gave up after ${sent?.bytes} bytes`);
+    } finally {
+      await standIn.close();
+    }
+  });
+}
 
 verifyCredentialsSuite('IMS unreachable → RemoteError (exit 3)', async () => {
   const port = await closedPort();

@@ -1,0 +1,77 @@
+/**
+ * The cap on what aem-ioevents reads of any HTTP answer (Package Manager, the keystore API, IMS).
+ * A remote decides how much it sends: a reply that declared a 2 GB body crashed V8, an endless
+ * chunked one grew past 5 GB before the deadline (issue 11). So the body is streamed, at most
+ * {@link MAX_ANSWER_BYTES} of it is kept, and a body over the cap is cut there: the connection
+ * is dropped and the answer is {@link HttpAnswerTooLargeError}, never judged from a prefix (the
+ * verdict of an install is near the end of its log, filevault-format.md §7.1).
+ */
+
+/**
+ * The most bytes of one answer aem-ioevents reads: 4 MiB. The largest answers it expects are
+ * Package Manager's install logs, one line of about 80 bytes per node (filevault-format.md §7.1):
+ * 4 MiB holds about 50,000 nodes, far beyond the few nodes of the packages `build` makes; IMS
+ * and keystore answers are a few kilobytes (ims-jwt.md §1.4).
+ */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+/** An answer longer than the cap: cut at the cap, or refused at once when its `content-length` says so. */
+export class HttpAnswerTooLargeError extends Error {
+  override name = 'HttpAnswerTooLargeError';
+  readonly url: string;
+  /** The HTTP status of the answer that was cut. */
+  readonly status: number;
+  /** The cap, in bytes. */
+  readonly limitBytes: number;
+  /** The size `content-length` declared, when that alone went over the cap (nothing was read). */
+  readonly declaredBytes: number | undefined;
+  constructor(url: string, status: number, limitBytes: number, declaredBytes: number | undefined) {
+    const why = declaredBytes === undefined ? `went past ${describeBytes(limitBytes)}; aem-ioevents stopped reading it there` : `declared ${declaredBytes} bytes (content-length), more than ${describeBytes(limitBytes)}; aem-ioevents did not read it`;
+    super(`the answer from ${url} (HTTP ${status}) ${why}`);
+    this.url = url;
+    this.status = status;
+    this.limitBytes = limitBytes;
+    this.declaredBytes = declaredBytes;
+  }
+}
+
+/**
+ * Reads the body of `response` as UTF-8 text (as `Response.text()` does), keeping at most
+ * `limitBytes`; throws {@link HttpAnswerTooLargeError} for a longer body, after cancelling it so
+ * that the connection is dropped instead of drained.
+ */
+export async function readCappedText(url: string, response: Response, limitBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? '');
+  if (Number.isSafeInteger(declared) && declared > limitBytes) {
+    cancelQuietly(response.body);
+    throw new HttpAnswerTooLargeError(url, response.status, limitBytes, declared);
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Bounded: every pass keeps more bytes, and the loop ends once they pass the cap.
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      reader.cancel().catch(() => {});
+      throw new HttpAnswerTooLargeError(url, response.status, limitBytes, undefined);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+/** A byte count for messages: `4 MiB`, `512 KiB`, or `1000 bytes`. */
+export function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+// A body not read must not be drained either: cancelling drops the connection.
+function cancelQuietly(body: ReadableStream<Uint8Array> | null): void {
+  body?.cancel().catch(() => {});
+}
