@@ -12,7 +12,7 @@
  *
  * Child paths append the element's decoded qualified name (`foo[2]` for `foo_x005b_2_x005d_`).
  */
-import { type DocViewCharacterData, type DocViewElement, streamDocView } from '../docview/docview-parse.ts';
+import { type DocViewCharacterData, type DocViewElement, type DocViewStreamHandler, streamDocView } from '../docview/docview-parse.ts';
 import { getRepositoryPath } from '../docview/platform-name-format.ts';
 import type { DocViewNodeInfo } from './validator.ts';
 
@@ -35,7 +35,18 @@ export interface DocViewVisit {
 export interface DocViewFileScan {
   readonly namespaces: Readonly<Record<string, string>>;
   readonly lateCharacterData: ReadonlyMap<number, readonly DocViewCharacterData[]>;
+  /** What the parser told, for a file of at most {@link MAX_REPLAYED_EVENTS}: visits replay it instead of parsing again. */
+  readonly events: readonly DocViewEvent[] | undefined;
 }
+
+/**
+ * Files up to this many parser events (starts, ends, character data) are parsed once and their
+ * events kept for the visits (most `.content.xml` are far smaller); larger ones are parsed again
+ * for each visit, so memory stays bounded by this, whatever the file holds.
+ */
+export const MAX_REPLAYED_EVENTS = 4096;
+
+type DocViewEvent = readonly [element: DocViewElement, qualifiedName: string] | DocViewCharacterData | null;
 
 /** The repository path FileVault derives from a DocView file's name (`getDocumentViewXmlRootNodePath`). */
 export function getDocViewRootPath(pathBelowJcrRoot: string): string {
@@ -51,12 +62,21 @@ export function getDocViewRootPath(pathBelowJcrRoot: string): string {
  */
 export function scanDocViewFile(xml: string, rootPath: string): DocViewFileScan {
   const lateCharacterData = new Map<number, DocViewCharacterData[]>();
-  const namespaces = walkElements(xml, rootPath, undefined, (ordinal, data) => {
+  let events: DocViewEvent[] | undefined = [];
+  const record = (event: DocViewEvent): void => {
+    if (events !== undefined && events.push(event) > MAX_REPLAYED_EVENTS) events = undefined;
+  };
+  const source = (handler: DocViewStreamHandler): Readonly<Record<string, string>> => streamDocView(xml, { rootName: rootNameOf(rootPath) }, {
+    open: (element, qualifiedName) => (record([element, qualifiedName]), handler.open(element, qualifiedName)),
+    text: (data) => (record(data), handler.text(data)),
+    close: () => (record(null), handler.close()),
+  });
+  const namespaces = walkElements(source, rootPath, undefined, (ordinal, data) => {
     const list = lateCharacterData.get(ordinal);
     if (list === undefined) lateCharacterData.set(ordinal, [data]);
     else list.push(data);
   });
-  return { namespaces, lateCharacterData };
+  return { namespaces, lateCharacterData, events };
 }
 
 /**
@@ -64,7 +84,17 @@ export function scanDocViewFile(xml: string, rootPath: string): DocViewFileScan 
  * one at a time: memory follows the file's depth, not its number of elements.
  */
 export function visitDocViewFile(xml: string, rootPath: string, scan: DocViewFileScan, onVisit: (visit: DocViewVisit) => void): void {
-  walkElements(xml, rootPath, { scan, onVisit }, () => undefined);
+  const { events } = scan;
+  const source = (handler: DocViewStreamHandler): Readonly<Record<string, string>> => {
+    if (events === undefined) return streamDocView(xml, { rootName: rootNameOf(rootPath) }, handler);
+    for (const event of events) {
+      if (event === null) handler.close();
+      else if (Array.isArray(event)) handler.open(event[0], event[1]);
+      else handler.text(event as DocViewCharacterData);
+    }
+    return scan.namespaces;
+  };
+  walkElements(source, rootPath, { scan, onVisit }, () => undefined);
 }
 
 /**
@@ -88,10 +118,9 @@ interface OpenElement {
 // An element is visited once its first child starts or it ends, whichever comes first: by then
 // its properties and the character data before any child are known, and the scan has the rest.
 function walkElements(
-  xml: string, rootPath: string, visiting: { scan: DocViewFileScan; onVisit: (visit: DocViewVisit) => void } | undefined,
+  source: (handler: DocViewStreamHandler) => Readonly<Record<string, string>>, rootPath: string, visiting: { scan: DocViewFileScan; onVisit: (visit: DocViewVisit) => void } | undefined,
   onLateCharacterData: (ordinal: number, data: DocViewCharacterData) => void,
 ): Readonly<Record<string, string>> {
-  const rootName = rootPath === '/' ? '' : rootPath.slice(rootPath.lastIndexOf('/') + 1);
   const resolve = (qualified: string): { uri: string | undefined; local: string } => {
     const namespaces = visiting?.scan.namespaces ?? {};
     const colon = qualified.indexOf(':');
@@ -108,7 +137,7 @@ function walkElements(
     const characterData = [...before, ...(visiting.scan.lateCharacterData.get(open.ordinal) ?? [])];
     visiting.onVisit({ path: open.path, node: { ...open.element, characterData }, info: describe(open.element, resolve), isRoot: open.ordinal === 0 });
   };
-  return streamDocView(xml, { rootName }, {
+  return source({
     open(element, qualifiedName) {
       const parent = stack.at(-1);
       if (parent !== undefined) visit(parent);
@@ -125,6 +154,10 @@ function walkElements(
     },
     close: () => visit(stack.pop()!),
   });
+}
+
+function rootNameOf(rootPath: string): string {
+  return rootPath === '/' ? '' : rootPath.slice(rootPath.lastIndexOf('/') + 1);
 }
 
 function isJcrRoot(name: { uri: string | undefined; local: string }): boolean {

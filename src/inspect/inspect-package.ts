@@ -16,10 +16,10 @@ import type { PackageId } from '../packaging/package-id.ts';
 import type { WorkspaceFilter } from '../packaging/workspace-filter.ts';
 import { type DocViewFileScan, type DocViewVisit, getDocViewRootPath, scanDocViewFile, visitDocViewFile } from './docview-file.ts';
 import { FilterModel } from './filter-model.ts';
-import { countFindings, type Finding, type FindingCounts } from './finding.ts';
-import { FindingCollector } from './finding-collector.ts';
+import type { Finding, FindingCounts } from './finding.ts';
+import { FindingCollector, type MAX_FINDINGS_PER_KIND, type OmittedFindings } from './finding-collector.ts';
 import { filePathToNodePath, hasJcrRoot, walkJcrRoot, type WalkStep } from './package-files.ts';
-import { PackageTreeBuilder, type PackageNode } from './package-tree.ts';
+import { type MAX_TREE_NODES, PackageTreeBuilder, type PackageNode } from './package-tree.ts';
 import { readPackagePropertiesView } from './properties-view.ts';
 import { createValidators } from './validators/index.ts';
 import { checkDocViewElement, NOT_DOCVIEW, parseFailure } from './validators/docview-parser.ts';
@@ -50,13 +50,18 @@ export interface InspectResult {
   readonly properties: Readonly<Record<string, string>> | undefined;
   /** filter.xml, when FileVault can load it. */
   readonly filter: WorkspaceFilter | undefined;
-  /** The nodes the package brings, below `/`. */
+  /** The nodes the package brings, below `/`: the first {@link MAX_TREE_NODES} in depth-first order. */
   readonly tree: PackageNode;
-  /** Nodes in {@link tree}, the root included. */
+  /** Nodes the package brings, the root included (those not in {@link tree} too). */
   readonly nodeCount: number;
+  /** Nodes not in {@link tree} (0 up to {@link MAX_TREE_NODES} nodes). */
+  readonly omittedNodes: number;
   readonly entryCount: number;
-  /** In the order the validators reported them. */
+  /** In the order the validators reported them: the first {@link MAX_FINDINGS_PER_KIND} of each validator and severity. */
   readonly findings: readonly Finding[];
+  /** Findings beyond those in {@link findings}, counted per validator and severity. */
+  readonly omittedFindings: readonly OmittedFindings[];
+  /** All findings by severity, the omitted ones included. */
   readonly counts: FindingCounts;
 }
 
@@ -112,9 +117,11 @@ class Inspection {
       filter: meta.filter,
       tree: this.tree.build(),
       nodeCount: this.tree.size,
+      omittedNodes: this.tree.omitted,
       entryCount: entries.length,
       findings: this.collector.findings,
-      counts: countFindings(this.collector.findings),
+      omittedFindings: this.collector.omitted,
+      counts: this.collector.counts,
     };
   }
 
