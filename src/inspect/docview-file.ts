@@ -11,6 +11,11 @@
  * | `jcr_root/apps/child2/.content.xml` | `<child3>`  | `/apps/child3` (the element names the node) |
  *
  * Child paths append the element's decoded qualified name (`foo[2]` for `foo_x005b_2_x005d_`).
+ *
+ * No element is kept (issue 11, point 7): {@link scanDocViewFile} reads the whole file first, as
+ * FileVault refuses a file with any problem as a whole, then {@link visitDocViewFile} hands the
+ * elements over one at a time, from the parser again or, for a file of at most
+ * {@link MAX_REPLAYED_EVENTS} parser events, from what the scan kept.
  */
 import { type DocViewCharacterData, type DocViewElement, type DocViewStreamHandler, streamDocView } from '../docview/docview-parse.ts';
 import { getRepositoryPath } from '../docview/platform-name-format.ts';
