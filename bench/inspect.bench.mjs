@@ -24,7 +24,7 @@ function findCorpus() {
 }
 
 // A package of `folders` folders, each a .content.xml with `children` child nodes: folders × (children + 1) nodes.
-function generate(file, { folders, children, binaryMb = 0 }) {
+export function generate(file, { folders, children, binaryMb = 0 }) {
   const zip = new yazl.ZipFile();
   const properties = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">\n<properties>\n<entry key="group">bench</entry>\n<entry key="name">generated</entry>\n<entry key="version">1.0</entry>\n<entry key="packageType">content</entry>\n</properties>\n';
   zip.addBuffer(Buffer.from(properties), 'META-INF/vault/properties.xml');

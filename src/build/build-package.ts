@@ -10,7 +10,7 @@ import { redact } from '../http/redact.ts';
 import type { IoEventsConfig } from '../config/types.ts';
 import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
 import { createZipArchive } from '../packaging/archive.ts';
-import { countFindings, hasFailingFindings, type Finding, type FindingCounts } from '../inspect/finding.ts';
+import { hasFailingFindings, type Finding, type FindingCounts } from '../inspect/finding.ts';
 import { inspectPackage } from '../inspect/inspect-package.ts';
 import { createContentPackage } from '../packaging/content-package.ts';
 import { formatPackageId, getDownloadName, type PackageId } from '../packaging/package-id.ts';
@@ -128,16 +128,16 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
 // value (docview-parser: "Invalid string serialization … : '<value>'"); a user template can put a
 // secret into such a property, so the secrets are blanked out of the messages and the JSON.
 async function validateOutput(zip: Uint8Array, id: PackageId, secrets: readonly string[]): Promise<FindingCounts> {
-  const { findings: found } = await inspectPackage({ bytes: zip }, { name: getDownloadName(id) });
+  const { findings: found, counts } = await inspectPackage({ bytes: zip }, { name: getDownloadName(id) });
   if (hasFailingFindings(found)) {
     const findings = found.map((finding) => ({ ...finding, message: redact(finding.message, secrets) }));
     const errors = findings.filter((f) => f.severity === 'error');
     const listed = errors.slice(0, 10).map((f) => `  ${f.validator} ${f.nodePath ?? f.path}: ${f.message}`);
-    const more = errors.length > 10 ? [`  … ${errors.length - 10} more (--json lists them all)`] : [];
+    const more = counts.errors > 10 ? [`  … ${counts.errors - 10} more (--json lists ${counts.errors === errors.length ? 'them all' : `the first ${errors.length}`})`] : [];
     const result: FailedBuildResult = { ok: false, packageId: formatPackageId(id), findings };
-    throw new VerdictError([`the package would not validate (${errors.length} errors); nothing was written:`, ...listed, ...more].join('\n'), result, { code: 'E_VALIDATION' });
+    throw new VerdictError([`the package would not validate (${counts.errors} errors); nothing was written:`, ...listed, ...more].join('\n'), result, { code: 'E_VALIDATION' });
   }
-  return countFindings(found);
+  return counts;
 }
 
 // The secret values of the context (the private key among them), registered with the caller's

@@ -41,11 +41,29 @@ export interface DocViewCharacterData extends DocViewPosition {
   readonly text: string;
 }
 
+/** One element as the parser meets it: name, same-name-sibling index, properties and where it starts. */
+export interface DocViewElement extends DocViewPosition {
+  readonly name: string;
+  readonly index?: number;
+  readonly properties: readonly DocViewProperty[];
+}
+
 /** A {@link DocViewNode} read from XML, with where it was found. */
 export interface ParsedDocViewNode extends DocViewNode, DocViewPosition {
   readonly children: readonly ParsedDocViewNode[];
   /** Character data directly inside this element, in document order. */
   readonly characterData: readonly DocViewCharacterData[];
+}
+
+/**
+ * What {@link streamDocView} tells as it reads, in document order: an element's start (with its
+ * properties), non-whitespace character data inside the innermost open element, an element's end.
+ */
+export interface DocViewStreamHandler {
+  /** `qualifiedName` is the element's name as written (`jcr:root`, `child3`). */
+  open(element: DocViewElement, qualifiedName: string): void;
+  text(data: DocViewCharacterData): void;
+  close(): void;
 }
 
 /** What {@link parseDocView} returns. */
@@ -88,39 +106,61 @@ interface MutableNode extends ParsedDocViewNode {
 }
 
 /**
- * Parses a DocView document.
+ * Parses a DocView document into a tree.
  * @throws DocViewParseError with the line and column of the first problem.
  */
 export function parseDocView(xml: string, options: ParseDocViewOptions = {}): ParsedDocView {
+  const open: MutableNode[] = [];
+  let root: MutableNode | undefined;
+  const namespaces = streamDocView(xml, options, {
+    open(element) {
+      const { line, column, ...named } = element;
+      const node: MutableNode = { ...named, children: [], characterData: [], line, column };
+      if (open.length === 0) root = node;
+      else open.at(-1)!.children.push(node);
+      open.push(node);
+    },
+    text: (data) => void open.at(-1)!.characterData.push(data),
+    close: () => void open.pop(),
+  });
+  // saxes has failed already ("document must contain a root element.") when there is none.
+  return { root: root!, namespaces };
+}
+
+/**
+ * Reads a DocView document element by element without keeping any (what `inspect` does with
+ * files of any number of nodes); returns every namespace declared in it, as {@link ParsedDocView}.
+ * @throws DocViewParseError with the line and column of the first problem, after telling the elements before it.
+ */
+export function streamDocView(xml: string, options: ParseDocViewOptions, handler: DocViewStreamHandler): Readonly<Record<string, string>> {
   const { rootName = '' } = options;
   // A byte order mark is no column for the JDK parser.
   const source = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   const parser = new SaxesParser({ xmlns: true, position: true });
   const namespaces: Record<string, string> = {};
-  const open: MutableNode[] = [];
-  let root: MutableNode | undefined;
+  let depth = 0;
   const here = (extra = 0): DocViewPosition => ({ line: parser.line, column: parser.columnIndex + 1 + extra });
   parser.on('error', (error) => {
     throw new DocViewParseError(error.message.replace(/^\d+:\d+: /, ''), here(), { cause: error });
   });
   parser.on('opentag', (tag) => {
     recordDeclarations(tag, namespaces);
-    const node = readNode(tag, open.length === 0 ? rootName : undefined, here());
-    if (open.length === 0) root = node;
-    else open.at(-1)!.children.push(node);
-    open.push(node);
+    handler.open(readElement(tag, depth === 0 ? rootName : undefined, here()), tag.name);
+    depth++;
   });
-  parser.on('closetag', () => void open.pop());
+  parser.on('closetag', () => {
+    depth--;
+    handler.close();
+  });
   const onText = (text: string, extra: number): void => {
     const trimmed = javaTrim(text);
-    if (trimmed !== '' && open.length > 0) open.at(-1)!.characterData.push({ text: trimmed, ...here(extra) });
+    if (trimmed !== '' && depth > 0) handler.text({ text: trimmed, ...here(extra) });
   };
   // Xerces reports a run once it has read the '<' after it, and the '/' too for an end tag.
   parser.on('text', (text) => onText(text, source[parser.position] === '/' ? 1 : 0));
   parser.on('cdata', (text) => onText(text, 0));
   parser.write(source).close();
-  // saxes has failed already ("document must contain a root element.") when there is none.
-  return { root: root!, namespaces };
+  return namespaces;
 }
 
 function recordDeclarations(tag: SaxesTagNS, namespaces: Record<string, string>): void {
@@ -134,7 +174,7 @@ function isDeclaration(attribute: { prefix: string; name: string }): boolean {
   return attribute.prefix === 'xmlns' || attribute.name === 'xmlns';
 }
 
-function readNode(tag: SaxesTagNS, rootName: string | undefined, position: DocViewPosition): MutableNode {
+function readElement(tag: SaxesTagNS, rootName: string | undefined, position: DocViewPosition): DocViewElement {
   assertXmlName(tag.name, position);
   const isJcrRoot = rootName !== undefined && tag.local === 'root' && tag.uri === JCR_URI;
   // The jcr:root element is named by the file; any other element by itself (JCR-4625).
@@ -149,7 +189,7 @@ function readNode(tag: SaxesTagNS, rootName: string | undefined, position: DocVi
       throw new DocViewParseError(error instanceof Error ? error.message : String(error), position, { cause: error });
     }
   }
-  return { name, ...(index > 0 ? { index } : {}), properties, children: [], characterData: [], ...position };
+  return { name, ...(index > 0 ? { index } : {}), properties, ...position };
 }
 
 // saxes follows XML 1.0 5th edition names; the JDK parser behind FileVault, like XMLChar, the

@@ -33,6 +33,9 @@ export interface RuleModel {
   matches(path: string): boolean;
 }
 
+// Each answer runs every rule's Java regex; the paths asked about repeatedly are the current node's ancestors.
+const MAX_REMEMBERED_ANSWERS = 256;
+
 /** One `<filter>`: its node rules. */
 export class FilterSetModel {
   /** The root as FileVault prints it (`/` for the empty root). */
@@ -42,6 +45,8 @@ export class FilterSetModel {
   readonly rules: readonly RuleModel[];
   // FilterSet.root: the root without its trailing '/', '' for '/'.
   private readonly bare: string;
+  // Answers for recent paths: every node asks again about its parent and ancestors (getDanglingAncestorNodePath).
+  private readonly answers = new Map<string, boolean>();
 
   constructor(root: string, mode: ImportMode, type: 'cleanup' | undefined, rules: readonly RuleModel[]) {
     this.root = root;
@@ -60,8 +65,12 @@ export class FilterSetModel {
   contains(path: string): boolean {
     if (!this.covers(path)) return false;
     if (this.rules.length === 0) return true;
-    let result = !this.rules[0]!.include;
+    let result = this.answers.get(path);
+    if (result !== undefined) return result;
+    result = !this.rules[0]!.include;
     for (const rule of this.rules) if (rule.matches(path)) result = rule.include;
+    if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.clear();
+    this.answers.set(path, result);
     return result;
   }
 

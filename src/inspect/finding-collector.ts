@@ -9,8 +9,14 @@
  * | plain                                | the hook's                                  |
  * | with `path`                          | that file, no position unless given         |
  * | with `nodePath: null`                | no node                                     |
+ *
+ * A package can make any number of findings (300,000 siblings without `jcr:primaryType`), so
+ * what is kept is bounded (issue 11, point 7): the first {@link MAX_FINDINGS_PER_KIND} of each
+ * validator and severity, in order; the others are counted ({@link OmittedFindings}). Repeats
+ * are recognized by a 64-bit fingerprint of the finding (`fingerprint-set.ts`).
  */
-import type { Finding, ValidatorId } from './finding.ts';
+import { FingerprintSet } from './fingerprint-set.ts';
+import type { Finding, FindingCounts, Severity, ValidatorId } from './finding.ts';
 import type { Messages, Validator } from './validator.ts';
 
 /** Where a hook was called: the defaults of its findings. */
@@ -22,11 +28,40 @@ export interface FindingPlace {
   readonly column?: number | undefined;
 }
 
+/** Most findings kept per validator and severity. */
+export const MAX_FINDINGS_PER_KIND = 100;
+
+/** Findings of one validator and severity beyond those kept. */
+export interface OmittedFindings {
+  readonly validator: ValidatorId;
+  readonly severity: Severity;
+  readonly count: number;
+}
+
 /** Collects findings in the order they are reported. */
 export class FindingCollector {
-  /** Every finding so far. */
+  /** The findings kept, in order. */
   readonly findings: Finding[] = [];
-  private readonly reported = new Set<string>();
+  private readonly reported = new FingerprintSet();
+  private readonly keptByKind = new Map<string, number>();
+  private readonly omittedByKind = new Map<string, { validator: ValidatorId; severity: Severity; count: number }>();
+
+  /** `maxPerKind`: how many findings of one validator and severity are kept (tests set a small one). */
+  constructor(private readonly maxPerKind = MAX_FINDINGS_PER_KIND) {}
+
+  /** The findings not kept, per validator and severity, in the order their first one came. */
+  get omitted(): readonly OmittedFindings[] {
+    return [...this.omittedByKind.values()].map((o) => ({ ...o }));
+  }
+
+  /** Every finding by severity, those not kept included. */
+  get counts(): FindingCounts {
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    const count = (severity: Severity, n: number): void => void (counts[severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos'] += n);
+    for (const finding of this.findings) count(finding.severity, 1);
+    for (const omitted of this.omittedByKind.values()) count(omitted.severity, omitted.count);
+    return counts;
+  }
 
   /** Calls `hook` on each validator and keeps what it reports. */
   call(validators: readonly Validator[], hook: (validator: Validator) => Messages, place: FindingPlace): void {
@@ -44,10 +79,20 @@ export class FindingCollector {
         validator, severity: m.severity, path: m.path ?? path, message: m.message,
         ...(nodePath === undefined ? {} : { nodePath }), ...(line === undefined ? {} : { line, column: column ?? 0 }),
       };
-      const key = JSON.stringify(finding);
-      if (this.reported.has(key)) continue;
-      this.reported.add(key);
-      this.findings.push(finding);
+      if (this.reported.add(JSON.stringify(finding))) this.keep(finding);
     }
+  }
+
+  private keep(finding: Finding): void {
+    const kind = `${finding.validator} ${finding.severity}`;
+    const kept = this.keptByKind.get(kind) ?? 0;
+    if (kept < this.maxPerKind) {
+      this.keptByKind.set(kind, kept + 1);
+      this.findings.push(finding);
+      return;
+    }
+    const omitted = this.omittedByKind.get(kind);
+    if (omitted === undefined) this.omittedByKind.set(kind, { validator: finding.validator, severity: finding.severity, count: 1 });
+    else omitted.count++;
   }
 }

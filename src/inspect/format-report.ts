@@ -21,7 +21,8 @@ import { formatPackageId } from '../packaging/package-id.ts';
 import type { Finding } from './finding.ts';
 import { hasFailingFindings } from './finding.ts';
 import type { InspectResult } from './inspect-package.ts';
-import { walkPackageTree, type PackageNode } from './package-tree.ts';
+import { MAX_FINDINGS_PER_KIND } from './finding-collector.ts';
+import { MAX_TREE_NODES, walkPackageTree, type PackageNode } from './package-tree.ts';
 
 /** Options of {@link formatInspectReport}. */
 export interface ReportOptions {
@@ -38,9 +39,11 @@ export function formatInspectReport(result: InspectResult, options: ReportOption
     `Properties  ${formatProperties(result.properties)}`,
     ...formatFilter(result),
     `Nodes       ${result.nodeCount}`,
-    ...formatTree(result.tree, options),
+    ...formatTree(result, options),
     `Findings    ${plural(result.counts.errors, 'error')}, ${plural(result.counts.warnings, 'warning')}, ${plural(result.counts.infos, 'info')}`,
     ...result.findings.flatMap(formatFinding),
+    ...result.omittedFindings.map(({ validator, severity, count }) =>
+      `  … and ${plural(count, `more ${severity}`)} of ${validator} (${MAX_FINDINGS_PER_KIND} of each validator and severity are listed)`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -59,11 +62,11 @@ function formatFilter(result: InspectResult): string[] {
   ]);
 }
 
-function formatTree(tree: PackageNode, options: ReportOptions): string[] {
+function formatTree(result: InspectResult, options: ReportOptions): string[] {
   const { maxDepth = 6, maxTreeLines = 200 } = options;
   const lines: string[] = [];
-  let hidden = 0;
-  for (const { node, depth } of walkPackageTree(tree)) {
+  let hidden = result.omittedNodes;
+  for (const { node, depth } of walkPackageTree(result.tree)) {
     if (depth === 0) continue;
     if (depth > maxDepth || lines.length >= maxTreeLines) {
       hidden++;
@@ -71,7 +74,8 @@ function formatTree(tree: PackageNode, options: ReportOptions): string[] {
     }
     lines.push(`${'  '.repeat(depth)}${node.name}${describeNode(node)}`);
   }
-  if (hidden > 0) lines.push(`  … ${plural(hidden, 'more node')} (deeper than ${maxDepth} levels or beyond ${maxTreeLines} lines; --json lists them all)`);
+  const json = result.omittedNodes === 0 ? '--json lists them all' : `--json lists the first ${MAX_TREE_NODES}`;
+  if (hidden > 0) lines.push(`  … ${plural(hidden, 'more node')} (deeper than ${maxDepth} levels or beyond ${maxTreeLines} lines; ${json})`);
   return lines;
 }
 
@@ -102,7 +106,9 @@ export function toInspectJson(result: InspectResult, options: { strict?: boolean
     entryCount: result.entryCount,
     nodeCount: result.nodeCount,
     tree: result.tree,
+    ...(result.omittedNodes > 0 ? { omittedNodes: result.omittedNodes } : {}),
     counts: result.counts,
     findings: result.findings,
+    ...(result.omittedFindings.length > 0 ? { omittedFindings: result.omittedFindings } : {}),
   };
 }

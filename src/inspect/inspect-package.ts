@@ -14,12 +14,12 @@ import { DocViewParseError } from '../docview/docview-parse.ts';
 import { FILTER_XML, PROPERTIES_XML } from '../packaging/constants.ts';
 import type { PackageId } from '../packaging/package-id.ts';
 import type { WorkspaceFilter } from '../packaging/workspace-filter.ts';
-import { getDocViewRootPath, readDocViewFile } from './docview-file.ts';
+import { type DocViewFileScan, type DocViewVisit, getDocViewRootPath, scanDocViewFile, visitDocViewFile } from './docview-file.ts';
 import { FilterModel } from './filter-model.ts';
-import { countFindings, type Finding, type FindingCounts } from './finding.ts';
-import { FindingCollector } from './finding-collector.ts';
+import type { Finding, FindingCounts } from './finding.ts';
+import { FindingCollector, type MAX_FINDINGS_PER_KIND, type OmittedFindings } from './finding-collector.ts';
 import { filePathToNodePath, hasJcrRoot, walkJcrRoot, type WalkStep } from './package-files.ts';
-import { PackageTreeBuilder, type PackageNode } from './package-tree.ts';
+import { type MAX_TREE_NODES, PackageTreeBuilder, type PackageNode } from './package-tree.ts';
 import { readPackagePropertiesView } from './properties-view.ts';
 import { createValidators } from './validators/index.ts';
 import { checkDocViewElement, NOT_DOCVIEW, parseFailure } from './validators/docview-parser.ts';
@@ -50,13 +50,18 @@ export interface InspectResult {
   readonly properties: Readonly<Record<string, string>> | undefined;
   /** filter.xml, when FileVault can load it. */
   readonly filter: WorkspaceFilter | undefined;
-  /** The nodes the package brings, below `/`. */
+  /** The nodes the package brings, below `/`: the first {@link MAX_TREE_NODES} in depth-first order. */
   readonly tree: PackageNode;
-  /** Nodes in {@link tree}, the root included. */
+  /** Nodes the package brings, the root included (those not in {@link tree} too). */
   readonly nodeCount: number;
+  /** Nodes not in {@link tree} (0 up to {@link MAX_TREE_NODES} nodes). */
+  readonly omittedNodes: number;
   readonly entryCount: number;
-  /** In the order the validators reported them. */
+  /** In the order the validators reported them: the first {@link MAX_FINDINGS_PER_KIND} of each validator and severity. */
   readonly findings: readonly Finding[];
+  /** Findings beyond those in {@link findings}, counted per validator and severity. */
+  readonly omittedFindings: readonly OmittedFindings[];
+  /** All findings by severity, the omitted ones included. */
   readonly counts: FindingCounts;
 }
 
@@ -75,6 +80,12 @@ export async function inspectPackage(source: PackageSource, options: InspectOpti
 }
 
 const META_INF = 'META-INF/';
+
+// The nodes a DocView file defines: the first, and all of them again on demand.
+interface DocViewNodes {
+  readonly first: NodeContext;
+  forEach(onNode: (node: NodeContext) => void): void;
+}
 
 class Inspection {
   private readonly collector = new FindingCollector();
@@ -106,9 +117,11 @@ class Inspection {
       filter: meta.filter,
       tree: this.tree.build(),
       nodeCount: this.tree.size,
+      omittedNodes: this.tree.omitted,
       entryCount: entries.length,
       findings: this.collector.findings,
-      counts: countFindings(this.collector.findings),
+      omittedFindings: this.collector.omitted,
+      counts: this.collector.counts,
     };
   }
 
@@ -153,49 +166,58 @@ class Inspection {
       return;
     }
     const filePath = `jcr_root/${step.path}`;
-    const { nodes, sniffed } = step.path.endsWith('.xml') ? await this.visitXml(step.path, step.entry, filePath) : { nodes: [], sniffed: false };
-    const isDocView = nodes.length > 0;
-    if (!isDocView) {
+    const docView = step.path.endsWith('.xml') ? await this.visitXml(step.path, step.entry, filePath) : { sniffed: false };
+    if (docView.nodes === undefined) {
       // As ValidationExecutor: a file that defines no node stands for the node named like it.
-      const nodePath = filePathToNodePath(step.path);
-      nodes.push({ nodePath, filePath });
-      if (!sniffed && !step.path.endsWith('.binary')) this.tree.addFile(nodePath, filePath);
+      const node: NodeContext = { nodePath: filePathToNodePath(step.path), filePath };
+      if (!docView.sniffed && !step.path.endsWith('.binary')) this.tree.addFile(node.nodePath, filePath);
+      this.collector.call(this.validators, (v) => v.jcrPath?.(node, false, false), node);
+      this.collector.call(this.validators, (v) => v.nodePath?.(node), node);
+      return;
     }
-    this.collector.call(this.validators, (v) => v.jcrPath?.(nodes[0]!, false, isDocView), nodes[0]!);
-    for (const node of nodes) this.collector.call(this.validators, (v) => v.nodePath?.(node), node);
+    const { nodes } = docView;
+    this.collector.call(this.validators, (v) => v.jcrPath?.(nodes.first, false, true), nodes.first);
+    nodes.forEach((node) => this.collector.call(this.validators, (v) => v.nodePath?.(node), node));
   }
 
-  // An .xml file: when DocView, each element goes to the validators; the nodes it defines are the elements with properties.
-  private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ nodes: NodeContext[]; sniffed: boolean }> {
+  // An .xml file: when DocView, each element goes to the validators as it is read; the nodes it
+  // defines are the elements with properties, read again for the nodePath hooks (FileVault calls
+  // those after the file: reading twice keeps memory independent of the file's number of nodes).
+  private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ sniffed: boolean; nodes?: DocViewNodes }> {
     const bytes = await this.readEntry(entry);
     if (!path.endsWith('/.content.xml') && path !== '.content.xml' && !isDocViewXml(bytes)) {
       this.collector.add('jackrabbit-docviewparser', [{ severity: 'info', message: NOT_DOCVIEW }], { path: filePath, nodePath: filePathToNodePath(path) });
-      return { nodes: [], sniffed: false };
+      return { sniffed: false };
     }
     const rootPath = getDocViewRootPath(path);
     const decoded = decodeXmlBytes(bytes);
     if ('error' in decoded) {
       this.collector.add('jackrabbit-docviewparser', [parseFailure(decoded.error)], { path: filePath, nodePath: rootPath });
-      return { nodes: [], sniffed: true };
+      return { sniffed: true };
     }
-    let visits: ReturnType<typeof readDocViewFile>;
+    const xml = decoded.text;
+    let scan: DocViewFileScan;
     try {
-      visits = readDocViewFile(decoded.text, rootPath);
+      scan = scanDocViewFile(xml, rootPath);
     } catch (error) {
       if (!(error instanceof DocViewParseError)) throw error;
       this.collector.add('jackrabbit-docviewparser', [parseFailure(error.reason, error)], { path: filePath, nodePath: rootPath });
-      return { nodes: [], sniffed: true };
+      return { sniffed: true };
     }
-    const nodes: NodeContext[] = [];
-    for (const visit of visits) {
-      const context: NodeContext = { nodePath: visit.path, filePath, line: visit.node.line, column: visit.node.column };
+    let first: NodeContext | undefined;
+    const contextOf = (visit: DocViewVisit): NodeContext => ({ nodePath: visit.path, filePath, line: visit.node.line, column: visit.node.column });
+    visitDocViewFile(xml, rootPath, scan, (visit) => {
+      const context = contextOf(visit);
       this.collector.add('jackrabbit-docviewparser', checkDocViewElement(visit), { ...context, path: filePath });
       this.collector.call(this.validators, (v) => v.docViewNode?.(visit.info, context, visit.isRoot), context);
-      if (visit.info.properties.length === 0) continue;
-      nodes.push(context);
+      if (visit.info.properties.length === 0) return;
+      first ??= context;
       this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
-    }
-    return { nodes, sniffed: true };
+    });
+    if (first === undefined) return { sniffed: true };
+    const forEach = (onNode: (node: NodeContext) => void): void =>
+      visitDocViewFile(xml, rootPath, scan, (visit) => visit.info.properties.length > 0 && onNode(contextOf(visit)));
+    return { sniffed: true, nodes: { first, forEach } };
   }
 
   private async readEntry(entry: PackageEntry): Promise<Uint8Array> {

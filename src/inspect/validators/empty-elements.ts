@@ -9,6 +9,7 @@
  * | `<node2/>` and a folder `node2/`                  | none                                                    |
  * | `<rep:policy/>`                                   | none (the exporter writes these)                        |
  */
+import { FingerprintSet } from '../fingerprint-set.ts';
 import { message, type NodeContext, type ValidationContext, type Validator } from '../validator.ts';
 
 const MESSAGE = "Found empty node (used for ordering only) without an accompanying folder which are included in the filter with mode=replace. Either remove the empty node or add at least the 'jcr:primaryType' attribute to make this node really get replaced.";
@@ -20,7 +21,8 @@ export function createEmptyElementsValidator(context: ValidationContext): Valida
   // FileVault compares with String.startsWith, so /apps/test covers /apps/test2 too.
   const isAffected = (path: string): boolean => roots.some((root) => path.startsWith(root));
   const empty: NodeContext[] = [];
-  const defined = new Set<string>();
+  // Every node defined below a replace root, by fingerprint (8 bytes each, fingerprint-set.ts).
+  const defined = new FingerprintSet();
   return {
     id: 'jackrabbit-emptyelements',
     docViewNode(node, nodeContext) {

@@ -13,6 +13,7 @@
  * declare. Each distinct warning is given once, as FileVault logs it once. Property and child
  * node definitions are not checked: that needs the repository's node types.
  */
+import { FingerprintSet } from '../fingerprint-set.ts';
 import { message, type Messages, type NodeContext, type ValidationContext, type ValidationMessage, type Validator } from '../validator.ts';
 import { BUILT_IN_NAMESPACES, builtInNodeTypes, type NodeTypeDeclarations } from './node-type-names.ts';
 
@@ -25,7 +26,9 @@ export function createNodeTypesValidator(context: ValidationContext, declaration
   const types = new Set([...builtInNodeTypes(), ...declarations.types]);
   // Node names register unknown prefixes on demand (OnDemandRegisterNamespaceResolverWrapper).
   const onDemand = new Set<string>();
-  const created = new Set<string>(['/']);
+  // Every node path created so far, by fingerprint (8 bytes each, fingerprint-set.ts).
+  const created = new FingerprintSet();
+  created.add('/');
   const logged = new Set<string>();
 
   const warnOnce = (text: string): ValidationMessage[] => {

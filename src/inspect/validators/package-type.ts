@@ -25,8 +25,12 @@ const ROOT_LIST = IMMUTABLE_ROOTS.map((n) => `'${n}'`).join(' or ');
 
 let installerPatterns: { readonly node: JavaPattern; readonly file: JavaPattern } | undefined;
 
+// Both patterns need one of these words before a '.' or '/': most paths are answered without the Java regex engine.
+const INSTALLER_WORD = /(?:install|config)[./]/;
+
 // Compiled on first use (PackageTypeValidatorFactory defaults).
 function isOsgiBundleOrConfiguration(path: string, isFile: boolean): boolean {
+  if (!INSTALLER_WORD.test(path)) return false;
   installerPatterns ??= {
     node: compileJavaPattern('/([^/]*/){0,4}?(install|config)[\\./].*'),
     file: compileJavaPattern('.*\\.(config|cfg|cfg\\.json|jar)'),
