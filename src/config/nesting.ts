@@ -3,8 +3,11 @@
  * (environments, variables, defaults, validation, freezing, a template's node tree) recurses, so
  * without a limit a file of 200,000 `[` ends as a stack overflow instead of an answer, and a YAML
  * alias that contains itself (`extra: &r [*r]`) as an endless walk. The parsers check this limit
- * before any walk starts: `parseJsonText` on the text, `parseYamlText` on the YAML document.
+ * before any walk starts: `parseJsonText` on the text, `parseYamlText` on the YAML syntax tree
+ * (and again on the document, where aliases add levels).
  */
+import { Parser } from 'yaml';
+import type { CST } from 'yaml';
 
 /**
  * The deepest nesting of mappings and lists accepted, counting the top level as 1. A
@@ -38,4 +41,28 @@ export function findTooDeepJson(text: string): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The offset of the first collection of YAML text at level {@link MAX_NESTING_DEPTH} + 1, or
+ * `undefined`. It walks the syntax tree of the yaml package's parser, which keeps its own stack,
+ * with a stack of its own: the yaml package's composer recurses per level, and where it runs out
+ * of stack depends on the machine.
+ */
+export function findTooDeepYaml(text: string): number | undefined {
+  const pending: Array<[CST.Token | undefined, number]> = [...new Parser().parse(text)].map((token) => [token, 0]);
+  let first: number | undefined;
+  // Not in file order: the smallest offset of all is the first one. No token is visited twice.
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [token, depth] = next;
+    if (token === undefined) continue;
+    if (token.type === 'document') pending.push([token.value, depth]);
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > MAX_NESTING_DEPTH) {
+      first = Math.min(first ?? token.offset, token.offset);
+      continue;
+    }
+    for (const item of token.items) pending.push(['key' in item ? (item.key ?? undefined) : undefined, depth + 1], [item.value, depth + 1]);
+  }
+  return first;
 }

@@ -8,7 +8,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } f
 import type { Document, ErrorCode, YAMLError } from 'yaml';
 import type { ConfigIssue } from './config-error.ts';
 import { childPath, itemPath } from './field-path.ts';
-import { MAX_NESTING_DEPTH, TOO_DEEP } from './nesting.ts';
+import { findTooDeepYaml, MAX_NESTING_DEPTH, TOO_DEEP } from './nesting.ts';
+import { lineAndColumn } from './parse-json.ts';
 import type { TextParseResult } from './parse-text.ts';
 
 
@@ -28,6 +29,12 @@ const OWN_WORDS: Partial<Record<ErrorCode, string>> = {
 
 /** Parses YAML text; never throws. */
 export function parseYamlText(text: string): TextParseResult {
+  // Before the composer, which recurses once per level.
+  const tooDeep = findTooDeepYaml(text);
+  if (tooDeep !== undefined) {
+    const { line, column } = lineAndColumn(text, tooDeep);
+    return { issues: [{ path: '', line, column, message: `YAML: ${TOO_DEEP}` }] };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2' });
   const problems = [...document.errors, ...document.warnings];
