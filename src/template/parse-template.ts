@@ -6,7 +6,7 @@ import { locateIssue } from '../config/config-error.ts';
 import { parseYamlText } from '../config/parse-yaml.ts';
 import { InputError } from '../errors.ts';
 import type { PropertyType } from '../docview/docview-property.ts';
-import { getJcrNameError } from '../packaging/jcr-name.ts';
+import { describeName, getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilter } from '../packaging/workspace-filter.ts';
 import type { Template, TemplateEntry, TemplateFile, TemplateFilter, TemplateNode, TemplateProperty } from './template.ts';
 import { TEMPLATE_CONTEXT_KEYS } from './template-context.ts';
@@ -159,8 +159,8 @@ class Checker {
 
   jcrName(value: unknown, where: string): string {
     const name = this.string(value, where);
-    const error = name ? getJcrNameError(name) : undefined;
-    if (error !== undefined) this.fail(`${where}: '${name}' is not a valid JCR name: ${error}`);
+    const error = name ? getWritableJcrNameError(name) : undefined;
+    if (error !== undefined) this.fail(`${where}: ${describeName(name)} is not a valid JCR name: ${error}`);
     return name;
   }
 

@@ -132,4 +132,27 @@ hostile('--out under /proc (where mkdir -p answers ENOENT) is exit 2, not an end
   assert.is(run.stderr, "error: the output folder '/proc/aem-ioevents-out' cannot be created (ENOENT)\n");
 });
 
+// Issue 11, point 9: names and values the package cannot hold are refused at the input.
+
+hostile('a template node name holding U+0000 is exit 2 naming its place and the character, not written as _x0000_', async ({ dir }) => {
+  const builtIn = readFileSync(new URL('../../templates/cloudservice-6.3/template.yaml', import.meta.url), 'utf8');
+  mkdirSync(join(dir, 'nul'));
+  writeFileSync(join(dir, 'nul', 'template.yaml'), builtIn.replace('- name: jcr:content', '- name: "jcr:con\\0tent"'));
+  const run = await build(dir, ['--template', './nul']);
+  assert.is(run.code, 2);
+  assert.is(
+    run.stderr,
+    `error: template ${join(dir, 'nul', 'template.yaml')} is not valid:\n  - nodes[0].children[0].name: "jcr:con\\u0000tent" is not a valid JCR name: the character U+0000 is not allowed: XML 1.0 and JCR names cannot hold it\n`,
+  );
+  assert.not.ok(existsSync(join(dir, 'dist')));
+});
+
+hostile('a 1,000,000-character title is refused at the configuration, naming the key and the limit', async ({ dir }) => {
+  writeEditedConfig(dir, 'title.yaml', 'title: Adobe I/O Events\n', `title: ${'t'.repeat(1_000_000)}\n`);
+  const run = await build(dir, ['--config', 'title.yaml']);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, `error: Invalid configuration file ${join(dir, 'title.yaml')} (1 problem):\n  - cloudService.title: is 1000000 characters long; a configuration value may have at most 2048\n`);
+  assert.not.ok(existsSync(join(dir, 'dist')));
+});
+
 hostile.run();
