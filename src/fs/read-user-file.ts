@@ -97,8 +97,8 @@ function checkSize(bytes: Buffer, options: ReadUserFileOptions): Buffer {
   throw new InputError(`${options.name} is larger than ${limit} bytes (${limit / MIB} MiB), the limit for this file`, { code: options.code });
 }
 
-/** What a non-regular file is, for a message. */
-export function describeFileType(stats: Stats): string {
+// What a non-regular file is, for a message.
+function describeFileType(stats: Stats): string {
   if (stats.isFIFO()) return 'a named pipe (FIFO)';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';
