@@ -3,11 +3,12 @@
  * template inputs (keystore, key) and context → nodes → package entries → zip → write.
  */
 import { createHash } from 'node:crypto';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { VerdictError } from '../errors.ts';
 import { readChosenConfig, type ConfigChoice } from '../config/read-config.ts';
 import { redact } from '../http/redact.ts';
 import type { IoEventsConfig } from '../config/types.ts';
+import { makeOutputFolder } from '../fs/make-output-folder.ts';
 import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
 import { createZipArchive } from '../packaging/archive.ts';
 import { hasFailingFindings, type Finding, type FindingCounts } from '../inspect/finding.ts';
@@ -103,6 +104,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   const validation = await validateOutput(zip, id, secrets);
   const file = resolve(cwd, options.out ?? 'dist', getDownloadName(id));
   const displayPath = relative(cwd, file) || file;
+  await makeOutputFolder(dirname(file));
   const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath });
   return {
     ok: true,

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.ts';
 import type { CommandSpec } from './command.ts';
 import { toConfigOptions, withConfigOptions } from './config-options.ts';
 import type { BuildResult } from '../build/build-package.ts';
@@ -5,7 +6,7 @@ import type { BuildResult } from '../build/build-package.ts';
 interface BuildArgs {
   readonly config?: string;
   readonly env?: string;
-  readonly out: string;
+  readonly out?: string;
   readonly template?: string;
   readonly force: boolean;
   readonly maven?: string;
@@ -17,19 +18,22 @@ export const build: CommandSpec = {
   describe: 'Render the configuration into a FileVault content package zip',
   builder: (yargs) =>
     withConfigOptions(yargs)
-      .option('out', { type: 'string', default: 'dist', describe: 'Folder the zip is written to' })
+      // No yargs default: a bare `--out` must be an error, not the default (as keygen).
+      .option('out', { type: 'string', defaultDescription: 'dist', describe: 'Folder the zip is written to' })
       .option('template', { type: 'string', describe: 'Built-in template name (aem-ioevents templates lists them), or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing zip that has other content' })
       .option('maven', { type: 'string', describe: 'GROUP:ARTIFACT: add META-INF/maven/<g>/<a>/pom.properties and pom.xml (version: package.version)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' }),
   async run(rawArgs, io) {
     const args = rawArgs as unknown as BuildArgs;
+    // A bare `--out` arrives as '' and would write into the working directory (as keygen says it).
+    if (args.out?.trim() === '') throw new InputError('--out needs a folder, e.g. --out dist', { code: 'E_USAGE' });
     const { buildPackage } = await import('../build/build-package.ts');
     const result = await buildPackage({
       cwd: io.cwd,
       env: io.env,
       now: io.now,
-      out: args.out,
+      out: args.out ?? 'dist',
       force: args.force,
       ...toConfigOptions(args, io),
       ...(args.template !== undefined && { template: args.template }),

@@ -46,7 +46,8 @@ export function formatConfigIssues(file: string, issues: readonly ConfigIssue[])
   return [`Invalid configuration file ${file} (${count}):`, ...lines].join('\n');
 }
 
-function locateIssue(issue: ConfigIssue): string {
+/** Where an issue is, as messages say it: `cloudService.name at line 3, column 9`. */
+export function locateIssue(issue: ConfigIssue): string {
   const where = issue.line === undefined ? '' : `line ${issue.line}, column ${issue.column ?? 1}`;
   if (issue.path === '') return where;
   return where === '' ? issue.path : `${issue.path} at ${where}`;

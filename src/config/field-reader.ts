@@ -35,6 +35,15 @@ export interface TextSpec {
 
 const LONGEST_SHOWN = 100;
 
+/**
+ * The longest string value a configuration may hold, in UTF-16 units. The longest real values are
+ * URLs (`ims.url`; 2,048 is the common URL limit); ids, names, titles, passwords and AEM's
+ * protected form of a password are well under 200. Without a limit, a 10 MB `title` (from a
+ * variable: the file itself is capped at 1 MiB) cost 776 MB to build before a zip-bomb check
+ * refused our own package.
+ */
+export const MAX_CONFIG_VALUE_LENGTH = 2048;
+
 /** Collects problems while reading fields. */
 export class FieldReader {
   /** Every problem so far. */
@@ -83,7 +92,7 @@ export class FieldReader {
       if (spec.required !== undefined) this.report(path, `required; give ${spec.required}`);
       return spec.required === undefined ? undefined : '';
     }
-    if (!this.#isString(path, value)) return '';
+    if (!this.#isString(path, value) || !this.#fits(path, value)) return '';
     if (value === '' && spec.allowEmpty !== true) {
       this.report(path, `must not be empty${spec.required === undefined ? '; give a value or remove the key' : `; give ${spec.required}`}`);
       return '';
@@ -118,13 +127,20 @@ export class FieldReader {
 
   #item(path: string, index: number, item: unknown, all: readonly unknown[], rule: Rule | undefined): void {
     const at = itemPath(path, index);
-    if (!this.#isString(at, item)) return;
+    if (!this.#isString(at, item) || !this.#fits(at, item)) return;
     if (item === '') this.report(at, 'must not be empty; remove the item or give a value');
     else if (all.indexOf(item) < index) this.report(at, `listed twice (first as ${itemPath(path, all.indexOf(item))}); remove one`);
     else {
       const failure = rule?.(item);
       if (failure !== undefined) this.fail(at, item, failure);
     }
+  }
+
+  // Before any rule looks at the value: rules and messages cost in proportion to its length.
+  #fits(path: string, value: string): boolean {
+    if (value.length <= MAX_CONFIG_VALUE_LENGTH) return true;
+    this.report(path, `is ${value.length} characters long; a configuration value may have at most ${MAX_CONFIG_VALUE_LENGTH}`);
+    return false;
   }
 
   #isString(path: string, value: unknown): value is string {

@@ -9,7 +9,7 @@
  * | `runMode` | run modes joined by `.`: `author`, `publish`, `author.prod`                |
  * | `flow`    | `jwt` or `oauth`                                                           |
  */
-import { getJcrNameError } from '../packaging/jcr-name.ts';
+import { getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { Rule } from './field-reader.ts';
 import type { OsgiFlow } from './types.ts';
 
@@ -25,7 +25,7 @@ export const checkAppName: Rule = (value) => {
   if (value === '.' || value === '..' || !APP.test(value)) {
     return { expected: "one folder name below /apps of letters, digits, '.', '_' and '-' (no '/', no ':')", hint };
   }
-  const error = getJcrNameError(value);
+  const error = getWritableJcrNameError(value);
   return error === undefined ? undefined : { expected: `a valid JCR name (${error})`, hint };
 };
 

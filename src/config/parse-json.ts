@@ -11,6 +11,7 @@ import { parseTree } from 'jsonc-parser/lib/esm/impl/parser.js';
 import type { Node, ParseError, ParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import type { ConfigIssue } from './config-error.ts';
 import { childPath, itemPath } from './field-path.ts';
+import { findTooDeepJson, TOO_DEEP } from './nesting.ts';
 import type { TextParseResult } from './parse-text.ts';
 
 // By jsonc-parser's ParseErrorCode (a const enum: its numbers are its API).
@@ -35,6 +36,9 @@ const WORDS: Readonly<Record<number, string>> = {
 
 /** Parses JSON text strictly; never throws. */
 export function parseJsonText(text: string): TextParseResult {
+  // Before the parsers: jsonc-parser and the walks after it recurse once per level.
+  const tooDeep = findTooDeepJson(text);
+  if (tooDeep !== undefined) return { issues: [jsonIssue(text, tooDeep, `JSON: ${TOO_DEEP}`)] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];

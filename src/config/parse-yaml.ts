@@ -8,6 +8,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } f
 import type { Document, ErrorCode, YAMLError } from 'yaml';
 import type { ConfigIssue } from './config-error.ts';
 import { childPath, itemPath } from './field-path.ts';
+import { findTooDeepYaml, MAX_NESTING_DEPTH, TOO_DEEP } from './nesting.ts';
+import { lineAndColumn } from './parse-json.ts';
 import type { TextParseResult } from './parse-text.ts';
 
 
@@ -21,10 +23,18 @@ const OWN_WORDS: Partial<Record<ErrorCode, string>> = {
   BAD_PROP_ORDER: 'anchors and tags must come after the indicator',
   TAG_RESOLVE_FAILED: 'unknown tag; remove the ! tag',
   UNEXPECTED_TOKEN: 'unexpected content here; check indentation and quotes',
+  // The yaml package's own parser ran out of stack: far deeper than we accept anyway.
+  RESOURCE_EXHAUSTION: TOO_DEEP,
 };
 
 /** Parses YAML text; never throws. */
 export function parseYamlText(text: string): TextParseResult {
+  // Before the composer, which recurses once per level.
+  const tooDeep = findTooDeepYaml(text);
+  if (tooDeep !== undefined) {
+    const { line, column } = lineAndColumn(text, tooDeep);
+    return { issues: [{ path: '', line, column, message: `YAML: ${TOO_DEEP}` }] };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2' });
   const problems = [...document.errors, ...document.warnings];
@@ -49,17 +59,47 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-// Duplicate keys, and aliases without an anchor before them (toJS would throw without a position).
+// Duplicate keys, aliases without an anchor before them (toJS would throw without a position),
+// aliases inside the value they name (toJS makes a cycle that every later walk follows forever),
+// and nesting deeper than MAX_NESTING_DEPTH (nesting.ts), counting what an alias brings in: a
+// chain of aliases, each adding levels to the last, nests deeper than the text shows.
 function checkTree(document: Document, lineCounter: LineCounter): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const visit = (node: unknown, path: string): void => {
-    if (isAlias(node) && node.resolve(document) === undefined) {
-      const at = lineCounter.linePos(node.range?.[0] ?? 0);
+  const ancestors: unknown[] = [];
+  // Levels of mappings and lists at and below each collection already visited (an anchor's value
+  // is visited before any alias to it).
+  const heights = new Map<unknown, number>();
+  const issueAt = (node: { range?: readonly number[] | null }, path: string, message: string): ConfigIssue => {
+    const at = lineCounter.linePos(node.range?.[0] ?? 0);
+    return { path, line: at.line, column: at.col, message };
+  };
+  // Returns the levels the node adds once aliases are expanded.
+  const visit = (node: unknown, path: string): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(document);
+      const height = heights.get(target) ?? 0;
       // Not named: a secret that starts with '*' lands here.
-      issues.push({ path, line: at.line, column: at.col, message: 'YAML: an alias (*name) with no anchor (&name) before it; put a value that starts with * in quotes' });
+      if (target === undefined) issues.push(issueAt(node, path, 'YAML: an alias (*name) with no anchor (&name) before it; put a value that starts with * in quotes'));
+      else if (ancestors.includes(target)) issues.push(issueAt(node, path, 'YAML: an alias (*name) inside the value it names; the value would contain itself without end'));
+      else if (ancestors.length + height > MAX_NESTING_DEPTH) issues.push(issueAt(node, path, `YAML: with this alias (*name), the value is ${TOO_DEEP}`));
+      return height;
     }
-    if (isSeq(node)) node.items.forEach((item, index) => visit(item, itemPath(path, index)));
-    if (!isMap(node)) return;
+    if (!isSeq(node) && !isMap(node)) return 0;
+    if (ancestors.length >= MAX_NESTING_DEPTH) {
+      issues.push(issueAt(node, path, `YAML: ${TOO_DEEP}`));
+      return 1;
+    }
+    ancestors.push(node);
+    const height = 1 + visitCollection(node, path);
+    ancestors.pop();
+    heights.set(node, height);
+    return height;
+  };
+  // Returns the largest height of the items.
+  const visitCollection = (node: unknown, path: string): number => {
+    let height = 0;
+    if (isSeq(node)) node.items.forEach((item, index) => (height = Math.max(height, visit(item, itemPath(path, index)))));
+    if (!isMap(node)) return height;
     const firstLines = new Map<string, number>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -68,8 +108,9 @@ function checkTree(document: Document, lineCounter: LineCounter): ConfigIssue[] 
       const first = firstLines.get(key);
       if (first === undefined) firstLines.set(key, at?.line ?? 0);
       else issues.push({ path: childPath(path, key), line: at?.line, column: at?.col, message: `duplicate key (first at line ${first}); keep one of them` });
-      visit(pair.value, childPath(path, key));
+      height = Math.max(height, visit(pair.value, childPath(path, key)));
     }
+    return height;
   };
   visit(document.contents, '');
   return issues;

@@ -7,14 +7,15 @@
  * - `.json` is parsed as strict JSON; every other name (`.yaml`, `.yml`, none, `.conf`) as YAML,
  *   which reads JSON too, so a secret mounted without an extension still works.
  * - Relative paths inside the file resolve against the file's folder, not `cwd`.
- * - A missing, unreadable or non-UTF-8 file is an {@link InputError} `E_CONFIG_READ` (exit 2).
+ * - A missing, unreadable or non-UTF-8 file, one that is not a regular file (`/dev/zero`, a FIFO)
+ *   or one larger than `USER_FILE_MAX_BYTES.config` is an {@link InputError} `E_CONFIG_READ` (exit 2).
  * - `workspace.projectFile`, the Developer Console project JSON, is read here too: it completes
  *   the workspace ids, and every disagreement with the file is reported (`E_CONFIG_FIELD`).
  */
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
+import { readUserFile } from '../fs/read-user-file.ts';
 import { ConfigError } from './config-error.ts';
 import { parseDeveloperConsoleProject, resolveWorkspaceIds } from './developer-console-project.ts';
 import { deepFreeze, parseConfig } from './parse-config.ts';
@@ -27,7 +28,8 @@ export const DEFAULT_CONFIG_FILES: readonly string[] = ['aem-ioevents.yaml', 'ae
 /** Reads, parses and validates the configuration file. */
 export async function readConfig(options: ReadConfigOptions): Promise<LoadedConfig> {
   const located = options.file === undefined ? await findDefaultFile(options.cwd) : { file: resolve(options.cwd, options.file), warnings: [] };
-  const text = decodeConfigBytes(await readConfigBytes(located.file), located.file);
+  const what = options.file === undefined ? 'Configuration file' : '--config';
+  const text = decodeConfigBytes(await readConfigBytes(located.file, what), located.file);
   const parsed = parseConfig(text, {
     format: formatOf(located.file),
     fileLabel: located.file,
@@ -57,14 +59,15 @@ export function readChosenConfig(choice: ConfigChoice, cwd: string, env: Environ
 async function readProjectFile(parsed: ParsedConfig, configFile: string): Promise<ParsedConfig['config']> {
   const projectFile = parsed.config.workspace?.projectFile;
   if (projectFile === undefined) return parsed.config;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(projectFile);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : `it cannot be read (${code ?? 'error'})`;
-    throw new InputError(`workspace.projectFile ${projectFile}: ${reason}; download the project JSON from the Adobe Developer Console (workspace, Download all)`, { code: 'E_PROJECT_FILE', cause: error });
-  }
+  const bytes = await readUserFile(projectFile, {
+    name: `workspace.projectFile ${projectFile}`,
+    kind: 'projectFile',
+    code: 'E_PROJECT_FILE',
+    describeError: (error) => {
+      const reason = error.code === 'ENOENT' ? 'no such file' : `it cannot be read (${error.code ?? 'error'})`;
+      return new InputError(`workspace.projectFile ${projectFile}: ${reason}; download the project JSON from the Adobe Developer Console (workspace, Download all)`, { code: 'E_PROJECT_FILE', cause: error });
+    },
+  });
   const project = parseDeveloperConsoleProject(Buffer.from(bytes).toString('utf8'), projectFile);
   const { workspace, issues } = resolveWorkspaceIds(parsed.config, project, projectFile);
   if (issues.length > 0) throw new ConfigError(configFile, issues, 'E_CONFIG_FIELD');
@@ -101,12 +104,8 @@ function exists(file: string): boolean {
   }
 }
 
-async function readConfigBytes(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw describeReadError(error, file);
-  }
+function readConfigBytes(file: string, what: string): Promise<Uint8Array> {
+  return readUserFile(file, { name: `${what} ${file}`, kind: 'config', code: 'E_CONFIG_READ', describeError: (error) => describeReadError(error, file) });
 }
 
 /** The {@link InputError} for a failed read of `file`, by the error's `code`. */

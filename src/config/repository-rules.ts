@@ -1,17 +1,17 @@
 /**
  * Rules for names and paths that end up in the repository or the package id: JCR names with
- * FileVault's rules (`getJcrNameError`, filevault-format.md §1.3), node names that cannot climb
+ * FileVault's rules (`getWritableJcrNameError`, filevault-format.md §1.3), node names that cannot climb
  * out of their parent, package dependencies (`Dependency.fromString`, `VersionRange.fromString`),
  * the service user's home, and the key alias.
  */
-import { getJcrNameError } from '../packaging/jcr-name.ts';
+import { getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { Rule, RuleFailure } from './field-reader.ts';
 
 const NAME_HINT = "use letters, digits, '.', '-' and '_'";
 
 /** `package.name`, `package.version`: a valid JCR name. */
 export const checkJcrName: Rule = (value) => {
-  const error = getJcrNameError(value);
+  const error = getWritableJcrNameError(value);
   return error === undefined ? undefined : { expected: `a valid JCR name (${error})`, hint: NAME_HINT };
 };
 
@@ -22,7 +22,7 @@ export const checkNodeName: Rule = (value) => {
     return { expected: "a single node name below /etc/cloudservices/eventproxy, without '/' and not '.' or '..'", hint };
   }
   if (value.includes(':')) return { expected: "a node name without ':' (a namespace prefix does not belong in a page name)", hint };
-  const error = getJcrNameError(value);
+  const error = getWritableJcrNameError(value);
   return error === undefined ? undefined : { expected: `a valid JCR name (${error})`, hint };
 };
 
@@ -36,7 +36,7 @@ function groupProblem(group: string): string | undefined {
   if (group.split('/').includes('')) return "empty segment: no leading, trailing or double '/'";
   if (group.includes(',')) return "',' separates dependencies";
   for (const segment of group.split('/')) {
-    const error = getJcrNameError(segment);
+    const error = getWritableJcrNameError(segment);
     if (error !== undefined) return `'${segment}': ${error}`;
   }
   return undefined;
@@ -57,7 +57,7 @@ function dependencyProblem(value: string): string | undefined {
   const [group, name, range] = parts as [string, string, string | undefined];
   const groupError = groupProblem(group);
   if (groupError !== undefined) return `group ${groupError}`;
-  const nameError = name.includes(',') ? "',' separates dependencies" : getJcrNameError(name);
+  const nameError = name.includes(',') ? "',' separates dependencies" : getWritableJcrNameError(name);
   if (nameError !== undefined) return `name '${name}': ${nameError}`;
   return range === undefined ? undefined : versionRangeProblem(range);
 }
@@ -66,13 +66,13 @@ function dependencyProblem(value: string): string | undefined {
 function versionRangeProblem(range: string): string | undefined {
   if (!range.includes(',')) {
     if (/^[[(]|[\])]$/.test(range)) return `version range '${range}': a range needs a ',' between its bounds`;
-    const error = getJcrNameError(range);
+    const error = getWritableJcrNameError(range);
     return error === undefined ? undefined : `version '${range}': ${error}`;
   }
   const match = /^[[(]([^,[\]()]*),([^,[\]()]*)[\])]$/.exec(range);
   if (match === null) return `version range '${range}': write [low,high], with ( or ) for an exclusive bound`;
   for (const bound of [match[1]!.trim(), match[2]!.trim()]) {
-    const error = bound === '' ? undefined : getJcrNameError(bound);
+    const error = bound === '' ? undefined : getWritableJcrNameError(bound);
     if (error !== undefined) return `version '${bound}': ${error}`;
   }
   return undefined;
@@ -91,7 +91,7 @@ function userHomeProblem(path: string): string | undefined {
   const segments = path.slice('/home/users/'.length).split('/');
   if (segments.includes('')) return "empty segment: no trailing or double '/'";
   for (const segment of segments) {
-    const error = getJcrNameError(segment);
+    const error = getWritableJcrNameError(segment);
     if (error !== undefined) return `segment '${segment}': ${error}`;
   }
   return undefined;

@@ -5,8 +5,8 @@
  * needs the clock.
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
+import { readUserFile } from '../fs/read-user-file.ts';
 import { checkKeyPair } from './key-checks.ts';
 import { parseCertificatesPem, parsePrivateKeyPem, toPkcs8Pem } from './pem.ts';
 
@@ -33,18 +33,19 @@ export interface PemKeyPair {
 /** Reads and checks a PEM key and certificate; throws `InputError` naming the file and the problem. */
 export async function readPemKeyPair(options: ReadPemKeyPairOptions): Promise<PemKeyPair> {
   const { keyFile, certificateFile = keyFile, passphrase } = options;
-  const privateKey = parsePrivateKeyPem(await readText(keyFile), { label: keyFile, passphrase });
-  const chain = parseCertificatesPem(await readText(certificateFile), { label: certificateFile });
+  const privateKey = parsePrivateKeyPem(await readText(keyFile, 'the private key'), { label: keyFile, passphrase });
+  const chain = parseCertificatesPem(await readText(certificateFile, 'the certificate'), { label: certificateFile });
   const certificate = chain[0] as X509Certificate;
   checkKeyPair({ privateKey, certificate }, { label: certificateFile === keyFile ? keyFile : `${keyFile} and ${certificateFile}` });
   return { privateKey, privateKeyPem: toPkcs8Pem(privateKey), certificate, chain };
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${code ?? 'error'})`}`, { code: 'E_KEY_FILE', cause: error });
-  }
+async function readText(file: string, what: string): Promise<string> {
+  const bytes = await readUserFile(file, {
+    name: `${what} ${file}`,
+    kind: 'key',
+    code: 'E_KEY_FILE',
+    describeError: (error) => new InputError(`${file}: ${error.code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${error.code ?? 'error'})`}`, { code: 'E_KEY_FILE', cause: error }),
+  });
+  return bytes.toString('utf8');
 }

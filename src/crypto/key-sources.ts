@@ -4,9 +4,9 @@
  * Opening and checking the key stays with the caller, which decides whether a bad key is bad input
  * (`build`, `deploy`) or a failed offline check (`verify`).
  */
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { InputError } from '../errors.ts';
+import { readUserFile } from '../fs/read-user-file.ts';
 
 /** A PKCS#12 keystore read from disk, not yet opened. */
 export interface KeystoreFile {
@@ -33,14 +33,14 @@ export async function readKeystoreFile(options: ReadKeystoreFileOptions): Promis
   if (options.password === undefined) {
     throw new InputError(`keystore.password is not set; set it to \${IOEVENTS_KEYSTORE_PASSWORD} so ${options.usedBy} can open ${label}`, { code: 'E_KEYSTORE' });
   }
-  const bytes = await readKeyBytes(options.file, `keystore.file ${label}`, '; make one with aem-ioevents keygen', 'E_KEYSTORE');
+  const bytes = await readKeyBytes(options.file, { what: 'keystore.file', label, hint: '; make one with aem-ioevents keygen', code: 'E_KEYSTORE' });
   return { bytes, password: options.password, label };
 }
 
 /** Reads a PEM key file (`ims.privateKey`) as text. */
 export async function readPrivateKeyFile(file: string, cwd: string): Promise<{ readonly text: string; readonly label: string }> {
   const label = labelOf(file, cwd);
-  const bytes = await readKeyBytes(file, `ims.privateKey ${label}`, '', 'E_KEY_FILE');
+  const bytes = await readKeyBytes(file, { what: 'ims.privateKey', label, hint: '', code: 'E_KEY_FILE' });
   return { text: bytes.toString('utf8'), label };
 }
 
@@ -48,11 +48,12 @@ function labelOf(file: string, cwd: string): string {
   return relative(cwd, file) || file;
 }
 
-async function readKeyBytes(file: string, what: string, hint: string, code: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError(`cannot read ${what}: ${missing ? `no such file${hint}` : (error as Error).message}`, { code, cause: error });
-  }
+function readKeyBytes(file: string, how: { what: string; label: string; hint: string; code: string }): Promise<Buffer> {
+  const { what, label, hint, code } = how;
+  return readUserFile(file, {
+    name: `${what} ${label}`,
+    kind: 'key',
+    code,
+    describeError: (error) => new InputError(`cannot read ${what} ${label}: ${error.code === 'ENOENT' ? `no such file${hint}` : error.message}`, { code, cause: error }),
+  });
 }

@@ -8,8 +8,8 @@
  * chain follows issuers. AEM needs one password for the store and the key (aem-io-events.md §3.3).
  */
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describeValue, InputError } from '../errors.ts';
+import { readUserFileSync } from '../fs/read-user-file.ts';
 import { toPem } from './certificate.ts';
 import { checkKeyPair } from './key-checks.ts';
 import { keystoreFormatError } from './keystore-errors.ts';
@@ -93,12 +93,15 @@ export function readPkcs12Keystore(options: ReadPkcs12KeystoreOptions): Keystore
 
 function readKeystoreBytes(file: string | undefined, label: string): Buffer {
   if (file === undefined) throw new InputError(`${label}: give the keystore's bytes or its file`, { code: 'E_KEYSTORE_FILE' });
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const reason = (error as { code?: string }).code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${(error as { code?: string }).code ?? 'error'})`;
-    throw new InputError(`${label}: ${reason}`, { code: 'E_KEYSTORE_FILE', cause: error });
-  }
+  return readUserFileSync(file, {
+    name: label,
+    kind: 'key',
+    code: 'E_KEYSTORE_FILE',
+    describeError: (error) => {
+      const reason = error.code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${error.code ?? 'error'})`;
+      return new InputError(`${label}: ${reason}`, { code: 'E_KEYSTORE_FILE', cause: error });
+    },
+  });
 }
 
 const aliasOf = (bag: { friendlyName: string | undefined }): string | undefined => bag.friendlyName?.toLowerCase();

@@ -23,7 +23,7 @@
  * | no children: self-closing; a node without properties is a bare ordering element            |
  */
 import { InputError } from '../errors.ts';
-import { getJcrNameError } from '../packaging/jcr-name.ts';
+import { getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { DocViewNode } from './docview-node.ts';
 import { getNamespaceDeclarations, type NamespaceDeclaration } from './docview-namespaces.ts';
 import { type DocViewProperty, formatDocViewProperty } from './docview-property.ts';
@@ -120,6 +120,6 @@ function assertValidTree(node: DocViewNode, path: string, isRoot: boolean): void
 }
 
 function assertJcrName(name: string, what: string): void {
-  const error = name.startsWith('{') ? 'expanded names are not supported, use a prefix' : getJcrNameError(name);
+  const error = name.startsWith('{') ? 'expanded names are not supported, use a prefix' : getWritableJcrNameError(name);
   if (error !== undefined) throw new InputError(`Invalid JCR name for ${what}: ${error}`, { code: 'E_DOCVIEW_NAME' });
 }

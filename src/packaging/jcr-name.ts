@@ -10,7 +10,7 @@
  * | `a/b`, `a[1]`     | no    | `'/' not allowed in name`        |
  * | `.`, `..`         | no    | Oak refuses them                 |
  */
-import { isValidNCName } from '../docview/xml-char.ts';
+import { isInvalidXmlChar, isValidNCName } from '../docview/xml-char.ts';
 
 /**
  * Checks a JCR name (qualified `prefix:local` or expanded `{uri}local`).
@@ -29,6 +29,38 @@ export function getJcrNameError(name: string): string | undefined {
   if (state.nameStart === name.length || state.at === 'nameStart') return 'Local name must not be empty';
   if (state.trailingSpaces) return 'Trailing spaces not allowed';
   return undefined;
+}
+
+/**
+ * {@link getJcrNameError} for a name aem-ioevents writes (a template's node, property or file
+ * name, a configured node name): also refuses a character that XML 1.0 cannot hold (U+0000,
+ * the other C0 controls but tab and line breaks, a lone surrogate, U+FFFE, U+FFFF). JCR names are
+ * made of XML characters (JSR-283 §3.2.2); FileVault would write such a character as `_x0000_`,
+ * which names another node. Tab and line breaks are refused by the JCR rules already.
+ */
+export function getWritableJcrNameError(name: string): string | undefined {
+  for (const char of name) {
+    const point = char.codePointAt(0)!;
+    if (point <= 0xffff && isInvalidXmlChar(point)) {
+      return `the character U+${point.toString(16).toUpperCase().padStart(4, '0')} is not allowed: XML 1.0 and JCR names cannot hold it`;
+    }
+  }
+  return getJcrNameError(name);
+}
+
+/**
+ * A name for a message: `'name'`; when it holds a character XML cannot (which a terminal would
+ * not show, or show as nothing), in double quotes with that character as `\uXXXX`, JSON style.
+ */
+export function describeName(name: string): string {
+  let escaped = false;
+  let text = '';
+  for (const char of name) {
+    const unstorable = char.length === 1 && isInvalidXmlChar(char.charCodeAt(0));
+    escaped ||= unstorable;
+    text += unstorable ? `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : char === '"' || char === '\\' ? `\\${char}` : char;
+  }
+  return escaped ? `"${text}"` : `'${name}'`;
 }
 
 /** True when `name` is a valid JCR name (see {@link getJcrNameError}). */

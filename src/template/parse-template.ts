@@ -2,10 +2,11 @@
  * `template.yaml` → `Template`, with every shape rule checked and every problem reported at once,
  * each with its place in the file (`nodes[0].children[0].properties.apiKey: …`).
  */
-import { parse as parseYaml } from 'yaml';
+import { locateIssue } from '../config/config-error.ts';
+import { parseYamlText } from '../config/parse-yaml.ts';
 import { InputError } from '../errors.ts';
 import type { PropertyType } from '../docview/docview-property.ts';
-import { getJcrNameError } from '../packaging/jcr-name.ts';
+import { describeName, getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilter } from '../packaging/workspace-filter.ts';
 import type { Template, TemplateEntry, TemplateFile, TemplateFilter, TemplateNode, TemplateProperty } from './template.ts';
 import { isTemplateContextKey, SECRET_CONTEXT_KEYS, TEMPLATE_CONTEXT_KEYS } from './template-context.ts';
@@ -19,12 +20,14 @@ type Raw = Record<string, unknown>;
 
 /** Parses and checks a template; `label` (the file) prefixes every message. */
 export function parseTemplate(text: string, label: string): Template {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text, { uniqueKeys: true });
-  } catch (error) {
-    throw new InputError(`template ${label} is not valid YAML: ${(error as Error).message}`, { code: 'E_TEMPLATE' });
+  // The configuration's YAML reader: its limits (nesting depth, alias cycles, alias count) hold
+  // for a user's template too.
+  const parsed = parseYamlText(text);
+  if (parsed.issues !== undefined) {
+    const issues = parsed.issues.map((issue) => `${locateIssue(issue)}: ${issue.message.replace(/^YAML: /, '')}`);
+    throw new InputError(`template ${label} is not valid YAML: ${issues.join('; ')}`, { code: 'E_TEMPLATE' });
   }
+  const raw = parsed.value;
   const problems: string[] = [];
   const check = new Checker(problems);
   const root = check.object(raw, 'template', ['name', 'title', 'aem', 'packageType', 'namespaces', 'filters', 'nodes']);
@@ -166,8 +169,8 @@ class Checker {
 
   jcrName(value: unknown, where: string): string {
     const name = this.string(value, where);
-    const error = name ? getJcrNameError(name) : undefined;
-    if (error !== undefined) this.fail(`${where}: '${name}' is not a valid JCR name: ${error}`);
+    const error = name ? getWritableJcrNameError(name) : undefined;
+    if (error !== undefined) this.fail(`${where}: ${describeName(name)} is not a valid JCR name: ${error}`);
     return name;
   }
 

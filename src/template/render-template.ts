@@ -5,7 +5,7 @@
 import { InputError } from '../errors.ts';
 import type { DocViewNode } from '../docview/docview-node.ts';
 import { createDocViewProperty, type DocViewProperty } from '../docview/docview-property.ts';
-import { getJcrNameError } from '../packaging/jcr-name.ts';
+import { describeName, getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilterSet, WorkspaceFilter } from '../packaging/workspace-filter.ts';
 import type { NameStatus, Template, TemplateEntry, TemplateNode, TemplateProperty } from './template.ts';
 import { getContextValue, isPresent, type TemplateContext } from './template-context.ts';
@@ -119,8 +119,8 @@ function checkPath(path: string | readonly string[], where: string): string {
     throw new InputError(`${where}: '${String(path)}' is not an absolute repository path`, { code: 'E_TEMPLATE' });
   }
   for (const segment of path.slice(1).split('/')) {
-    const error = getJcrNameError(segment);
-    if (error !== undefined) throw new InputError(`${where}: segment '${segment}' of '${path}' is not a valid JCR name: ${error}`, { code: 'E_TEMPLATE' });
+    const error = getWritableJcrNameError(segment);
+    if (error !== undefined) throw new InputError(`${where}: segment ${describeName(segment)} of ${describeName(path)} is not a valid JCR name: ${error}`, { code: 'E_TEMPLATE' });
   }
   return path;
 }

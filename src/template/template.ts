@@ -4,10 +4,10 @@
  * a user's own is given with `--template DIR`. Every filter root, node, property and file name
  * says whether it is `confirmed` or `inferred`, so a user knows what to check on a real AEM.
  */
-import { readFile } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
+import { readUserFile } from '../fs/read-user-file.ts';
 import { getPackageRoot } from '../package-root.ts';
 import type { PropertyType } from '../docview/docview-property.ts';
 import type { PackageType } from '../packaging/package-properties.ts';
@@ -100,14 +100,17 @@ export async function readTemplate(nameOrDir: string, cwd: string): Promise<Temp
   const isPath = nameOrDir.includes('/') || nameOrDir.includes('\\') || nameOrDir.startsWith('.') || isAbsolute(nameOrDir);
   const dir = isPath ? resolve(cwd, nameOrDir) : join(getBuiltInTemplatesDir(), nameOrDir);
   const file = join(dir, 'template.yaml');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (!isPath) {
-      throw new InputError(`unknown template '${nameOrDir}'; the built-in templates are ${listBuiltInTemplates().join(', ')}, or give a folder with --template ./DIR`, { code: 'E_TEMPLATE' });
-    }
-    throw new InputError(`cannot read template ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { code: 'E_TEMPLATE', cause: error });
-  }
+  const bytes = await readUserFile(file, {
+    name: `--template ${file}`,
+    kind: 'template',
+    code: 'E_TEMPLATE',
+    describeError: (error) => {
+      if (!isPath) {
+        return new InputError(`unknown template '${nameOrDir}'; the built-in templates are ${listBuiltInTemplates().join(', ')}, or give a folder with --template ./DIR`, { code: 'E_TEMPLATE' });
+      }
+      return new InputError(`cannot read template ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`, { code: 'E_TEMPLATE', cause: error });
+    },
+  });
+  const text = bytes.toString('utf8');
   return (isPath ? undefined : findCompiledTemplate(readCompiledTemplates(), nameOrDir, text)) ?? parseTemplate(text, file);
 }

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { getJcrNameError, isValidJcrName } from '../../src/packaging/jcr-name.ts';
+import { describeName, getJcrNameError, getWritableJcrNameError, isValidJcrName } from '../../src/packaging/jcr-name.ts';
 
 const getJcrNameErrorSuite = suite('getJcrNameError');
 
@@ -47,3 +47,38 @@ for (const [name, reason] of cases) {
 }
 
 getJcrNameErrorSuite.run();
+
+const writableSuite = suite('getWritableJcrNameError');
+
+const XML = 'is not allowed: XML 1.0 and JCR names cannot hold it';
+// name → why aem-ioevents does not write it (issue 11, point 9: a NUL was written as _x0000_)
+const writableCases: ReadonlyArray<readonly [string, string | undefined]> = [
+  ['jcr:content', undefined],
+  ['store.p12', undefined],
+  ['東京\u{1F600}', undefined], // a surrogate pair is one XML character
+  ['a\u007Fb', undefined], // DEL is an XML character
+  ['a\u0000b', `the character U+0000 ${XML}`],
+  ['\u0001', `the character U+0001 ${XML}`],
+  ['a\u001Fb', `the character U+001F ${XML}`],
+  ['a\uD800b', `the character U+D800 ${XML}`], // a lone surrogate
+  ['a\uDFFF', `the character U+DFFF ${XML}`],
+  ['a\uFFFE', `the character U+FFFE ${XML}`],
+  ['a\uFFFF', `the character U+FFFF ${XML}`],
+  ['a\tb', "'\t' not allowed in name"], // JCR's rules still apply
+  ['a/b', "'/' not allowed in name"],
+];
+
+for (const [name, reason] of writableCases) {
+  writableSuite(`${JSON.stringify(name)} → ${reason ?? 'valid'}`, () => {
+    assert.is(getWritableJcrNameError(name), reason);
+  });
+}
+
+writableSuite('describeName quotes a name, with escapes when it holds a character a terminal would not show', () => {
+  assert.is(describeName('jcr:content'), "'jcr:content'");
+  assert.is(describeName('a\u0000b'), '"a\\u0000b"');
+  assert.is(describeName('a\uD800'), '"a\\uD800"');
+  assert.is(describeName('say "\u0000"'), '"say \\"\\u0000\\""');
+});
+
+writableSuite.run();

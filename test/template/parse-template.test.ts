@@ -188,6 +188,22 @@ nodes:
   );
 });
 
+parseTemplateSuite('a node, property or file name holding a character XML 1.0 cannot carry is refused, naming its place and the character', () => {
+  const text = minimal
+    .replace('      count: { value: 3, status: inferred }', '      "co\\x01unt": { value: 3, status: inferred }')
+    .concat('    children:\n      - { name: "jcr:con\\0tent", status: inferred }\n    files:\n      - { name: "a\\uFFFEb", content: keystore.bytes, status: inferred }\n');
+  const why = (code: string) => `is not a valid JCR name: the character U+${code} is not allowed: XML 1.0 and JCR names cannot hold it`;
+  assert.is(
+    templateError(text),
+    [
+      'template bad.yaml is not valid:',
+      `  - nodes[0].properties.co\u0001unt: "co\\u0001unt" ${why('0001')}`,
+      `  - nodes[0].children[0].name: "jcr:con\\u0000tent" ${why('0000')}`,
+      `  - nodes[0].files[0].name: "a\\uFFFEb" ${why('FFFE')}`,
+    ].join('\n'),
+  );
+});
+
 parseTemplateSuite('invalid YAML is bad input naming the file', () => {
   try {
     parseTemplate('name: [unclosed', 'x.yaml');

@@ -136,6 +136,19 @@ renderTemplateSuite('a value that would climb out of its parent is refused', () 
   }
 });
 
+renderTemplateSuite('a value that puts a character XML 1.0 cannot carry into a path is refused, naming it as U+XXXX', () => {
+  try {
+    renderTemplate(template, { ...context, 'cloudService.name': 'io\u0000events' });
+    assert.unreachable('should throw');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is(
+      (error as Error).message,
+      'template t filter root /etc/x/{{cloudService.name}}: segment "io\\u0000events" of "/etc/x/io\\u0000events" is not a valid JCR name: the character U+0000 is not allowed: XML 1.0 and JCR names cannot hold it',
+    );
+  }
+});
+
 renderTemplateSuite('of several variants of a property, the first whose when holds is written, with its own status', () => {
   const variants = parseTemplate(
     `
