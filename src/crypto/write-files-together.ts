@@ -15,6 +15,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describeValue, InputError } from '../errors.ts';
+import { makeOutputFolder } from '../fs/make-output-folder.ts';
 import { checkTargets, type FileSetOptions, type FileSystem, occupant, type Occupant, ownName, SET_FOLDER } from './file-set-layout.ts';
 import { placeLinks, pointCurrentAt, type Run, swapCurrent, syncFolder } from './file-set-links.ts';
 import { readCurrent, removeLeftovers } from './file-set-leftovers.ts';
@@ -43,7 +44,8 @@ export interface WriteFilesTogetherOptions extends FileSetOptions {
 export async function writeFilesTogether(dir: string, files: readonly FileToWrite[], options: WriteFilesTogetherOptions = {}): Promise<string[]> {
   const { force = false, fileSystem: fs = nodeFs, onStep } = options;
   const names = files.map((file) => file.name);
-  const created = await makeFolder(fs, dir);
+  // One level at a time (make-output-folder.ts: Node 20's recursive mkdir loops forever under /proc).
+  const created = await makeOutputFolder(dir, { mode: 0o700 });
   const run: Run = { fs, dir, setDir: join(dir, SET_FOLDER), force, step: async (step) => onStep?.(step), undo: [], links: [] };
   const replaced: string[] = [];
   try {
@@ -71,15 +73,6 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
   // The replaced sets hold the old private key: gone before the run ends (a kill here: the next run).
   for (const set of replaced) await fs.rm(join(run.setDir, set), { recursive: true, force: true }).catch(() => undefined);
   return names.map((name) => join(dir, name));
-}
-
-/** Creates the folder; returns the first folder it had to create, if any. */
-async function makeFolder(fs: FileSystem, dir: string): Promise<string | undefined> {
-  try {
-    return await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  } catch (error) {
-    throw new InputError(`the output folder ${describeValue(dir)} cannot be created (${describeFsError(error)})`, { code: 'E_WRITE', cause: error });
-  }
 }
 
 /** Writes the files into a new set folder (0700), flushed; returns its name. */

@@ -10,8 +10,17 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describeValue, InputError } from '../errors.ts';
 
-/** Creates `dir` (absolute) and the folders above it that are missing; throws `InputError` when it cannot. */
-export async function makeOutputFolder(dir: string): Promise<void> {
+/** Options of {@link makeOutputFolder}. */
+export interface MakeOutputFolderOptions {
+  /** Mode of the folders it creates (default 0o777 less the umask); keygen's keys folder is 0o700. */
+  readonly mode?: number;
+}
+
+/**
+ * Creates `dir` (absolute) and the folders above it that are missing; throws `InputError` when it
+ * cannot. Returns the first folder it created (as `mkdir({ recursive: true })` does), if any.
+ */
+export async function makeOutputFolder(dir: string, options: MakeOutputFolderOptions = {}): Promise<string | undefined> {
   const missing: string[] = [];
   // Up from `dir` to the first thing that exists; the loop ends at the root at the latest.
   for (let at = dir; ; at = dirname(at)) {
@@ -22,12 +31,13 @@ export async function makeOutputFolder(dir: string): Promise<void> {
     if (dirname(at) === at) break;
   }
   for (const folder of missing.reverse()) {
-    await mkdir(folder).catch(async (error: NodeJS.ErrnoException) => {
+    await mkdir(folder, options.mode === undefined ? undefined : { mode: options.mode }).catch(async (error: NodeJS.ErrnoException) => {
       // Made by someone else meanwhile: fine, if it is a folder.
       if (error.code === 'EEXIST' && (await statOrMissing(folder, dir)) === 'folder') return;
       throw cannotCreate(dir, error.code ?? 'error', error);
     });
   }
+  return missing[0];
 }
 
 async function statOrMissing(path: string, dir: string): Promise<'folder' | 'other' | 'missing'> {

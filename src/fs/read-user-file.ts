@@ -44,6 +44,8 @@ export interface ReadUserFileOptions {
   readonly code: string;
   /** Turns a failure of the file system (ENOENT, EACCES, EISDIR for a folder) into the caller's `InputError`. */
   readonly describeError: (error: NodeJS.ErrnoException) => Error;
+  /** What to do when it is not a regular file (default `name a file`). */
+  readonly advice?: string;
 }
 
 // O_NONBLOCK does not exist on Windows, where opening a named pipe does not wait for a writer.
@@ -51,17 +53,39 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Reads a user-named regular file of at most its kind's limit; throws `InputError` otherwise. */
 export async function readUserFile(file: string, options: ReadUserFileOptions): Promise<Buffer> {
-  const handle = await open(file, OPEN_FLAGS).catch((error: NodeJS.ErrnoException) => {
-    throw options.describeError(error);
-  });
+  const { handle } = await openRegularFile(file, options);
   try {
-    checkRegularFile(await handle.stat(), file, options);
     const limit = USER_FILE_MAX_BYTES[options.kind];
     return checkSize(await readAtMost(handle, limit + 1), options);
   } catch (error) {
     throw error instanceof InputError ? error : options.describeError(error as NodeJS.ErrnoException);
   } finally {
     await handle.close();
+  }
+}
+
+/** A user-named file opened for reading, checked to be a regular file; the caller closes it. */
+export interface OpenedUserFile {
+  readonly handle: FileHandle;
+  readonly stats: Stats;
+}
+
+/**
+ * Opens a user-named file whose size has its own limits elsewhere (a package zip: the zip limits),
+ * with the checks of {@link readUserFile} but the size: never blocks on a FIFO, refuses anything
+ * that is not a regular file (`InputError`, exit 2).
+ */
+export async function openRegularFile(file: string, options: Omit<ReadUserFileOptions, 'kind'>): Promise<OpenedUserFile> {
+  const handle = await open(file, OPEN_FLAGS).catch((error: NodeJS.ErrnoException) => {
+    throw options.describeError(error);
+  });
+  try {
+    const stats = await handle.stat();
+    checkRegularFile(stats, file, options);
+    return { handle, stats };
+  } catch (error) {
+    await handle.close();
+    throw error instanceof InputError ? error : options.describeError(error as NodeJS.ErrnoException);
   }
 }
 
@@ -84,11 +108,11 @@ export function readUserFileSync(file: string, options: ReadUserFileOptions): Bu
   }
 }
 
-function checkRegularFile(stats: Stats, file: string, options: ReadUserFileOptions): void {
+function checkRegularFile(stats: Stats, file: string, options: Omit<ReadUserFileOptions, 'kind'>): void {
   if (stats.isFile()) return;
   // A folder keeps the caller's words for it, as when reading it failed with EISDIR.
   if (stats.isDirectory()) throw options.describeError(Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR' }));
-  throw new InputError(`${options.name} is ${describeFileType(stats)}, not a regular file; name a file`, { code: options.code });
+  throw new InputError(`${options.name} is ${describeFileType(stats)}, not a regular file; ${options.advice ?? 'name a file'}`, { code: options.code });
 }
 
 function checkSize(bytes: Buffer, options: ReadUserFileOptions): Buffer {

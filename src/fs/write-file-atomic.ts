@@ -9,9 +9,10 @@
  * that another writer placed after the first check. Only with `force` does a rename replace it.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.ts';
+import { openRegularFile, type OpenedUserFile } from './read-user-file.ts';
 
 /** Options of {@link writeFileAtomic}. */
 export interface WriteFileAtomicOptions {
@@ -38,8 +39,8 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLI
 /** Writes `bytes` to `file` atomically; creates the folder when missing. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array, options: WriteFileAtomicOptions = {}): Promise<WriteOutcome> {
   const label = options.label ?? file;
-  const existing = await readExisting(file);
-  if (existing !== undefined && Buffer.compare(existing, bytes) === 0) return 'unchanged';
+  const existing = await readExisting(file, bytes, label);
+  if (isSame(existing, bytes)) return 'unchanged';
   if (existing !== undefined && !options.force) throw existsError(label);
   await mkdir(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -68,8 +69,7 @@ async function linkIfAbsent(temp: string, file: string, bytes: Uint8Array, label
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'EEXIST') {
-      const now = await readExisting(file);
-      if (now !== undefined && Buffer.compare(now, bytes) === 0) return 'unchanged';
+      if (isSame(await readExisting(file, bytes, label), bytes)) return 'unchanged';
       throw existsError(label);
     }
     if (!NO_HARD_LINKS.has(code)) throw error;
@@ -82,13 +82,32 @@ function existsError(label: string): InputError {
   return new InputError(`${label} exists with other content; pass --force to replace it`, { code: 'E_EXISTS' });
 }
 
-async function readExisting(file: string): Promise<Buffer | undefined> {
+/**
+ * The bytes at `file` when they may equal `bytes`: `undefined` when nothing is there, `DIFFERENT`
+ * when a regular file of another size is (not read: an earlier output may be large), refused
+ * when something else is (a FIFO would block a read forever, issue 11 point 4).
+ */
+async function readExisting(file: string, bytes: Uint8Array, label: string): Promise<Buffer | typeof DIFFERENT | undefined> {
+  let opened: OpenedUserFile;
   try {
-    return await readFile(file);
+    opened = await openRegularFile(file, { name: label, code: 'E_EXISTS', advice: 'choose another --out', describeError: (error) => error });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'EISDIR') throw new InputError(`${file} is a folder, not a file; choose another --out`, { code: 'E_EXISTS' });
-    throw new InputError(`cannot read ${file}: ${(error as Error).message}`, { code: 'E_READ', cause: error });
+    if (code === 'EISDIR') throw new InputError(`${label} is a folder, not a file; choose another --out`, { code: 'E_EXISTS' });
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${label}: ${(error as Error).message}`, { code: 'E_READ', cause: error });
   }
+  try {
+    return opened.stats.size === bytes.length ? await opened.handle.readFile() : DIFFERENT;
+  } finally {
+    await opened.handle.close();
+  }
+}
+
+// An existing file that cannot hold the same bytes (another size).
+const DIFFERENT = Symbol('different');
+
+function isSame(existing: Buffer | typeof DIFFERENT | undefined, bytes: Uint8Array): boolean {
+  return existing instanceof Buffer && Buffer.compare(existing, bytes) === 0;
 }

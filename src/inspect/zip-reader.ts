@@ -9,9 +9,10 @@
  * Entry names are decoded as UTF-8 whatever the language-encoding flag says, as
  * `java.util.zip.ZipInputStream` (AEM's upload path) decodes them.
  */
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.ts';
+import { openRegularFile } from '../fs/read-user-file.ts';
 import { readEntryData } from './zip-entry-data.ts';
 import { assertLocalHeadersMatch, type CentralRecord, type ReadRange } from './zip-local-headers.ts';
 import { assertSafeEntry, assertTotals, assertUniqueNames, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-safety.ts';
@@ -101,10 +102,15 @@ async function openZip(source: PackageSource, label: string): Promise<OpenedZip>
   let bytes: Uint8Array | undefined = 'bytes' in source ? source.bytes : undefined;
   let handle: FileHandle | undefined;
   if ('file' in source) {
+    // The one opener of user files (fs/read-user-file.ts): a FIFO or /dev/zero is refused, never read.
+    const opened = await openRegularFile(source.file, { name: label, code: 'E_ZIP_UNREADABLE', describeError: (error) => notReadable(label, error) });
     try {
-      if ((await stat(source.file)).size <= READ_WHOLE_BELOW) bytes = await readFile(source.file);
-      else handle = await open(source.file, 'r');
+      if (opened.stats.size <= READ_WHOLE_BELOW) {
+        bytes = await opened.handle.readFile();
+        await opened.handle.close();
+      } else handle = opened.handle;
     } catch (error) {
+      await opened.handle.close().catch(() => undefined);
       throw notReadable(label, error as Error);
     }
   }

@@ -75,7 +75,7 @@ cliSuite('a file that is not a readable zip exits 2 with the reason; with --json
   assert.match(run.stderr, /^error: text\.zip is not a readable zip: End of central directory record signature not found/);
   const json = await runInProcess(['inspect', 'missing.zip', '--json'], { cwd: packages });
   assert.is(json.code, 2);
-  assert.equal(JSON.parse(json.stdout), { ok: false, error: { code: 'E_ZIP_UNREADABLE', message: `cannot read missing.zip: ENOENT: no such file or directory, stat '${join(packages, 'missing.zip')}'` } });
+  assert.equal(JSON.parse(json.stdout), { ok: false, error: { code: 'E_ZIP_UNREADABLE', message: `cannot read missing.zip: ENOENT: no such file or directory, open '${join(packages, 'missing.zip')}'` } });
 });
 
 cliSuite('a zip whose local header names another file than its central directory exits 2 with both names', async () => {
