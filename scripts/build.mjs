@@ -17,7 +17,10 @@ const common = {
   platform: 'node',
   target: 'node20.19',
   minify: true,
-  sourcemap: 'linked',
+  // Maps stay out of the package (package.json `files`): they name ../src and ../node_modules, which
+  // an installed package does not hold. Not linked from the bundles, so nothing points to a missing
+  // file; esbuild's output is deterministic, so the map of a release is rebuilt from its tag.
+  sourcemap: 'external',
   legalComments: 'linked',
   // ASCII only (esbuild's default, stated because the bin reads the bundle as latin1).
   charset: 'ascii',

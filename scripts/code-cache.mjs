@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { codeCachePath, formatCodeCache, loadCli } = createRequire(import.meta.url)(join(root, 'dist/cli.cjs'));
-const { exports: cli, script, source } = loadCli({ useCache: false });
+// The name V8 stores in the cache and every stack trace of a cached start shows: the package's own
+// path, never this machine's folders (the cache ships in the npm package).
+const { exports: cli, script, source } = loadCli({ useCache: false, scriptName: 'aem-ioevents/dist/cli-main.cjs' });
 const work = mkdtempSync(join(tmpdir(), 'aem-ioevents-code-cache-'));
 const io = {
   stdout: { write: () => true },

@@ -53,3 +53,28 @@ export * from './inspect/index.ts';
 
 // Deploy: install through CRX Package Manager with an honest verdict.
 export * from './deploy/index.ts';
+
+// Types that exported functions and types name, so that a TypeScript caller can name them too
+// (test/package/npm-pack.test.ts walks the published declarations and fails on any left out).
+export type { ConfigChoice } from './config/read-config.ts';
+export type { FileSystem } from './crypto/file-set-layout.ts';
+export type { WriteOutcome } from './fs/write-file-atomic.ts';
+export type { HttpFetch } from './http/http-fetch.ts';
+export type { HttpAnswer } from './http/send-request.ts';
+export type { RawImsAnswer } from './ims/ims-request.ts';
+export type { MavenCoordinates } from './build/maven-artifact.ts';
+export type { ContextValue } from './template/template-context.ts';
+export type { RenderedFile, RenderedNode } from './template/render-template.ts';
+export type { TemplateEntry, TemplateFile, TemplateFilter, TemplateNode, TemplateProperty } from './template/template.ts';
+export type { ZipArchiveOptions } from './packaging/archive.ts';
+export type { ParsedPathFilter, ParsedPathFilterSet, ParsedWorkspaceFilter } from './packaging/parse-filter-xml.ts';
+export type { RenderDocViewOptions } from './docview/docview-format.ts';
+export type { DocViewCharacterData, DocViewPosition, ParseDocViewOptions } from './docview/docview-parse.ts';
+export type { RepositoryPathOptions } from './docview/platform-name-format.ts';
+export type { AemConnection } from './deploy/aem-request.ts';
+export type { ReadAemCredentialsOptions } from './deploy/credentials.ts';
+export type { OpenFile } from './deploy/multipart.ts';
+export type { ReadinessOptions } from './deploy/readiness.ts';
+export type { NormalizeTargetsOptions } from './deploy/targets.ts';
+// A class: waitUntilReady takes one.
+export { RetryBudget, type Sleep } from './deploy/backoff.ts';

@@ -58,8 +58,13 @@ export interface Pkcs12ProtectionOptions {
  */
 export interface Pkcs12Protection {
   readonly encryption: Pkcs12Encryption;
+  // @internal: left out of the published declarations (tsconfig.build.json `stripInternal`), so a
+  // library user gets an opaque object and needs no node-forge types (`PreparedPbe` holds ASN.1).
+  /** @internal */
   readonly certificates: PreparedPbe;
+  /** @internal */
   readonly key: PreparedPbe;
+  /** @internal */
   readonly mac: { readonly digest: string; readonly salt: Buffer; readonly iterations: number; readonly key: Buffer };
 }
 

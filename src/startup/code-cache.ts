@@ -62,6 +62,12 @@ export function parseCodeCache(file: Uint8Array, source: Uint8Array): Buffer | u
 export interface LoadBundleOptions {
   /** Use the cache file next to the bundle. @default true */
   readonly useCache?: boolean;
+  /**
+   * The name stack traces show for the bundle. V8 keeps it in the code cache, and a script made
+   * from the cache shows the name of the training run, not its own: the training run gives a
+   * name without the building machine's folders (scripts/code-cache.mjs). @default the file
+   */
+  readonly scriptName?: string;
 }
 
 /** Reads, compiles (from the cache when it fits) and runs a CommonJS bundle; returns its exports. */
@@ -69,7 +75,7 @@ export function loadBundle<T>(file: string, options: LoadBundleOptions = {}): Lo
   const source = readFileSync(file);
   const found = options.useCache === false ? { state: 'absent' as const } : readCacheFor(file, source);
   // esbuild writes ASCII only (non-ASCII is escaped), so latin1 is the exact and fastest decoding.
-  const script = new Script(wrapCommonJs(source.toString('latin1')), { filename: file, ...(found.data ? { cachedData: found.data } : {}) });
+  const script = new Script(wrapCommonJs(source.toString('latin1')), { filename: options.scriptName ?? file, ...(found.data ? { cachedData: found.data } : {}) });
   const cache: CodeCacheState = found.data === undefined ? found.state : script.cachedDataRejected ? 'rejected' : 'accepted';
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string) => void;

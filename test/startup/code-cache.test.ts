@@ -100,6 +100,14 @@ loadSuite('an edited bundle of the same length is compiled from source, never ru
   assert.is(loaded.exports.value, 4);
 });
 
+loadSuite('scriptName is the name stack traces show for the bundle; require and __filename keep the file', () => {
+  const file = join(dir, 'named.cjs');
+  writeFileSync(file, 'exports.stack = () => new Error("probe").stack; exports.file = __filename;');
+  const loaded = loadBundle<{ stack: () => string; file: string }>(file, { useCache: false, scriptName: 'pkg/dist/named.cjs' });
+  assert.match(loaded.exports.stack().split('\n')[1] ?? '', /^ {4}at exports\.stack \(pkg\/dist\/named\.cjs:1:\d+\)$/);
+  assert.is(loaded.exports.file, file);
+});
+
 loadSuite('V8 data that does not deserialise is refused by V8 and the bundle still runs', () => {
   const file = writeBundle('damaged.cjs', 5);
   writeFileSync(codeCachePath(file), formatCodeCache(readFileSync(file), Buffer.alloc(64, 0xab)));
@@ -119,6 +127,12 @@ distSuite('npm run build leaves a cache that this Node accepts for the CLI bundl
   const probe = spawnSync(process.execPath, ['-e', `process.stdout.write(require(${JSON.stringify(join(root, 'dist/cli.cjs'))}).loadCli().cache)`], { encoding: 'utf8', timeout: 30_000 });
   assert.is(probe.stderr, '');
   assert.is(probe.stdout, 'accepted');
+});
+
+distSuite('the shipped cache names no folder of the machine that built it (a cached start shows that name in stack traces)', () => {
+  const cache = readFileSync(join(root, 'dist/cli-main.cjs.cache'));
+  for (const encoding of ['latin1', 'utf16le'] as const) assert.is(cache.indexOf(Buffer.from(root, encoding)), -1, `${root} (${encoding})`);
+  assert.ok(cache.indexOf(Buffer.from('aem-ioevents/dist/cli-main.cjs', 'latin1')) > 0, 'the name the training run gives');
 });
 
 distSuite('the training run leaves no secret in the cache: only bytecode and the source\'s own literals', () => {
