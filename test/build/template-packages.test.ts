@@ -26,8 +26,8 @@ const PROTECTED = '{435c89a1e94895d5a8447b856ec479aa24d8cdfc7a6dc51991202b62b065
 
 /** golden folder, template, --env */
 const GOLDENS: readonly (readonly [string, string, string | undefined])[] = [
-  ['ims-6.4', 'ims-6.4', undefined],
-  ['ims-6.4-oauth', 'ims-6.4', 'oauth'],
+  ['ims-6.5', 'ims-6.5', undefined],
+  ['ims-6.5-oauth', 'ims-6.5', 'oauth'],
   ['aio-aem-events', 'aio-aem-events', undefined],
   ['aio-aem-events-oauth', 'aio-aem-events', 'oauth'],
 ];
@@ -78,7 +78,7 @@ goldenSuite('inspect finds no error in any of them; the two warnings that remain
 });
 
 goldenSuite('a container package: the type, one filter root per configuration, no dependencies', async ({ dir }) => {
-  const ims = await build(dir, 'ims-6.4');
+  const ims = await build(dir, 'ims-6.5');
   assert.equal(ims.filterRoots, [
     '/apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents',
     '/apps/aem-ioevents/config/com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl~ioevents',
@@ -98,8 +98,8 @@ goldenSuite('osgi.app and osgi.runMode choose the folder; osgi.flow in the file 
   assert.ok(result.entries.includes('jcr_root/apps/mysite/config.author.prod/com.adobe.aio.aem.workspace.internal.WorkspaceSupplierImpl.xml'));
 });
 
-goldenSuite('the inferred names are listed: the factory node names and filter roots of ims-6.4; none for aio-aem-events', async ({ dir }) => {
-  const ims = await build(dir, 'ims-6.4');
+goldenSuite('the inferred names are listed: the factory node names and filter roots of ims-6.5; none for aio-aem-events', async ({ dir }) => {
+  const ims = await build(dir, 'ims-6.5');
   assert.equal(ims.inferredNames.map((n) => `${n.kind} ${n.path}`), [
     'filter /apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents',
     'filter /apps/aem-ioevents/config/com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl~ioevents',
@@ -121,8 +121,8 @@ typesSuite.before(async (context) => {
 });
 typesSuite.after((context) => removeTempDir(context.dir));
 
-typesSuite('ims-6.4 JWT: {Long} timeouts, {Boolean} flags, the claims as a multi-value String, strings untyped', async ({ dir }) => {
-  const { xml, root } = await docView(await build(dir, 'ims-6.4'), PROVIDER);
+typesSuite('ims-6.5 JWT: {Long} timeouts, {Boolean} flags, the claims as a multi-value String, strings untyped', async ({ dir }) => {
+  const { xml, root } = await docView(await build(dir, 'ims-6.5'), PROVIDER);
   assert.equal(property(root, 'jcr:primaryType'), { values: ['sling:OsgiConfig'], isMulti: false, type: 'Name' });
   assert.equal(property(root, 'auth.token.provider.conn.timeout'), { values: ['10000'], isMulti: false, type: 'Long' });
   assert.equal(property(root, 'auth.token.provider.so.timeout'), { values: ['10000'], isMulti: false, type: 'Long' });
@@ -147,7 +147,7 @@ typesSuite('ims-6.4 JWT: {Long} timeouts, {Boolean} flags, the claims as a multi
 });
 
 typesSuite('each claim is a JSON member: together they are the JWT claims verify signs, without exp', async ({ dir }) => {
-  const { root } = await docView(await build(dir, 'ims-6.4'), PROVIDER);
+  const { root } = await docView(await build(dir, 'ims-6.5'), PROVIDER);
   const claims = JSON.parse(`{${property(root, 'auth.token.provider.default.claims')!.values.join(',')}}`) as Record<string, unknown>;
   const { createJwtClaims } = await import('../../src/ims/jwt-claims.ts');
   const { exp: _, ...signed } = createJwtClaims({
@@ -161,8 +161,8 @@ typesSuite('each claim is a JSON member: together they are the JWT claims verify
   assert.equal(claims, signed);
 });
 
-typesSuite('ims-6.4 OAuth: client_credentials, /ims/token/v3, the org, the scopes as one String, iss as the only claim, no key alias', async ({ dir }) => {
-  const { root } = await docView(await build(dir, 'ims-6.4', 'oauth'), PROVIDER);
+typesSuite('ims-6.5 OAuth: client_credentials, /ims/token/v3, the org, the scopes as one String, iss as the only claim, no key alias', async ({ dir }) => {
+  const { root } = await docView(await build(dir, 'ims-6.5', 'oauth'), PROVIDER);
   assert.equal(property(root, 'auth.token.provider.authorization.grants'), { values: ['client_credentials'], isMulti: false, type: 'undefined' });
   assert.equal(property(root, 'auth.access.token.request'), { values: ['https://ims-na1.adobelogin.com/ims/token/v3'], isMulti: false, type: 'undefined' });
   assert.equal(property(root, 'auth.token.provider.orgId'), { values: ['0123456789ABCDEF01234567@AdobeOrg'], isMulti: false, type: 'undefined' });
@@ -229,7 +229,7 @@ escapeSuite.after.each((context) => removeTempDir(context.dir));
 escapeSuite('a protected client secret is kept verbatim, its leading { escaped; the JDK parser and parseDocView agree', async ({ dir }) => {
   const config = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('  clientSecret: ${IOEVENTS_CLIENT_SECRET}\n', `  clientSecretProtected: '${PROTECTED}'\n`);
   writeFileSync(join(dir, 'aem-ioevents.yaml'), config);
-  const result = await build(dir, 'ims-6.4');
+  const result = await build(dir, 'ims-6.5');
   const { xml, root } = await docView(result, CUSTOMIZER);
   assert.ok(xml.includes(`    auth.ims.client.secret="\\${PROTECTED}"\n`));
   assert.equal(property(root, 'auth.ims.client.secret')!.values, [PROTECTED]);
@@ -293,13 +293,13 @@ outputSuite('build and inspect, text and --json, every template and flow: no cli
   }
 });
 
-outputSuite('build --template ims-6.4 reports the package, its checks, the inferred names, and the ignored keystore on stderr', async ({ dir }) => {
+outputSuite('build --template ims-6.5 reports the package, its checks, the inferred names, and the ignored keystore on stderr', async ({ dir }) => {
   const { runInProcess } = await import('../helpers/cli.ts');
-  const run = await runInProcess(['build', '--template', 'ims-6.4'], { cwd: dir, env: EXAMPLE_ENV });
+  const run = await runInProcess(['build', '--template', 'ims-6.5'], { cwd: dir, env: EXAMPLE_ENV });
   assert.is(run.code, 0, run.stderr);
-  assert.is(run.stderr, "warning: keystore.include is ignored: template ims-6.4 does not package the keystore; install the key into the service user's keystore with 'aem-ioevents deploy --keystore'\n");
+  assert.is(run.stderr, "warning: keystore.include is ignored: template ims-6.5 does not package the keystore; install the key into the service user's keystore with 'aem-ioevents deploy --keystore'\n");
   const lines = run.stdout.split('\n');
-  assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template ims-6.4, created 2026-11-23T12:00:00.000Z)');
+  assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template ims-6.5, created 2026-11-23T12:00:00.000Z)');
   assert.is(lines[2], "  checked  0 errors, 2 warnings by FileVault's validator rules (aem-ioevents inspect lists them)");
   assert.is(lines[3], '  filter   /apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents');
   assert.ok(run.stdout.includes('  4 names are inferred, not confirmed on a real AEM'));

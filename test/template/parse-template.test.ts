@@ -218,7 +218,7 @@ builtInSuite('the OSGi templates are listed, parse, and make container packages 
     [
       ['aio-aem-events', ['6.5', 'Cloud Service'], 'container'],
       ['cloudservice-6.3', ['6.2', '6.3'], 'content'],
-      ['ims-6.4', ['6.4', '6.5'], 'container'],
+      ['ims-6.5', ['6.4', '6.5'], 'container'],
     ],
   );
 });
