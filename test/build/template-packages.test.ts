@@ -12,6 +12,7 @@ import { FIXTURE_KEY } from '../crypto/fixtures.ts';
 import { runJava } from '../helpers/java.ts';
 import { readPackagesWithJava } from '../helpers/package-check.ts';
 import { hasTool } from '../helpers/tools.ts';
+import { ADDON_CLOUD_SERVICE_WARNING, ADDON_SCOPES_WARNING, buildJwtWarning } from '../helpers/setup-warnings.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { CLIENT_SECRET, EXAMPLE_ENV, exampleKeyMaterial, writeExampleProject } from './example-project.ts';
 import { goldenDir, goldenFiles, zipFiles } from './golden.ts';
@@ -211,7 +212,7 @@ typesSuite('with ims.privateKey instead of a keystore, aio.encoded.pkcs8 is that
   const result = await buildPackage({ cwd: dir, env: EXAMPLE_ENV, now, template: 'aio-aem-events', config: 'pem.yaml', out: 'pem' });
   const { root } = await docView(result, WORKSPACE);
   assert.ok(createPrivateKey({ key: Buffer.from(property(root, 'aio.encoded.pkcs8')!.values[0]!, 'base64'), format: 'der', type: 'pkcs8' }).equals(FIXTURE_KEY));
-  assert.equal(result.warnings, []);
+  assert.equal(result.warnings, [buildJwtWarning('aio-aem-events'), ADDON_CLOUD_SERVICE_WARNING]);
 });
 
 typesSuite.run();
@@ -297,7 +298,10 @@ outputSuite('build --template ims-6.5 reports the package, its checks, the infer
   const { runInProcess } = await import('../helpers/cli.ts');
   const run = await runInProcess(['build', '--template', 'ims-6.5'], { cwd: dir, env: EXAMPLE_ENV });
   assert.is(run.code, 0, run.stderr);
-  assert.is(run.stderr, "warning: keystore.include is ignored: template ims-6.5 does not package the keystore; install the key into the service user's keystore with 'aem-ioevents deploy --keystore'\n");
+  assert.is(
+    run.stderr,
+    `warning: ${buildJwtWarning('ims-6.5')}\nwarning: keystore.include is ignored: template ims-6.5 does not package the keystore; install the key into the service user's keystore with 'aem-ioevents deploy --keystore'\n`,
+  );
   const lines = run.stdout.split('\n');
   assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template ims-6.5, created 2026-11-23T12:00:00.000Z)');
   assert.is(lines[2], "  checked  0 errors, 2 warnings by FileVault's validator rules (aem-ioevents inspect lists them)");
@@ -312,6 +316,8 @@ outputSuite('dependencies the file names are left out of a container package wit
   const run = await runInProcess(['build', '--template', 'aio-aem-events', '--env', 'oauth'], { cwd: dir, env: EXAMPLE_ENV });
   assert.is(run.code, 0, run.stderr);
   assert.equal(run.stderr.split('\n'), [
+    `warning: ${ADDON_SCOPES_WARNING}`,
+    `warning: ${ADDON_CLOUD_SERVICE_WARNING}`,
     'warning: keystore.include is ignored: template aio-aem-events does not package the keystore (this variant needs no key)',
     'warning: package.dependencies (eventproxy:aem-event-proxy) are not written: template aio-aem-events makes a container package, which FileVault does not allow to have dependencies; install them before this package',
     '',

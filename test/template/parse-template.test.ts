@@ -78,7 +78,7 @@ nodes:
     templateError(bad),
     [
       'template bad.yaml is not valid:',
-      "  - template: unknown key 'colour' (expected name, title, aem, packageType, namespaces, filters, nodes)",
+      "  - template: unknown key 'colour' (expected name, title, aem, flows, packageType, namespaces, filters, nodes)",
       '  - filters[0].status: expected one of confirmed, inferred, got undefined',
       `  - filters[0].root: 'cloudService.nmae' is not a template context key (${CONTEXT_KEYS})`,
       "  - nodes[0].properties.a/b: 'a/b' is not a valid JCR name: '/' not allowed in name",
