@@ -47,9 +47,12 @@ export function parseTemplate(text: string, label: string): Template {
 
 // `flows`: each credential flow once, with the AEM versions that take it and the notices it needs.
 function readFlows(check: Checker, value: unknown): TemplateFlow[] {
-  const flows = check.list(value ?? [], 'flows').map((f, i): TemplateFlow => {
+  const seen = new Set<unknown>();
+  return check.list(value ?? [], 'flows').map((f, i): TemplateFlow => {
     const where = `flows[${i}]`;
     const raw = check.object(f, where, ['flow', 'aem', 'caveats', 'source']);
+    if (seen.has(raw.flow)) check.fail(`${where}.flow: '${String(raw.flow)}' is listed twice`);
+    seen.add(raw.flow);
     const caveats = check.list(raw.caveats ?? [], `${where}.caveats`).map((c, j) => check.string(c, `${where}.caveats[${j}]`));
     for (const id of caveats) if (id !== '' && !isSetupNoticeId(id)) check.fail(`${where}.caveats: '${id}' is not a setup notice (${Object.keys(SETUP_NOTICES).join(', ')})`);
     return {
@@ -59,10 +62,6 @@ function readFlows(check: Checker, value: unknown): TemplateFlow[] {
       ...(raw.source !== undefined && { source: check.string(raw.source, `${where}.source`) }),
     };
   });
-  flows.forEach((f, i) => {
-    if (flows.findIndex((g) => g.flow === f.flow) !== i) check.fail(`flows[${i}].flow: '${f.flow}' is listed twice`);
-  });
-  return flows;
 }
 
 function readNamespaces(check: Checker, value: unknown): Record<string, string> {

@@ -142,7 +142,7 @@ typesSuite('ims-6.5 JWT: {Long} timeouts, {Boolean} flags, the claims as a multi
   });
   assert.equal(property(root, 'auth.token.provider.keypair.alias'), { values: ['eventproxy'], isMulti: false, type: 'undefined' });
   assert.equal(property(root, 'auth.access.token.request'), { values: ['https://ims-na1.adobelogin.com/ims/exchange/jwt'], isMulti: false, type: 'undefined' });
-  for (const oauthOnly of ['auth.token.provider.authorization.grants', 'auth.token.provider.orgId', 'auth.token.provider.scope']) assert.is(property(root, oauthOnly), undefined, oauthOnly);
+  for (const oauthOnly of ['auth.token.provider.authorization.grants', 'auth.token.provider.orgId', 'auth.token.provider.scope', 'auth.token.validator.type']) assert.is(property(root, oauthOnly), undefined, oauthOnly);
   assert.ok(xml.includes('    auth.token.provider.conn.timeout="{Long}10000"\n'));
   assert.ok(xml.includes('    auth.token.provider.relaxed.ssl="{Boolean}false"\n'));
 });
@@ -162,7 +162,7 @@ typesSuite('each claim is a JSON member: together they are the JWT claims verify
   assert.equal(claims, signed);
 });
 
-typesSuite('ims-6.5 OAuth: client_credentials, /ims/token/v3, the org, the scopes as one String, iss as the only claim, no key alias', async ({ dir }) => {
+typesSuite('ims-6.5 OAuth: client_credentials, /ims/token/v3, the org, the scopes as one String, iss as the only claim, no key alias, the validator type = the provider name', async ({ dir }) => {
   const { root } = await docView(await build(dir, 'ims-6.5', 'oauth'), PROVIDER);
   assert.equal(property(root, 'auth.token.provider.authorization.grants'), { values: ['client_credentials'], isMulti: false, type: 'undefined' });
   assert.equal(property(root, 'auth.access.token.request'), { values: ['https://ims-na1.adobelogin.com/ims/token/v3'], isMulti: false, type: 'undefined' });
@@ -175,6 +175,9 @@ typesSuite('ims-6.5 OAuth: client_credentials, /ims/token/v3, the org, the scope
   });
   assert.is(property(root, 'auth.token.provider.keypair.alias'), undefined);
   assert.equal(property(root, 'auth.token.provider.reuse.access.token'), { values: ['true'], isMulti: false, type: 'Boolean' });
+  // Adobe's OAuth migration steps set the validator type to the provider's name.
+  assert.equal(property(root, 'auth.token.validator.type'), { values: ['adobe-ims-ioevents'], isMulti: false, type: 'undefined' });
+  assert.equal(property(root, 'name'), { values: ['adobe-ims-ioevents'], isMulti: false, type: 'undefined' });
 });
 
 typesSuite('aio-aem-events: every aio.* property a single String (the metatype says so); JWT and OAuth keys exclusive', async ({ dir }) => {

@@ -198,6 +198,22 @@ parseTemplateSuite('invalid YAML is bad input naming the file', () => {
   }
 });
 
+parseTemplateSuite('flows: each flow once, its AEM versions, caveats that name a setup notice', () => {
+  const flows = `flows:\n  - flow: oauth\n    aem: ['6.5 SP20 or later']\n    caveats: [ims-oauth-grant]\n`;
+  assert.equal(parseTemplate(minimal + flows, 'ok.yaml').flows, [{ flow: 'oauth', aem: ['6.5 SP20 or later'], caveats: ['ims-oauth-grant'] }]);
+  assert.equal(parseTemplate(minimal, 'ok.yaml').flows, []);
+  const bad = `flows:\n  - flow: saml\n    aem: ['6.5']\n  - flow: jwt\n    aem: ['6.4']\n    caveats: [toString]\n  - flow: jwt\n    aem: ['6.5']\n`;
+  assert.is(
+    templateError(minimal + bad),
+    [
+      'template bad.yaml is not valid:',
+      '  - flows[0].flow: expected one of jwt, oauth, got "saml"',
+      "  - flows[1].caveats: 'toString' is not a setup notice (ims-oauth-grant, aio-addon-oauth-scopes, aio-addon-cloud-service)",
+      "  - flows[2].flow: 'jwt' is listed twice",
+    ].join('\n'),
+  );
+});
+
 parseTemplateSuite.run();
 
 // ---
