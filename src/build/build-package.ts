@@ -19,7 +19,8 @@ import type { PackageProperties } from '../packaging/package-properties.ts';
 import { renderTemplate, type RenderedName } from '../template/render-template.ts';
 import { getContextValue, SECRET_CONTEXT_KEYS, type TemplateContext } from '../template/template-context.ts';
 import type { SecretSink } from '../secrets/secret-registry.ts';
-import { DEFAULT_TEMPLATE, readTemplate } from '../template/template.ts';
+import { DEFAULT_TEMPLATE, findTemplateAliasWarning, readTemplate } from '../template/template.ts';
+import { formatSetupWarnings, selectTemplateFlow } from '../template/template-support.ts';
 import { getBuildTime } from './build-time.ts';
 import { createMavenEntries, parseMavenCoordinates, type MavenCoordinates } from './maven-artifact.ts';
 import { selectPackageDependencies } from './package-dependencies.ts';
@@ -87,6 +88,8 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   const template = await readTemplate(templateName, cwd);
   const now = options.now ?? (() => new Date());
   const inputs = await readTemplateInputs({ config, template, cwd, now: now() });
+  // Which setups still work (issue 12, point 8): the JWT end of life and the flow's notices.
+  const setupWarnings = [findTemplateAliasWarning(templateName) ?? [], formatSetupWarnings(template, selectTemplateFlow(template, config.osgi.flow), now())].flat();
   const secrets = secretValues(inputs.context, options.secrets);
   const created = getBuildTime(env, now);
   const rendered = renderTemplate(template, inputs.context);
@@ -121,7 +124,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     ...(maven !== undefined && { maven }),
     inferredNames: rendered.names.filter((name) => name.status === 'inferred'),
     validation,
-    warnings: [...loaded.warnings, ...inputs.warnings, ...dependencies.warnings],
+    warnings: [...loaded.warnings, ...setupWarnings, ...inputs.warnings, ...dependencies.warnings],
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * `aem-ioevents keygen`: the RSA key, the self-signed certificate and the PKCS#12 keystore of
- * Adobe's keystore setup page (aem-io-events.md §1.1, SPEC.md "Keys"), in one step.
+ * Adobe's keystore setup page (AdobeDocs/adobeio-events `aem/aem_keystore_setup.md`, SPEC.md "Keys"), in one step.
  *
  * The order is chosen for speed and for safety: flags and existing files are checked first
  * (nothing is asked or generated in vain), RSA generation starts on the thread pool before the
@@ -68,7 +68,9 @@ async function runKeygen(flags: KeygenFlags, io: CliIo): Promise<CommandOutcome>
   const { createKeyMaterial } = await import('../crypto/key-material.ts');
   const material = await createKeyMaterial({ password, alias, days, bits, p12Encryption, subject, now: io.now(), privateKey });
   const files = await writeKeyMaterial(out, material, { force: flags.force });
-  return describeKeygen(material, relativeTo(io.cwd, files));
+  // Every use of these files is the JWT flow, which no longer gets tokens (issue 12, point 8).
+  const { formatJwtFlowWarning } = await import('../ims/end-of-life.ts');
+  return describeKeygen(material, relativeTo(io.cwd, files), formatJwtFlowWarning("keygen's key and certificate are for", io.now()));
 }
 
 /** The paths as the user would type them: relative to the working directory when inside it. */
@@ -80,8 +82,9 @@ function relativeTo(cwd: string, files: KeyFilePaths): KeyFilePaths {
   return { privateKey: show(files.privateKey), certificate: show(files.certificate), keystore: show(files.keystore), pkcs8Base64: show(files.pkcs8Base64) };
 }
 
-function describeKeygen(material: KeyMaterial, files: KeyFilePaths): CommandOutcome {
-  const { certificate, warnings } = material;
+function describeKeygen(material: KeyMaterial, files: KeyFilePaths, jwtWarning: string): CommandOutcome {
+  const { certificate } = material;
+  const warnings = [jwtWarning, ...material.warnings];
   const notAfter = certificate.notAfter.toISOString().replace(/\.000Z$/u, 'Z');
   const notBefore = certificate.notBefore.toISOString().replace(/\.000Z$/u, 'Z');
   const protection = material.p12Encryption === 'legacy' ? 'legacy: 3DES key and certificates, SHA-1 MAC' : 'aes256: AES-256 (PBES2), SHA-256 MAC';

@@ -9,7 +9,7 @@
  * | `keystore`     | file, password, alias, include, protectedPassword                                 |
  * | `serviceUser`  | home                                                                              |
  * | `ims`          | url, metascopes, scopes, privateKey, passphrase                                   |
- * | `osgi`         | app, runMode, flow (the OSGi templates: `ims-6.4`, `aio-aem-events`)              |
+ * | `osgi`         | app, runMode, flow (the OSGi templates: `ims-6.5`, `aio-aem-events`)              |
  * | `workspace`    | projectFile, consumerOrgId, projectId, workspaceId, credentialId (`aio-aem-events`) |
  * | `environments` | `<name>`: any of the sections above, merged over them with `--env <name>`         |
  */

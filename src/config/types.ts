@@ -78,7 +78,7 @@ export interface ImsConfig {
 /** The credential an OSGi template writes: JWT (Service Account, end of life) or OAuth Server-to-Server. */
 export type OsgiFlow = 'jwt' | 'oauth';
 
-/** `osgi`: where the OSGi templates (`ims-6.4`, `aio-aem-events`) put their configurations, and which credential. */
+/** `osgi`: where the OSGi templates (`ims-6.5`, `aio-aem-events`) put their configurations, and which credential. */
 export interface OsgiConfig {
   /** The application folder: configurations go to `/apps/<app>/config[.<runMode>]`. @default 'aem-ioevents' */
   readonly app: string;

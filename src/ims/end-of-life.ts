@@ -1,5 +1,5 @@
 /**
- * Adobe's end of JWT (Service Account) credentials (ims-jwt.md §4.2; AdobeDocs/adobe-dev-console
+ * Adobe's end of JWT (Service Account) credentials (AdobeDocs/adobe-dev-console
  * `ServerToServerAuthentication/migration.md`): deprecated 2023-05-01, end of life 2025-06-30,
  * the remaining ones converted to OAuth Server-to-Server when their certificate expires or on
  * 2026-03-01, whichever comes first.
@@ -55,4 +55,34 @@ export function describeJwtEndOfLife(now: Date): JwtEndOfLifeNotice {
     message: `Adobe deprecated JWT credentials: end of life ${JWT_END_OF_LIFE}; the remaining ones are converted to OAuth Server-to-Server when their certificate expires or on ${JWT_CONVERSION_DATE}.`,
     migration: MIGRATION,
   };
+}
+
+/** Whether a JWT flow can still get access tokens on a given day, in a phrase for `templates`. */
+export interface JwtTokenStatus {
+  readonly canGetTokens: boolean;
+  readonly tokens: string;
+}
+
+/** The token status of every JWT setup on `now` (`templates`, issue 12 point 8). */
+export function describeJwtTokens(now: Date): JwtTokenStatus {
+  const { status } = describeJwtEndOfLife(now);
+  if (status === 'converted') return { canGetTokens: false, tokens: `no: JWT credentials ended on ${JWT_END_OF_LIFE}; Adobe converted the last ones to OAuth Server-to-Server by ${JWT_CONVERSION_DATE}` };
+  if (status === 'past_end_of_life') return { canGetTokens: true, tokens: `until the certificate expires, ${JWT_CONVERSION_DATE} at the latest (JWT end of life ${JWT_END_OF_LIFE})` };
+  return { canGetTokens: true, tokens: `yes, but deprecated (JWT end of life ${JWT_END_OF_LIFE})` };
+}
+
+// The setup that still gets tokens, in this tool's words: the AEM versions are those of the
+// templates' `flows` (Experience League "Setting Up IMS Integrations for AEM": OAuth from 6.5 SP20,
+// SP11 to SP19 with a hotfix; adobe/aio-lib-java 2.0.0 for aio.oauth.scopes).
+const WORKING_PATH =
+  'What works: OAuth Server-to-Server. Convert the credential in the Adobe Developer Console, set osgi.flow: oauth and ims.scopes, ' +
+  "then build --template ims-6.5 (AEM 6.5 SP20 or later; SP11 to SP19 with Adobe's Granite hotfix) or --template aio-aem-events (add-on 2.0.0 or later); " +
+  'on AEM as a Cloud Service use the built-in AEM Events. `aem-ioevents templates` shows which setups still get tokens.';
+
+/**
+ * The warning of a command that makes something for the JWT flow (`keygen`, `build`): `subject`
+ * names it and ends before "the JWT (Service Account) flow", e.g. `template cloudservice-6.3 writes`.
+ */
+export function formatJwtFlowWarning(subject: string, now: Date): string {
+  return `${subject} the JWT (Service Account) flow. ${describeJwtEndOfLife(now).message} ${WORKING_PATH}`;
 }

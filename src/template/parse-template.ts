@@ -8,7 +8,8 @@ import { InputError } from '../errors.ts';
 import type { PropertyType } from '../docview/docview-property.ts';
 import { describeName, getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilter } from '../packaging/workspace-filter.ts';
-import type { Template, TemplateEntry, TemplateFile, TemplateFilter, TemplateNode, TemplateProperty } from './template.ts';
+import type { Template, TemplateEntry, TemplateFile, TemplateFilter, TemplateFlow, TemplateNode, TemplateProperty } from './template.ts';
+import { isSetupNoticeId, SETUP_NOTICES, type SetupNoticeId } from './setup-notices.ts';
 import { isTemplateContextKey, SECRET_CONTEXT_KEYS, TEMPLATE_CONTEXT_KEYS } from './template-context.ts';
 
 const PROPERTY_TYPES: readonly PropertyType[] = ['undefined', 'String', 'Binary', 'Long', 'Double', 'Decimal', 'Date', 'Boolean', 'Name', 'Path', 'Reference', 'WeakReference', 'URI'];
@@ -30,11 +31,12 @@ export function parseTemplate(text: string, label: string): Template {
   const raw = parsed.value;
   const problems: string[] = [];
   const check = new Checker(problems);
-  const root = check.object(raw, 'template', ['name', 'title', 'aem', 'packageType', 'namespaces', 'filters', 'nodes']);
+  const root = check.object(raw, 'template', ['name', 'title', 'aem', 'flows', 'packageType', 'namespaces', 'filters', 'nodes']);
   const template: Template = {
     name: check.string(root.name, 'name'),
     title: check.string(root.title, 'title'),
     aem: check.list(root.aem ?? [], 'aem').map((v, i) => check.string(v, `aem[${i}]`)),
+    flows: readFlows(check, root.flows),
     packageType: check.oneOf(root.packageType ?? 'content', 'packageType', PACKAGE_TYPES),
     namespaces: readNamespaces(check, root.namespaces),
     filters: check.list(root.filters, 'filters').map((f, i) => readFilter(check, f, `filters[${i}]`)),
@@ -44,6 +46,25 @@ export function parseTemplate(text: string, label: string): Template {
     throw new InputError(`template ${label} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, { code: 'E_TEMPLATE' });
   }
   return template;
+}
+
+// `flows`: each credential flow once, with the AEM versions that take it and the notices it needs.
+function readFlows(check: Checker, value: unknown): TemplateFlow[] {
+  const seen = new Set<unknown>();
+  return check.list(value ?? [], 'flows').map((f, i): TemplateFlow => {
+    const where = `flows[${i}]`;
+    const raw = check.object(f, where, ['flow', 'aem', 'caveats', 'source']);
+    if (seen.has(raw.flow)) check.fail(`${where}.flow: '${String(raw.flow)}' is listed twice`);
+    seen.add(raw.flow);
+    const caveats = check.list(raw.caveats ?? [], `${where}.caveats`).map((c, j) => check.string(c, `${where}.caveats[${j}]`));
+    for (const id of caveats) if (id !== '' && !isSetupNoticeId(id)) check.fail(`${where}.caveats: '${id}' is not a setup notice (${Object.keys(SETUP_NOTICES).join(', ')})`);
+    return {
+      flow: check.oneOf(raw.flow, `${where}.flow`, ['jwt', 'oauth'] as const),
+      aem: check.list(raw.aem, `${where}.aem`).map((v, j) => check.string(v, `${where}.aem[${j}]`)),
+      caveats: caveats as SetupNoticeId[],
+      ...(raw.source !== undefined && { source: check.string(raw.source, `${where}.source`) }),
+    };
+  });
 }
 
 function readNamespaces(check: Checker, value: unknown): Record<string, string> {

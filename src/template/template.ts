@@ -14,8 +14,9 @@ import type { PackageType } from '../packaging/package-properties.ts';
 import type { ImportMode, PathFilter } from '../packaging/workspace-filter.ts';
 import { findCompiledTemplate, readCompiledTemplates } from './compiled-templates.ts';
 import { parseTemplate } from './parse-template.ts';
+import type { SetupNoticeId } from './setup-notices.ts';
 
-/** How sure we are of a name (aem-io-events.md tags). */
+/** How sure we are of a name: seen in a primary source, or our reading. */
 export type NameStatus = 'confirmed' | 'inferred';
 
 /** What every named entry of a template carries. */
@@ -59,12 +60,27 @@ export interface TemplateFilter extends TemplateEntry {
   readonly rules: readonly PathFilter[];
 }
 
+/** The credential flows a template can write (`osgi.flow` chooses between them). */
+export type TemplateFlowName = 'jwt' | 'oauth';
+
+/** One credential flow a template writes, and the AEM versions that take it (issue 12, point 8). */
+export interface TemplateFlow {
+  readonly flow: TemplateFlowName;
+  /** AEM versions, e.g. `['6.5 SP20 or later']`. */
+  readonly aem: readonly string[];
+  /** Setup notices (`SETUP_NOTICES` ids) that `templates` lists and `build` warns. */
+  readonly caveats: readonly SetupNoticeId[];
+  readonly source?: string;
+}
+
 /** A whole template. */
 export interface Template {
   readonly name: string;
   readonly title: string;
   /** AEM versions the template serves, e.g. `['6.2', '6.3']`. */
   readonly aem: readonly string[];
+  /** The flows it writes; empty for a template that does not say (`build` then warns nothing). */
+  readonly flows: readonly TemplateFlow[];
   readonly packageType: PackageType;
   /** Namespace prefixes beyond the well-known ones (`KNOWN_NAMESPACES`). */
   readonly namespaces: Readonly<Record<string, string>>;
@@ -74,6 +90,20 @@ export interface Template {
 
 /** The template `build` uses without `--template`. */
 export const DEFAULT_TEMPLATE = 'cloudservice-6.3';
+
+/**
+ * Former names of built-in templates, still accepted with a deprecation warning: users'
+ * configurations and CI scripts name them. `ims-6.4` became `ims-6.5` (issue 12, point 8): its
+ * OAuth variant needs AEM 6.5 SP20 (or SP11 to SP19 with a hotfix), and JWT no longer gets tokens.
+ */
+export const TEMPLATE_ALIASES: Readonly<Record<string, string>> = { 'ims-6.4': 'ims-6.5' };
+
+/** The deprecation warning for a former template name, or undefined for any other name. */
+export function findTemplateAliasWarning(nameOrDir: string): string | undefined {
+  if (!Object.hasOwn(TEMPLATE_ALIASES, nameOrDir)) return undefined;
+  const name = TEMPLATE_ALIASES[nameOrDir]!;
+  return `template ${nameOrDir} is now named ${name}; the old name still works but is deprecated: use --template ${name}`;
+}
 
 /** Folder of the built-in templates. */
 export function getBuiltInTemplatesDir(): string {
@@ -94,9 +124,11 @@ export async function readBuiltInTemplates(): Promise<Template[]> {
 
 /**
  * Reads a template: a built-in name (`cloudservice-6.3`) or a folder with `template.yaml`
- * (a path: it contains a `/` or starts with `.`), resolved against `cwd`.
+ * (a path: it contains a `/` or starts with `.`), resolved against `cwd`. A former name
+ * ({@link TEMPLATE_ALIASES}) reads the template it became.
  */
-export async function readTemplate(nameOrDir: string, cwd: string): Promise<Template> {
+export async function readTemplate(nameOrAlias: string, cwd: string): Promise<Template> {
+  const nameOrDir = Object.hasOwn(TEMPLATE_ALIASES, nameOrAlias) ? TEMPLATE_ALIASES[nameOrAlias]! : nameOrAlias;
   const isPath = nameOrDir.includes('/') || nameOrDir.includes('\\') || nameOrDir.startsWith('.') || isAbsolute(nameOrDir);
   const dir = isPath ? resolve(cwd, nameOrDir) : join(getBuiltInTemplatesDir(), nameOrDir);
   const file = join(dir, 'template.yaml');

@@ -15,6 +15,7 @@ import type { OfflineCheck } from '../ims/credential-checks.ts';
 import type { FetchLike } from '../ims/ims-fetch.ts';
 import { verifyCredentials } from '../ims/verify-credentials.ts';
 import type { VerifyFlow, VerifyResult } from '../ims/verify-result.ts';
+import { SETUP_NOTICES } from '../template/setup-notices.ts';
 
 /** Options of {@link verifyConfiguration}. */
 export interface VerifyConfigurationOptions extends ConfigChoice {
@@ -64,7 +65,14 @@ export async function verifyConfiguration(options: VerifyConfigurationOptions = 
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     ...(options.fetch !== undefined && { fetch: options.fetch }),
   });
-  return { ...result, warnings: [...loaded.warnings, ...key.warnings] };
+  return { ...result, warnings: [...loaded.warnings, ...key.warnings, ...addOnWarnings(config)] };
+}
+
+// A `workspace` section configures the Adobe I/O Events add-on: IMS may accept the credential and
+// the add-on still not use it (issue 12, point 8), so verify says what build says.
+function addOnWarnings(config: IoEventsConfig): string[] {
+  if (config.workspace === undefined) return [];
+  return [...(config.osgi.flow === 'oauth' ? [SETUP_NOTICES['aio-addon-oauth-scopes']] : []), SETUP_NOTICES['aio-addon-cloud-service']];
 }
 
 // IMS needs the plain secret. A configuration that only holds AEM's protected form (which only

@@ -13,12 +13,12 @@ selectPackageDependenciesSuite('content and other types keep the dependencies, d
 });
 
 selectPackageDependenciesSuite('a container drops the default silently, and given ones with a warning', () => {
-  assert.equal(selectPackageDependencies(parse(withChanges({})), 'container', 'ims-6.4'), { dependencies: [], warnings: [] });
-  assert.equal(selectPackageDependencies(parse(withChanges({ package: { dependencies: [] } })), 'container', 'ims-6.4'), { dependencies: [], warnings: [] });
-  assert.equal(selectPackageDependencies(parse(withChanges({ package: { dependencies: ['eventproxy:aem-event-proxy', 'a:b:[1,2)'] } })), 'container', 'ims-6.4'), {
+  assert.equal(selectPackageDependencies(parse(withChanges({})), 'container', 'ims-6.5'), { dependencies: [], warnings: [] });
+  assert.equal(selectPackageDependencies(parse(withChanges({ package: { dependencies: [] } })), 'container', 'ims-6.5'), { dependencies: [], warnings: [] });
+  assert.equal(selectPackageDependencies(parse(withChanges({ package: { dependencies: ['eventproxy:aem-event-proxy', 'a:b:[1,2)'] } })), 'container', 'ims-6.5'), {
     dependencies: [],
     warnings: [
-      'package.dependencies (eventproxy:aem-event-proxy, a:b:[1,2)) are not written: template ims-6.4 makes a container package, which FileVault does not allow to have dependencies; install them before this package',
+      'package.dependencies (eventproxy:aem-event-proxy, a:b:[1,2)) are not written: template ims-6.5 makes a container package, which FileVault does not allow to have dependencies; install them before this package',
     ],
   });
 });

@@ -45,11 +45,11 @@ readTemplateInputsSuite('cloudservice-6.3 with include: the keystore bytes, no k
 });
 
 readTemplateInputsSuite('a template that does not package the keystore says what to do with the key instead, per variant', async ({ dir }) => {
-  const ims = await readTemplate('ims-6.4', dir);
+  const ims = await readTemplate('ims-6.5', dir);
   const aio = await readTemplate('aio-aem-events', dir);
   const warning = async (template: typeof ims, envName?: string) => (await readTemplateInputs({ config: config(dir, undefined, envName), template, cwd: dir, now })).warnings;
-  assert.equal(await warning(ims), ["keystore.include is ignored: template ims-6.4 does not package the keystore; install the key into the service user's keystore with 'aem-ioevents deploy --keystore'"]);
-  assert.equal(await warning(ims, 'oauth'), ['keystore.include is ignored: template ims-6.4 does not package the keystore (this variant needs no key)']);
+  assert.equal(await warning(ims), ["keystore.include is ignored: template ims-6.5 does not package the keystore; install the key into the service user's keystore with 'aem-ioevents deploy --keystore'"]);
+  assert.equal(await warning(ims, 'oauth'), ['keystore.include is ignored: template ims-6.5 does not package the keystore (this variant needs no key)']);
   assert.equal(await warning(aio), ['keystore.include is ignored: template aio-aem-events does not package the keystore (its configuration carries the key itself, aio.encoded.pkcs8)']);
   const notIncluded = config(dir, (text) => text.replace('  include: true\n', '  include: false\n'));
   const quiet = await readTemplateInputs({ config: notIncluded, template: ims, cwd: dir, now });

@@ -12,6 +12,7 @@ import { FIXTURE_KEY } from '../crypto/fixtures.ts';
 import { runJava } from '../helpers/java.ts';
 import { readPackagesWithJava } from '../helpers/package-check.ts';
 import { hasTool } from '../helpers/tools.ts';
+import { ADDON_CLOUD_SERVICE_WARNING, ADDON_SCOPES_WARNING, buildJwtWarning } from '../helpers/setup-warnings.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { CLIENT_SECRET, EXAMPLE_ENV, exampleKeyMaterial, writeExampleProject } from './example-project.ts';
 import { goldenDir, goldenFiles, zipFiles } from './golden.ts';
@@ -26,8 +27,8 @@ const PROTECTED = '{435c89a1e94895d5a8447b856ec479aa24d8cdfc7a6dc51991202b62b065
 
 /** golden folder, template, --env */
 const GOLDENS: readonly (readonly [string, string, string | undefined])[] = [
-  ['ims-6.4', 'ims-6.4', undefined],
-  ['ims-6.4-oauth', 'ims-6.4', 'oauth'],
+  ['ims-6.5', 'ims-6.5', undefined],
+  ['ims-6.5-oauth', 'ims-6.5', 'oauth'],
   ['aio-aem-events', 'aio-aem-events', undefined],
   ['aio-aem-events-oauth', 'aio-aem-events', 'oauth'],
 ];
@@ -78,7 +79,7 @@ goldenSuite('inspect finds no error in any of them; the two warnings that remain
 });
 
 goldenSuite('a container package: the type, one filter root per configuration, no dependencies', async ({ dir }) => {
-  const ims = await build(dir, 'ims-6.4');
+  const ims = await build(dir, 'ims-6.5');
   assert.equal(ims.filterRoots, [
     '/apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents',
     '/apps/aem-ioevents/config/com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl~ioevents',
@@ -98,8 +99,8 @@ goldenSuite('osgi.app and osgi.runMode choose the folder; osgi.flow in the file 
   assert.ok(result.entries.includes('jcr_root/apps/mysite/config.author.prod/com.adobe.aio.aem.workspace.internal.WorkspaceSupplierImpl.xml'));
 });
 
-goldenSuite('the inferred names are listed: the factory node names and filter roots of ims-6.4; none for aio-aem-events', async ({ dir }) => {
-  const ims = await build(dir, 'ims-6.4');
+goldenSuite('the inferred names are listed: the factory node names and filter roots of ims-6.5; none for aio-aem-events', async ({ dir }) => {
+  const ims = await build(dir, 'ims-6.5');
   assert.equal(ims.inferredNames.map((n) => `${n.kind} ${n.path}`), [
     'filter /apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents',
     'filter /apps/aem-ioevents/config/com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl~ioevents',
@@ -121,8 +122,8 @@ typesSuite.before(async (context) => {
 });
 typesSuite.after((context) => removeTempDir(context.dir));
 
-typesSuite('ims-6.4 JWT: {Long} timeouts, {Boolean} flags, the claims as a multi-value String, strings untyped', async ({ dir }) => {
-  const { xml, root } = await docView(await build(dir, 'ims-6.4'), PROVIDER);
+typesSuite('ims-6.5 JWT: {Long} timeouts, {Boolean} flags, the claims as a multi-value String, strings untyped', async ({ dir }) => {
+  const { xml, root } = await docView(await build(dir, 'ims-6.5'), PROVIDER);
   assert.equal(property(root, 'jcr:primaryType'), { values: ['sling:OsgiConfig'], isMulti: false, type: 'Name' });
   assert.equal(property(root, 'auth.token.provider.conn.timeout'), { values: ['10000'], isMulti: false, type: 'Long' });
   assert.equal(property(root, 'auth.token.provider.so.timeout'), { values: ['10000'], isMulti: false, type: 'Long' });
@@ -141,13 +142,13 @@ typesSuite('ims-6.4 JWT: {Long} timeouts, {Boolean} flags, the claims as a multi
   });
   assert.equal(property(root, 'auth.token.provider.keypair.alias'), { values: ['eventproxy'], isMulti: false, type: 'undefined' });
   assert.equal(property(root, 'auth.access.token.request'), { values: ['https://ims-na1.adobelogin.com/ims/exchange/jwt'], isMulti: false, type: 'undefined' });
-  for (const oauthOnly of ['auth.token.provider.authorization.grants', 'auth.token.provider.orgId', 'auth.token.provider.scope']) assert.is(property(root, oauthOnly), undefined, oauthOnly);
+  for (const oauthOnly of ['auth.token.provider.authorization.grants', 'auth.token.provider.orgId', 'auth.token.provider.scope', 'auth.token.validator.type']) assert.is(property(root, oauthOnly), undefined, oauthOnly);
   assert.ok(xml.includes('    auth.token.provider.conn.timeout="{Long}10000"\n'));
   assert.ok(xml.includes('    auth.token.provider.relaxed.ssl="{Boolean}false"\n'));
 });
 
 typesSuite('each claim is a JSON member: together they are the JWT claims verify signs, without exp', async ({ dir }) => {
-  const { root } = await docView(await build(dir, 'ims-6.4'), PROVIDER);
+  const { root } = await docView(await build(dir, 'ims-6.5'), PROVIDER);
   const claims = JSON.parse(`{${property(root, 'auth.token.provider.default.claims')!.values.join(',')}}`) as Record<string, unknown>;
   const { createJwtClaims } = await import('../../src/ims/jwt-claims.ts');
   const { exp: _, ...signed } = createJwtClaims({
@@ -161,8 +162,8 @@ typesSuite('each claim is a JSON member: together they are the JWT claims verify
   assert.equal(claims, signed);
 });
 
-typesSuite('ims-6.4 OAuth: client_credentials, /ims/token/v3, the org, the scopes as one String, iss as the only claim, no key alias', async ({ dir }) => {
-  const { root } = await docView(await build(dir, 'ims-6.4', 'oauth'), PROVIDER);
+typesSuite('ims-6.5 OAuth: client_credentials, /ims/token/v3, the org, the scopes as one String, iss as the only claim, no key alias, the validator type = the provider name', async ({ dir }) => {
+  const { root } = await docView(await build(dir, 'ims-6.5', 'oauth'), PROVIDER);
   assert.equal(property(root, 'auth.token.provider.authorization.grants'), { values: ['client_credentials'], isMulti: false, type: 'undefined' });
   assert.equal(property(root, 'auth.access.token.request'), { values: ['https://ims-na1.adobelogin.com/ims/token/v3'], isMulti: false, type: 'undefined' });
   assert.equal(property(root, 'auth.token.provider.orgId'), { values: ['0123456789ABCDEF01234567@AdobeOrg'], isMulti: false, type: 'undefined' });
@@ -174,6 +175,9 @@ typesSuite('ims-6.4 OAuth: client_credentials, /ims/token/v3, the org, the scope
   });
   assert.is(property(root, 'auth.token.provider.keypair.alias'), undefined);
   assert.equal(property(root, 'auth.token.provider.reuse.access.token'), { values: ['true'], isMulti: false, type: 'Boolean' });
+  // Adobe's OAuth migration steps set the validator type to the provider's name.
+  assert.equal(property(root, 'auth.token.validator.type'), { values: ['adobe-ims-ioevents'], isMulti: false, type: 'undefined' });
+  assert.equal(property(root, 'name'), { values: ['adobe-ims-ioevents'], isMulti: false, type: 'undefined' });
 });
 
 typesSuite('aio-aem-events: every aio.* property a single String (the metatype says so); JWT and OAuth keys exclusive', async ({ dir }) => {
@@ -211,7 +215,7 @@ typesSuite('with ims.privateKey instead of a keystore, aio.encoded.pkcs8 is that
   const result = await buildPackage({ cwd: dir, env: EXAMPLE_ENV, now, template: 'aio-aem-events', config: 'pem.yaml', out: 'pem' });
   const { root } = await docView(result, WORKSPACE);
   assert.ok(createPrivateKey({ key: Buffer.from(property(root, 'aio.encoded.pkcs8')!.values[0]!, 'base64'), format: 'der', type: 'pkcs8' }).equals(FIXTURE_KEY));
-  assert.equal(result.warnings, []);
+  assert.equal(result.warnings, [buildJwtWarning('aio-aem-events'), ADDON_CLOUD_SERVICE_WARNING]);
 });
 
 typesSuite.run();
@@ -229,7 +233,7 @@ escapeSuite.after.each((context) => removeTempDir(context.dir));
 escapeSuite('a protected client secret is kept verbatim, its leading { escaped; the JDK parser and parseDocView agree', async ({ dir }) => {
   const config = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('  clientSecret: ${IOEVENTS_CLIENT_SECRET}\n', `  clientSecretProtected: '${PROTECTED}'\n`);
   writeFileSync(join(dir, 'aem-ioevents.yaml'), config);
-  const result = await build(dir, 'ims-6.4');
+  const result = await build(dir, 'ims-6.5');
   const { xml, root } = await docView(result, CUSTOMIZER);
   assert.ok(xml.includes(`    auth.ims.client.secret="\\${PROTECTED}"\n`));
   assert.equal(property(root, 'auth.ims.client.secret')!.values, [PROTECTED]);
@@ -293,13 +297,16 @@ outputSuite('build and inspect, text and --json, every template and flow: no cli
   }
 });
 
-outputSuite('build --template ims-6.4 reports the package, its checks, the inferred names, and the ignored keystore on stderr', async ({ dir }) => {
+outputSuite('build --template ims-6.5 reports the package, its checks, the inferred names, and the ignored keystore on stderr', async ({ dir }) => {
   const { runInProcess } = await import('../helpers/cli.ts');
-  const run = await runInProcess(['build', '--template', 'ims-6.4'], { cwd: dir, env: EXAMPLE_ENV });
+  const run = await runInProcess(['build', '--template', 'ims-6.5'], { cwd: dir, env: EXAMPLE_ENV });
   assert.is(run.code, 0, run.stderr);
-  assert.is(run.stderr, "warning: keystore.include is ignored: template ims-6.4 does not package the keystore; install the key into the service user's keystore with 'aem-ioevents deploy --keystore'\n");
+  assert.is(
+    run.stderr,
+    `warning: ${buildJwtWarning('ims-6.5')}\nwarning: keystore.include is ignored: template ims-6.5 does not package the keystore; install the key into the service user's keystore with 'aem-ioevents deploy --keystore'\n`,
+  );
   const lines = run.stdout.split('\n');
-  assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template ims-6.4, created 2026-11-23T12:00:00.000Z)');
+  assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template ims-6.5, created 2026-11-23T12:00:00.000Z)');
   assert.is(lines[2], "  checked  0 errors, 2 warnings by FileVault's validator rules (aem-ioevents inspect lists them)");
   assert.is(lines[3], '  filter   /apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents');
   assert.ok(run.stdout.includes('  4 names are inferred, not confirmed on a real AEM'));
@@ -312,6 +319,8 @@ outputSuite('dependencies the file names are left out of a container package wit
   const run = await runInProcess(['build', '--template', 'aio-aem-events', '--env', 'oauth'], { cwd: dir, env: EXAMPLE_ENV });
   assert.is(run.code, 0, run.stderr);
   assert.equal(run.stderr.split('\n'), [
+    `warning: ${ADDON_SCOPES_WARNING}`,
+    `warning: ${ADDON_CLOUD_SERVICE_WARNING}`,
     'warning: keystore.include is ignored: template aio-aem-events does not package the keystore (this variant needs no key)',
     'warning: package.dependencies (eventproxy:aem-event-proxy) are not written: template aio-aem-events makes a container package, which FileVault does not allow to have dependencies; install them before this package',
     '',

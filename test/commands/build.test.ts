@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
+import { buildJwtWarning, IMS_OAUTH_GRANT_WARNING } from '../helpers/setup-warnings.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, writeExampleProject } from '../build/example-project.ts';
 
@@ -40,13 +41,13 @@ function writeEditedTemplate(dir: string, name: string, from: string, to: string
 buildCommand('writes the zip, says what it wrote, and exits 0', async ({ dir }) => {
   const run = await build(dir);
   assert.is(run.code, 0, run.stderr);
-  assert.is(run.stderr, '');
+  assert.is(run.stderr, `warning: ${buildJwtWarning('cloudservice-6.3')}\n`);
   const lines = run.stdout.split('\n');
   assert.match(lines[0]!, /^wrote dist\/eventproxy-config-1\.0\.0\.zip \(\d+ bytes, sha256 [0-9a-f]{64}\)$/);
   assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template cloudservice-6.3, created 2026-11-23T12:00:00.000Z)');
   assert.is(lines[2], "  checked  0 errors, 5 warnings by FileVault's validator rules (aem-ioevents inspect lists them)");
   assert.is(lines[3], '  filter   /etc/cloudservices/eventproxy/ioevents');
-  assert.ok(run.stdout.includes('  9 names are inferred, not confirmed on a real AEM'));
+  assert.ok(run.stdout.includes('  8 names are inferred, not confirmed on a real AEM'));
   assert.ok(existsSync(join(dir, ZIP)));
   assertNoSecret(run);
 });
@@ -59,8 +60,41 @@ buildCommand('--json prints one object with the result and no secret', async ({ 
   assert.is(json.packageId, 'aem-ioevents:eventproxy-config:1.0.0');
   assert.is(json.displayPath, 'dist/eventproxy-config-1.0.0.zip');
   assert.equal(json.filterRoots, ['/etc/cloudservices/eventproxy/ioevents', '/home/users/system/eventproxy/eventproxy-service/keystore']);
-  assert.is((json.inferredNames as unknown[]).length, 9);
+  assert.is((json.inferredNames as unknown[]).length, 8);
+  assert.equal(json.warnings, [buildJwtWarning('cloudservice-6.3')]);
   assertNoSecret(run);
+});
+
+buildCommand('the JWT flow warns its end of life with the path that works, on stderr and in the JSON; the OAuth flow does not', async ({ dir }) => {
+  const jwt = await build(dir, ['--template', 'ims-6.5', '--json', '--out', 'jwt']);
+  assert.is(jwt.code, 0, jwt.stderr);
+  assert.is(jwt.stderr.split('\n')[0], `warning: ${buildJwtWarning('ims-6.5')}`);
+  assert.is((JSON.parse(jwt.stdout) as { warnings: string[] }).warnings[0], buildJwtWarning('ims-6.5'));
+  const oauth = await build(dir, ['--template', 'ims-6.5', '--env', 'oauth', '--json', '--out', 'oauth']);
+  assert.is(oauth.code, 0, oauth.stderr);
+  const warnings = (JSON.parse(oauth.stdout) as { warnings: string[] }).warnings;
+  assert.equal(warnings, [IMS_OAUTH_GRANT_WARNING, 'keystore.include is ignored: template ims-6.5 does not package the keystore (this variant needs no key)']);
+  assert.not.ok(oauth.stderr.includes('JWT (Service Account)'));
+});
+
+buildCommand('the former name ims-6.4 still builds the same package, with a deprecation warning', async ({ dir }) => {
+  const current = await build(dir, ['--template', 'ims-6.5', '--json', '--out', 'current']);
+  const former = await build(dir, ['--template', 'ims-6.4', '--json', '--out', 'former']);
+  assert.is(former.code, 0, former.stderr);
+  const json = JSON.parse(former.stdout) as { template: string; sha256: string; warnings: string[] };
+  assert.is(json.template, 'ims-6.5');
+  assert.is(json.sha256, (JSON.parse(current.stdout) as { sha256: string }).sha256);
+  assert.is(json.warnings[0], 'template ims-6.4 is now named ims-6.5; the old name still works but is deprecated: use --template ims-6.5');
+  assert.is(former.stderr.split('\n')[0], 'warning: template ims-6.4 is now named ims-6.5; the old name still works but is deprecated: use --template ims-6.5');
+});
+
+buildCommand('a template of your own that lists no flows gets no setup warning', async ({ dir }) => {
+  writeEditedTemplate(dir, 'own', 'flows:\n  - flow: jwt\n', 'unused:\n  - flow: jwt\n');
+  const edited = readFileSync(join(dir, 'own', 'template.yaml'), 'utf8').replace(/unused:\n(?: {2,}.*\n)+/, '');
+  writeFileSync(join(dir, 'own', 'template.yaml'), edited);
+  const run = await build(dir, ['--template', './own']);
+  assert.is(run.code, 0, run.stderr);
+  assert.is(run.stderr, '');
 });
 
 buildCommand('two builds of other bytes racing for one new zip: one writes it, the other exits 2 (never a silent replace)', async ({ dir }) => {
@@ -92,7 +126,7 @@ buildCommand('the same bytes again are left alone; other bytes need --force', as
 });
 
 buildCommand('a template whose package would not validate: exit 1 with the findings, nothing written', async ({ dir }) => {
-  writeEditedTemplate(dir, 'broken', "          jcr:primaryType: { value: cq:PageContent, status: confirmed, source: 'aem-io-events.md §2.3' }\n", '');
+  writeEditedTemplate(dir, 'broken', "          jcr:primaryType: { value: cq:PageContent, status: confirmed, source: 'cloud-config model' }\n", '');
   const run = await build(dir, ['--template', './broken', '--json']);
   assert.is(run.code, 1, run.stderr);
   assert.match(run.stderr, /^error: the package would not validate \(1 errors\); nothing was written:\n  jackrabbit-nodetypes \/etc\/cloudservices\/eventproxy\/ioevents\/jcr:content: Mandatory jcr:primaryType missing/);

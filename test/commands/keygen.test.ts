@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli.ts';
 import type { CliIo } from '../../src/commands/command.ts';
 import { runBin, runInProcess } from '../helpers/cli.ts';
+import { KEYGEN_JWT_WARNING } from '../helpers/setup-warnings.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
@@ -54,7 +55,7 @@ keygenSuite('writes the four files and prints the report: files, fingerprint, da
   try {
     const run = await runInProcess(['keygen'], { env, cwd, now: NOW });
     assert.is(run.code, 0, run.stderr);
-    assert.is(run.stderr, '');
+    assert.is(run.stderr, `warning: ${KEYGEN_JWT_WARNING}\n`);
     assert.is(run.stdout, expectedReport(join(cwd, 'keys'), 'keys'));
     assert.equal(readdirSync(join(cwd, 'keys')).sort(), ['.keygen', ...FILES]);
     assert.is(statSync(join(cwd, 'keys', 'private.key')).mode & 0o777, 0o600);
@@ -96,7 +97,7 @@ keygenSuite('--json prints the same as one object, and nothing secret', async ()
         'Put the key into AEM: set keystore.file to out/keys/keystore.p12 for aem-ioevents build, or upload out/keys/keystore.p12 in AEM (Tools > Security > Users > eventproxy-service > Keystore > Add Private Key from Key Store file), alias author, the keystore password for both passwords.',
         'Make a new key before 2027-11-23: Adobe cannot renew an expired certificate.',
       ],
-      warnings: [],
+      warnings: [KEYGEN_JWT_WARNING],
     });
     assertNoSecrets(run.stdout + run.stderr, dir);
   } finally {
@@ -110,8 +111,8 @@ keygenSuite('a short --days warns on standard error and in the JSON', async () =
     const run = await runInProcess(['keygen', '--json', '--days', '10'], { env, cwd, now: NOW });
     assert.is(run.code, 0);
     const warning = 'certificate_pub.crt: the certificate expires on 2026-12-03T12:00:00Z, in 10 days. Adobe cannot renew an expired certificate: make a new key and certificate (aem-ioevents keygen), upload certificate_pub.crt to the Adobe Developer Console and replace the key in AEM before then';
-    assert.is(run.stderr, `warning: ${warning}\n`);
-    assert.equal(JSON.parse(run.stdout).warnings, [warning]);
+    assert.is(run.stderr, `warning: ${KEYGEN_JWT_WARNING}\nwarning: ${warning}\n`);
+    assert.equal(JSON.parse(run.stdout).warnings, [KEYGEN_JWT_WARNING, warning]);
   } finally {
     removeTempDir(cwd);
   }

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
+import { ADDON_CLOUD_SERVICE_WARNING, ADDON_SCOPES_WARNING } from '../helpers/setup-warnings.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { startImsStandIn, type ImsStandIn } from '../ims/ims-stand-in.ts';
 import { strangerKey } from '../ims/credentials.ts';
@@ -143,3 +144,34 @@ verifyCommand('a Cloud Manager reference as the client secret needs IOEVENTS_CLI
 });
 
 verifyCommand.run();
+
+// ---
+
+const addOnSuite = suite('verify and the Adobe I/O Events add-on (issue 12, point 8)', { dir: '' });
+
+addOnSuite.before.each(async (context) => {
+  context.dir = makeTempDir();
+  await writeExampleProject(context.dir);
+});
+addOnSuite.after.each((context) => removeTempDir(context.dir));
+
+addOnSuite('a workspace section: the Cloud Service deprecation, and for osgi.flow oauth the add-on 2.0.0 notice, on stderr and in the JSON', async ({ dir }) => {
+  const oauth = await verify(dir, ['--offline', '--env', 'oauth', '--json']);
+  assert.is(oauth.code, 0, oauth.stdout + oauth.stderr);
+  assert.equal(JSON.parse(oauth.stdout).warnings, [ADDON_SCOPES_WARNING, ADDON_CLOUD_SERVICE_WARNING]);
+  assert.is(oauth.stderr, `warning: ${ADDON_SCOPES_WARNING}\nwarning: ${ADDON_CLOUD_SERVICE_WARNING}\n`);
+  const jwt = await verify(dir, ['--offline', '--json']);
+  assert.is(jwt.code, 0, jwt.stdout + jwt.stderr);
+  assert.equal(JSON.parse(jwt.stdout).warnings, [ADDON_CLOUD_SERVICE_WARNING]);
+});
+
+addOnSuite('no workspace section (the eventproxy connector): no add-on notice', async ({ dir }) => {
+  const config = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace(/workspace:.*\n(?: {2}.*\n)+/, '');
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), config);
+  const run = await verify(dir, ['--offline', '--env', 'oauth', '--json']);
+  assert.is(run.code, 0, run.stdout + run.stderr);
+  assert.equal(JSON.parse(run.stdout).warnings, []);
+  assert.is(run.stderr, '');
+});
+
+addOnSuite.run();

@@ -17,7 +17,7 @@ const builtIns = listBuiltInTemplates().map((name) => {
 
 compiledSuite('each compiled template is exactly what parsing its template.yaml gives', () => {
   const compiled = JSON.parse(formatCompiledTemplates(builtIns)) as CompiledTemplates;
-  assert.equal(Object.keys(compiled), ['aio-aem-events', 'cloudservice-6.3', 'ims-6.4']);
+  assert.equal(Object.keys(compiled), ['aio-aem-events', 'cloudservice-6.3', 'ims-6.5']);
   for (const { name, file, text } of builtIns) {
     assert.equal(findCompiledTemplate(compiled, name, text), parseTemplate(text, file), name);
   }
@@ -30,7 +30,7 @@ compiledSuite('a template is used only for the text it was compiled from', () =>
   const { text } = source;
   assert.ok(findCompiledTemplate(compiled, 'cloudservice-6.3', text));
   assert.is(findCompiledTemplate(compiled, 'cloudservice-6.3', `${text}# edited\n`), undefined, 'an edited template.yaml');
-  assert.is(findCompiledTemplate(compiled, 'ims-6.4', text), undefined, 'another template of the same name');
+  assert.is(findCompiledTemplate(compiled, 'ims-6.5', text), undefined, 'another template of the same name');
   assert.is(findCompiledTemplate(compiled, 'toString', text), undefined, 'a name that is not an own key');
   assert.is(findCompiledTemplate(undefined, 'cloudservice-6.3', text), undefined, 'no compiled file');
 });

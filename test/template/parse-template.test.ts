@@ -78,7 +78,7 @@ nodes:
     templateError(bad),
     [
       'template bad.yaml is not valid:',
-      "  - template: unknown key 'colour' (expected name, title, aem, packageType, namespaces, filters, nodes)",
+      "  - template: unknown key 'colour' (expected name, title, aem, flows, packageType, namespaces, filters, nodes)",
       '  - filters[0].status: expected one of confirmed, inferred, got undefined',
       `  - filters[0].root: 'cloudService.nmae' is not a template context key (${CONTEXT_KEYS})`,
       "  - nodes[0].properties.a/b: 'a/b' is not a valid JCR name: '/' not allowed in name",
@@ -214,6 +214,22 @@ parseTemplateSuite('invalid YAML is bad input naming the file', () => {
   }
 });
 
+parseTemplateSuite('flows: each flow once, its AEM versions, caveats that name a setup notice', () => {
+  const flows = `flows:\n  - flow: oauth\n    aem: ['6.5 SP20 or later']\n    caveats: [ims-oauth-grant]\n`;
+  assert.equal(parseTemplate(minimal + flows, 'ok.yaml').flows, [{ flow: 'oauth', aem: ['6.5 SP20 or later'], caveats: ['ims-oauth-grant'] }]);
+  assert.equal(parseTemplate(minimal, 'ok.yaml').flows, []);
+  const bad = `flows:\n  - flow: saml\n    aem: ['6.5']\n  - flow: jwt\n    aem: ['6.4']\n    caveats: [toString]\n  - flow: jwt\n    aem: ['6.5']\n`;
+  assert.is(
+    templateError(minimal + bad),
+    [
+      'template bad.yaml is not valid:',
+      '  - flows[0].flow: expected one of jwt, oauth, got "saml"',
+      "  - flows[1].caveats: 'toString' is not a setup notice (ims-oauth-grant, aio-addon-oauth-scopes, aio-addon-cloud-service)",
+      "  - flows[2].flow: 'jwt' is listed twice",
+    ].join('\n'),
+  );
+});
+
 parseTemplateSuite.run();
 
 // ---
@@ -234,7 +250,7 @@ builtInSuite('the OSGi templates are listed, parse, and make container packages 
     [
       ['aio-aem-events', ['6.5', 'Cloud Service'], 'container'],
       ['cloudservice-6.3', ['6.2', '6.3'], 'content'],
-      ['ims-6.4', ['6.4', '6.5'], 'container'],
+      ['ims-6.5', ['6.4', '6.5'], 'container'],
     ],
   );
 });
