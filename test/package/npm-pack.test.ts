@@ -13,6 +13,7 @@ import * as assert from 'uvu/assert';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { findUnexportedTypes } from './api-surface.ts';
 import { writeConsumerProject } from './consumer-project.ts';
+import { findReferences } from './shipped-references.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -65,6 +66,12 @@ test('the tarball holds the built package and its license: no sources, tests or 
   }
   assert.is(createHash('sha256').update(readFileSync(join(installed, 'LICENSE'))).digest('hex'), APACHE_2_0_SHA256);
   assert.is((JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { license: string }).license, 'Apache-2.0');
+});
+
+test('no packed file but the README points to our research notes (../shared, the reference files)', () => {
+  const files = listFiles(installed).filter((file) => file !== 'README.md').map((file) => join(installed, file));
+  assert.ok(files.some((file) => file.endsWith('.d.ts')) && files.some((file) => file.endsWith('template.yaml')));
+  assert.equal(findReferences(files, installed), []);
 });
 
 test('no packed file names the folder it was built in, nor links a source map', () => {

@@ -1,0 +1,16 @@
+// What the package ships must not point to our research notes (issue 12, points 1 and 8): users
+// have neither `../shared` nor the reference files, so templates, dist and the declarations cite
+// public sources instead. npm-pack.test.ts runs it on the installed tarball.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+
+/** The strings that give a reference to our notes away. */
+export const FORBIDDEN = ['../shared', 'shared/reference', 'aem-io-events.md', 'filevault-format.md', 'ims-jwt.md', 'peers.md', 'code-style.md', 'performance.md', 'SPEC.md'];
+
+/** Every {@link FORBIDDEN} string in `files`, as `<file relative to root>: <string>`. */
+export function findReferences(files: readonly string[], root: string): string[] {
+  return files.flatMap((file) => {
+    const text = readFileSync(file, 'latin1');
+    return FORBIDDEN.filter((name) => text.includes(name)).map((name) => `${relative(root, file)}: ${name}`);
+  });
+}
