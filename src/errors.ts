@@ -1,6 +1,6 @@
 /**
  * The error family of aem-ioevents. Library code throws these; only `cli.ts` turns them
- * into exit codes (SPEC.md "Command line"):
+ * into exit codes, the same for every command:
  *
  * | class            | exit | meaning                                                        |
  * | ---------------- | ---- | -------------------------------------------------------------- |

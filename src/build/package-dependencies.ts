@@ -1,6 +1,6 @@
 /**
  * The `dependencies` that go into `properties.xml`. FileVault's package types forbid them in a
- * `container` package (filevault-format.md §5, `jackrabbit-packagetype`: "must not have package
+ * `container` package (FileVault validator `jackrabbit-packagetype`: "must not have package
  * dependencies"), and the OSGi templates make container packages; so one configuration file can
  * serve every template, a container package leaves them out. The default (the eventproxy
  * connector) goes silently; dependencies the file names draw a warning.

@@ -13,7 +13,8 @@ export interface TemplateSecrets {
 /**
  * The template context of a configuration (the keys of `TEMPLATE_CONTEXT_KEYS`). The client
  * secret is the protected form when the configuration gives one: AEM stores it encrypted, and a
- * protected value decrypts only on the instance that made it (aem-io-events.md §2.2).
+ * protected value decrypts only on the instance that made it (AEM's `CryptoSupport`;
+ * AdobeDocs/experience-manager-65.en `help/sites-developing/extending-cloud-config.md`).
  */
 export function createTemplateContext(config: IoEventsConfig, keystoreBytes: Uint8Array | undefined, secrets: TemplateSecrets = {}): TemplateContext {
   const { cloudService, keystore, ims, osgi, workspace } = config;
@@ -57,8 +58,9 @@ export function createTemplateContext(config: IoEventsConfig, keystoreBytes: Uin
 /**
  * The JWT claims as AEM's access token provider keeps them (`auth.token.provider.default.claims`):
  * one `"name" : value` member per claim, JSON-encoded, as Adobe's OAuth migration steps write
- * `"iss" : "<OrgID>"` (aem-io-events.md §4). The claims are those `verify` signs (src/ims/jwt-claims.ts)
- * without `exp`: the provider sets the expiry of each JWT it signs (assumed; not in a public source).
+ * `"iss" : "<OrgID>"` (AdobeDocs/experience-manager-65.en `help/assets/config-smart-tagging.md`).
+ * The claims are those `verify` signs (src/ims/jwt-claims.ts) without `exp`: the provider sets
+ * the expiry of each JWT it signs (assumed; not in a public source).
  */
 export function formatDefaultClaims(config: IoEventsConfig): string[] {
   const { cloudService, ims } = config;

@@ -1,7 +1,7 @@
 /**
  * The self-signed X.509 v3 certificate that users upload to the Adobe Developer Console, signed
  * with SHA-256 (`sha256WithRSAEncryption`), like Adobe's `openssl req -x509 -sha256` step
- * (aem-io-events.md §1.1). RFC 5280:
+ * (AdobeDocs/adobeio-events `aem/aem_keystore_setup.md`). RFC 5280:
  *
  * ```
  * Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }

@@ -1,6 +1,6 @@
 /**
  * The parts of node-forge that aem-ioevents uses, loaded one by one instead of the whole
- * library (performance.md: all of node-forge costs 1.6x a bare Node start):
+ * library (all of node-forge costs 1.6x a bare Node start):
  *
  * - `asn1`: DER encoding and decoding of the PKCS#12 and X.509 structures;
  * - `rc2`: only to decrypt the RC2-40 certificate bags that Java 8 and `openssl -legacy` write,

@@ -10,8 +10,9 @@
  * | the certificate is valid now             | error (expired, not yet)    | `E_CERT_EXPIRED`, `E_CERT_NOT_YET_VALID` |
  * | it expires within 30 days                | warning                     |                       |
  *
- * The JWT that IMS exchanges is RS256 (ims-jwt.md); Adobe cannot renew an expired certificate,
- * a new one must be uploaded (aem-io-events.md §6).
+ * The JWT that IMS exchanges is RS256 (AdobeDocs/adobeio-auth `JWT/JWT.md`); Adobe cannot renew
+ * an expired certificate, a new one must be uploaded (AdobeDocs/experience-manager-65.en
+ * `help/assets/config-smart-tagging.md`).
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { InputError } from '../errors.ts';

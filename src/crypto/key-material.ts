@@ -1,6 +1,6 @@
 /**
  * `createKeyMaterial()`: everything `aem-ioevents keygen` writes, in memory, replacing the
- * openssl steps of Adobe's keystore setup page (aem-io-events.md §1.1):
+ * openssl steps of Adobe's keystore setup page (AdobeDocs/adobeio-events `aem/aem_keystore_setup.md`):
  *
  * 1. an RSA key (node:crypto, native), unless one is given;
  * 2. the keystore's password-derived keys, while the RSA key is still being generated;

@@ -12,7 +12,7 @@ export type RsaBits = 2048 | 3072 | 4096;
 /** The sizes in the order `--help` lists them. */
 export const RSA_BITS: readonly RsaBits[] = [2048, 3072, 4096];
 
-/** The alias AEM's eventproxy connector looks the key up by (aem-io-events.md §0). */
+/** The alias AEM's eventproxy connector looks the key up by (AdobeDocs/adobeio-events `aem/aem_keystore_setup.md`). */
 export const DEFAULT_ALIAS = 'eventproxy';
 /** Days of validity, as Adobe's `openssl req -days 365`. */
 export const DEFAULT_DAYS = 365;
@@ -41,7 +41,8 @@ export function normalizeDays(value: unknown, name: string): number {
 
 /**
  * A keystore alias: lower case, because Java lower-cases PKCS#12 aliases and AEM's dialog and
- * the connector would then not find a mixed-case name (aem-io-events.md §3.3). Refused, not
+ * the connector would then not find a mixed-case name (Netcentric/accesscontroltool
+ * `docs/Configuration.md`: "only lower-case characters should be used"). Refused, not
  * silently lower-cased, so the alias in the configuration and in AEM stay the one typed.
  */
 export function normalizeAlias(value: unknown, name: string): string {

@@ -1,5 +1,7 @@
 /**
- * The one password of the keystore and its key (AEM needs them equal, aem-io-events.md §3.3).
+ * The one password of the keystore and its key (AEM needs them equal:
+ * AdobeDocs/experience-manager-learn.en
+ * `help/foundation/authentication/set-up-public-private-keys-for-use-with-aem-and-adobe-io.md`).
  * It comes from `IOEVENTS_KEYSTORE_PASSWORD`, or is asked on a terminal twice without echo;
  * there is no flag, so it never lands in shell history or process lists.
  */

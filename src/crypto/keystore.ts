@@ -5,7 +5,9 @@
  *
  * Java's rules kept here: aliases are the bags' `friendlyName`s, lower-cased, and looked up
  * without regard to case; a key is paired with the certificate of the same `localKeyId`; the
- * chain follows issuers. AEM needs one password for the store and the key (aem-io-events.md §3.3).
+ * chain follows issuers. AEM needs one password for the store and the key
+ * (AdobeDocs/experience-manager-learn.en
+ * `help/foundation/authentication/set-up-public-private-keys-for-use-with-aem-and-adobe-io.md`).
  */
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { describeValue, InputError } from '../errors.ts';

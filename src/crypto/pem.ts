@@ -1,6 +1,7 @@
 /**
  * PEM keys and certificates that users bring: the `private.key` and `certificate_pub.crt` of
- * Adobe's openssl steps, or one file with both (`private-key-crt`, aem-io-events.md §1.1).
+ * Adobe's openssl steps, or one file with both (`private-key-crt`; AdobeDocs/adobeio-events
+ * `aem/aem_keystore_setup.md`).
  *
  * | block                                         | form                              |
  * | --------------------------------------------- | --------------------------------- |

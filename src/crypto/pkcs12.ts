@@ -15,10 +15,13 @@
  * | `aes256`   | PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC              | HMAC-SHA-256      | 10000      |
  *
  * `legacy` is what every Java of AEM 6.x opens, and the algorithms of Adobe's own setup page
- * (`-keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES`, aem-io-events.md §1.1, §3.3). The certificate
+ * (`-keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES`, AdobeDocs/adobeio-events
+ * `aem/aem_keystore_setup.md`). The certificate
  * bag is encrypted with 3DES too rather than Java 8's RC2-40, because OpenSSL 3 reads RC2 only with
  * `-legacy`. `aes256` is what OpenSSL 3 writes by default, with JDK 17 keytool's 10,000 iterations.
- * One password protects the store, the key and the MAC: AEM needs them equal (§3.3).
+ * One password protects the store, the key and the MAC: AEM needs them equal
+ * (AdobeDocs/experience-manager-learn.en
+ * `help/foundation/authentication/set-up-public-private-keys-for-use-with-aem-and-adobe-io.md`).
  * The alias is the `friendlyName` of both bags; `localKeyId` is the SHA-1 of the certificate, as
  * openssl writes it, and pairs the key with its certificate.
  */

@@ -1,8 +1,8 @@
 /**
  * Writes a set of files into one folder so that they change together or not at all, whenever
- * the run is killed (SPEC.md "Command line": nothing half-written, nothing overwritten without
- * `--force`; issue 11, point 2). Each name becomes a link through one pointer, and the pointer is
- * swapped in one step: layout, on-disk states and recovery in `file-set-layout.ts`.
+ * the run is killed: nothing half-written, nothing overwritten without `--force`. Each name
+ * becomes a link through one pointer, and the pointer is swapped in one step: layout, on-disk
+ * states and recovery in `file-set-layout.ts`.
  *
  * 1. leftovers of interrupted runs are removed (`file-set-leftovers.ts`);
  * 2. the new set is written into a new folder (each file created exclusively with its mode,

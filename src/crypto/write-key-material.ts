@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { KeyMaterial } from './key-material.ts';
 import { checkTargets, type FileSystem, writeFilesTogether } from './write-files-together.ts';
 
-/** The names of the files keygen writes (Adobe's own names, aem-io-events.md §1.1). */
+/** The names of the files keygen writes (Adobe's own names, AdobeDocs/adobeio-events `aem/aem_keystore_setup.md`). */
 export const KEY_FILES = {
   privateKey: 'private.key',
   certificate: 'certificate_pub.crt',

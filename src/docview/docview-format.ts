@@ -1,7 +1,7 @@
 /**
  * `renderDocView`: a node tree as the DocView XML that FileVault's exporter (`DocViewSAXFormatter`
  * through `FormattingXmlStreamWriter`, `DocViewFormat`), vlt and the Maven plugin write, byte for
- * byte (filevault-format.md §3.5, `DocViewSaxFormatterIT`):
+ * byte (FileVault `DocViewFormat.java`, `DocViewSaxFormatterIT`):
  *
  *     <?xml version="1.0" encoding="UTF-8"?>
  *     <jcr:root xmlns:jcr="http://www.jcp.org/jcr/1.0" xmlns:nt="http://www.jcp.org/jcr/nt/1.0"

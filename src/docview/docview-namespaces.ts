@@ -1,6 +1,6 @@
 /**
  * Which namespaces FileVault declares on a DocView root element, and in which order
- * (filevault-format.md §3.1; `DocViewSAXFormatter.onChildren`, `AggregateImpl.loadNamespaces`):
+ * (FileVault `DocViewSAXFormatter.onChildren`, `AggregateImpl.loadNamespaces`):
  *
  * 1. `jcr` always, first (JCRVLT-266);
  * 2. then every prefix used in node names (the root's own name too, and bare ordering elements),

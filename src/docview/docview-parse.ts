@@ -1,6 +1,6 @@
 /**
  * `parseDocView`: reads DocView XML into a node tree the way FileVault's `DocViewSAXHandler` does
- * (filevault-format.md §3.1), with the `saxes` namespace-aware parser.
+ * (FileVault's `docview.md`), with the `saxes` namespace-aware parser.
  *
  * | XML                                   | node                                                   |
  * | ------------------------------------- | ------------------------------------------------------ |

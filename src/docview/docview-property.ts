@@ -1,6 +1,6 @@
 /**
  * `DocViewProperty`: one JCR property as FileVault serializes it in a DocView attribute
- * (`DocViewProperty2`, docview.md, filevault-format.md §3.2–§3.3). Grammar:
+ * (FileVault's `DocViewProperty2` and `docview.md`; test vectors of `DocViewProperty2Test`). Grammar:
  *
  *     prop := [ "{" type "}" ] ( value | "[" [ value { "," value } ] "]" )
  *
@@ -88,7 +88,8 @@ export function parseDocViewProperty(name: string, attributeValue: string): DocV
  * `DocViewProperty2.formatValue`: the attribute value, before XML escaping. Values of every type
  * are escaped as FileVault escapes String, Name, Path and undefined values; FileVault leaves the
  * other types raw, which differs only for values it could not read back itself (a `,` in a
- * multi-value URI, a `\`), since its parser unescapes whatever the type (filevault-format.md §3.3 [I]).
+ * multi-value URI, a `\`), since its parser unescapes whatever the type (our choice, read from
+ * `DocViewProperty2.parse`).
  * @throws InputError for a single-value property without exactly one value.
  */
 export function formatDocViewProperty(property: DocViewProperty): string {

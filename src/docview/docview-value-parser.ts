@@ -1,5 +1,5 @@
 /**
- * The state machine of `DocViewProperty2.parse` (filevault-format.md §3.2), unit by unit:
+ * The state machine of FileVault's `DocViewProperty2.parse`, unit by unit:
  *
  * | state        | on                          | does                                          |
  * | ------------ | --------------------------- | --------------------------------------------- |

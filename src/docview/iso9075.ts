@@ -1,5 +1,6 @@
 /**
- * ISO 9075 name encoding as Jackrabbit's `ISO9075` does it (filevault-format.md §3.4): FileVault
+ * ISO 9075 name encoding as Jackrabbit's `org.apache.jackrabbit.util.ISO9075` (jackrabbit-jcr-commons)
+ * does it: FileVault
  * writes every DocView element and attribute local name through it. A name that is already a
  * valid XML name without `_x` stays as it is; otherwise each UTF-16 unit not allowed at its place
  * becomes `_xHHHH_` (lower-case hex), and a `_` that starts `_xHHHH` becomes `_x005f_`.

@@ -1,6 +1,6 @@
 /**
  * The iteration order of a `java.util.HashSet<String>` (a `HashMap` underneath), reproduced so the
- * namespace declarations come out in the order FileVault writes them (filevault-format.md §3.1,
+ * namespace declarations come out in the order FileVault writes them (FileVault
  * `AggregateImpl.loadNamespaces`). It depends on the insertion order only where keys share a bucket.
  *
  * | `HashMap` (JDK 8 to 21)                | reproduced here                                             |

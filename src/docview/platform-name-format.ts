@@ -1,6 +1,6 @@
 /**
- * `PlatformNameFormat`: repository names ↔ the file names under `jcr_root/` (filevault-format.md
- * §2.1, FileVault `util/PlatformNameFormat.java`). `\ < > | " / ? %` become `%xx`; a namespace
+ * `PlatformNameFormat`: repository names ↔ the file names under `jcr_root/` (FileVault
+ * `util/PlatformNameFormat.java`). `\ < > | " / ? %` become `%xx`; a namespace
  * prefix `p:name` becomes `_p_name`; a name that would read like that pattern gets an extra `_`;
  * every other `:` becomes `%3a`. Paths are converted per `/` segment.
  *

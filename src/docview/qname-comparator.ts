@@ -1,6 +1,6 @@
 /**
  * Attribute order of FileVault's DocView output (`QNameComparator`, used through
- * `DocViewProperty2Comparator`; filevault-format.md §3.5):
+ * FileVault's `DocViewProperty2Comparator`):
  *
  * 1. `xml:` names first (prefix compared case-insensitively);
  * 2. then prefixed names, then unprefixed ones;

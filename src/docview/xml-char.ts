@@ -1,7 +1,8 @@
 /**
  * XML 1.0 character classes exactly as Jackrabbit's `XMLChar` (a copy of Xerces' table, JCR-367)
  * defines them for UTF-16 code units. FileVault uses it for ISO 9075 names and for deciding
- * which characters a DocView value must write as `\uXXXX` (filevault-format.md §3.2, §3.4).
+ * which characters a DocView value must write as `\uXXXX` (FileVault `DocViewProperty2`, Jackrabbit
+ * `ISO9075`).
  *
  * The table below was dumped by running `org.apache.jackrabbit.util.XMLChar` over U+0000..U+FFFF:
  * `start:flags` runs in base 36, a run lasting until the next start. Flags: 1 valid,

@@ -1,7 +1,7 @@
 /**
  * XML escaping exactly as Woodstox's `BufferingXmlWriter` does it for UTF-8 output with its
  * defaults (escape CR on, double quotes), the writer behind FileVault's `FormattingXmlStreamWriter`
- * (filevault-format.md §3.5; FasterXML/woodstox `sw/BufferingXmlWriter.java`).
+ * (FasterXML/woodstox `sw/BufferingXmlWriter.java`).
  *
  * | character              | attribute value | text                                  |
  * | ---------------------- | --------------- | ------------------------------------- |

@@ -4,14 +4,16 @@
  * chunked one grew past 5 GB before the deadline (issue 11). So the body is streamed, at most
  * {@link MAX_ANSWER_BYTES} of it is kept, and a body over the cap is cut there: the connection
  * is dropped and the answer is {@link HttpAnswerTooLargeError}, never judged from a prefix (the
- * verdict of an install is near the end of its log, filevault-format.md §7.1).
+ * verdict of an install is near the end of its log, which Package Manager streams while it
+ * installs:
+ * https://cqdump.joerghoh.de/2014/03/10/using-curl-to-install-cq-packages-and-why-it-isnt-a-good-idea/).
  */
 
 /**
  * The most bytes of one answer aem-ioevents reads: 4 MiB. The largest answers it expects are
- * Package Manager's install logs, one line of about 80 bytes per node (filevault-format.md §7.1):
+ * Package Manager's install logs, one line of about 80 bytes per node (FileVault's progress lines):
  * 4 MiB holds about 50,000 nodes, far beyond the few nodes of the packages `build` makes; IMS
- * and keystore answers are a few kilobytes (ims-jwt.md §1.4).
+ * and keystore answers are a few kilobytes.
  */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 /**
  * The HTTP client of every remote call (IMS, AEM). Node 20's global `fetch` ignores
- * `HTTPS_PROXY`, and corporate CI runners reach remotes only through a proxy (ims-jwt.md §5.5:
+ * `HTTPS_PROXY`, and corporate CI runners reach remotes only through a proxy (adobe/reactor-uploader#46:
  * jwt-auth's missing proxy support). When a proxy variable is set, undici's own `fetch` with its
  * `EnvHttpProxyAgent` is loaded (lazily: it is large); otherwise the global `fetch` is used as is.
  */

@@ -1,6 +1,6 @@
 /**
  * One HTTP request with a deadline that covers connecting, sending, the answer and its whole body
- * (an install streams its log for as long as it runs, filevault-format.md §7.1). Redirects are
+ * (Package Manager streams an install's log for as long as it runs). Redirects are
  * never followed: credentials and secrets go only to the URL the user named. Every HTTP answer
  * is returned, whatever its status; only a missing answer throws {@link HttpTransportError}.
  * At most {@link MAX_ANSWER_BYTES} of a body are read: a longer one throws

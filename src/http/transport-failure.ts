@@ -3,7 +3,8 @@
  * failed')` whose innermost `cause` is a system error (`ECONNREFUSED`) or an undici error
  * (`UND_ERR_SOCKET`). The kind decides what a caller may do next: only a refused connection
  * proves that nothing reached the remote, so only that may be retried for a request that changes
- * something (peers.md §2.5: never send an install again after a timeout).
+ * something (never send an install again after a timeout; Adobe's Package Manager page says "Do not
+ * retry the installation": https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developer-tools/package-manager).
  */
 import { redact } from './redact.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Offline checks of the credential's identifiers (issue 5 point 1; SPEC.md "Configuration file"):
+ * Offline checks of the credential's identifiers (the `ims` section of the configuration file):
  * they catch the copy-paste accidents that IMS would only answer with a vague refusal. Values
  * are shown, as they are not secrets; the client secret never is.
  */

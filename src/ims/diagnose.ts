@@ -1,8 +1,9 @@
 /**
- * Turns an IMS refusal into a cause and a next step (ims-jwt.md §3.2–§3.5). Diagnosis keys on
+ * Turns an IMS refusal into a cause and a next step, after the error table of Adobe's JWT docs
+ * (AdobeDocs/adobeio-auth `JWT/JWT.md`) and the refusals users reported. Diagnosis keys on
  * `error` and treats `error_description` as free text, except for the two descriptions seen in
  * the wild. `invalid_signature` (documented) and `invalid_token` "Could not match JWT signature
- * to any of the bindings" (what IMS really sends) are one class (§3.3 "Docs vs reality").
+ * to any of the bindings" (what IMS really sends, AdobeDocs/adobeio-auth#67) are one class.
  */
 import type { ImsRefusal } from './ims-answer.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The JWT exchange: `POST <ims>/ims/exchange/jwt` with `client_id`, `client_secret`, `jwt_token`
- * as `application/x-www-form-urlencoded` (SPEC.md "IMS"; ims-jwt.md §1.2, §1.3).
- * Its `expires_in` is in milliseconds (§1.4).
+ * as `application/x-www-form-urlencoded` (AdobeDocs/adobeio-auth `JWT/JWT.md`). Its `expires_in`
+ * is in milliseconds (adobe/ims-go `ims/exchange_jwt.go`).
  */
 import { parseImsAnswer, type ImsAnswer } from './ims-answer.ts';
 import { normalizeCallOptions, postImsForm, requireStrings, withImsFetch, type ImsCallOptions } from './ims-request.ts';

@@ -1,13 +1,19 @@
 /**
  * What IMS answered to a token request, interpreted: a token (`{token_type, access_token,
- * expires_in}`, ims-jwt.md §1.4, §4.3) or a refusal (`{error_description, error}`, §3.1).
+ * expires_in}`: adobe/jwt-auth `README.md`, and for OAuth Server-to-Server
+ * https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims/)
+ * or a refusal (`{error_description, error}`, as adobe/jwt-auth `index.js` reads it).
  */
 import { redact } from '../http/redact.ts';
 import type { RawImsAnswer } from './ims-request.ts';
 
 export { redact } from '../http/redact.ts';
 
-/** Unit of `expires_in`: milliseconds for the JWT exchange, seconds for `/ims/token/v3` (ims-jwt.md §0.2). */
+/**
+ * Unit of `expires_in`: milliseconds for the JWT exchange (adobe/ims-go `ims/exchange_jwt.go`),
+ * seconds for `/ims/token/v3`
+ * (https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims/).
+ */
 export type ExpiresInUnit = 'milliseconds' | 'seconds';
 
 interface ImsAnswerBase {

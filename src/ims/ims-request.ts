@@ -30,13 +30,13 @@ export interface ImsCallOptions {
 export interface RawImsAnswer {
   readonly endpoint: string;
   readonly status: number;
-  /** IMS's request id (`x-debug-id`, ims-jwt.md §1.4), for Adobe support. */
+  /** IMS's request id (`x-debug-id`, as adobe/ims-go `ims/client.go` keeps it), for Adobe support. */
   readonly debugId: string | undefined;
   /** IMS's clock (`Date` header), to tell clock skew apart. */
   readonly serverDate: Date | undefined;
   /** When the answer arrived, by `now`. */
   readonly receivedAt: Date;
-  /** `Retry-After`, sent with throttling and faults (ims-jwt.md §1.4). */
+  /** `Retry-After`, sent with throttling and faults (adobe/ims-go reads it). */
   readonly retryAfter: string | undefined;
   /** `Location` of a redirect; redirects are not followed, so the secret never goes elsewhere. */
   readonly location: string | undefined;
@@ -54,7 +54,7 @@ export interface PostImsFormOptions {
   readonly proxy?: string | undefined;
 }
 
-/** POSTs `fields` as `application/x-www-form-urlencoded` (ims-jwt.md §1.2) and reads the whole answer. */
+/** POSTs `fields` as `application/x-www-form-urlencoded` (AdobeDocs/adobeio-auth `JWT/JWT.md`) and reads the whole answer. */
 export async function postImsForm(options: PostImsFormOptions): Promise<RawImsAnswer> {
   const { url, fields, fetch, timeoutMs, now } = options;
   let answer: HttpAnswer;

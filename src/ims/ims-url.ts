@@ -1,16 +1,17 @@
 /**
  * The IMS base URL: the host every IMS call goes to, and the prefix of the signed `aud` and
- * metascope claims (ims-jwt.md §1.1: a stage JWT carries the stage host in its claims).
+ * metascope claims (a stage JWT carries the stage host in its claims, as adobe/aio-lib-ims-jwt
+ * `src/ims-jwt.js` builds them).
  */
 import { describeValue, InputError } from '../errors.ts';
 
-/** Adobe's IMS hosts (ims-jwt.md §1.1). */
+/** Adobe's IMS hosts (`IMS_ENDPOINTS` in adobe/aio-lib-ims `src/ims.js`). */
 export const IMS_URLS = {
   prod: 'https://ims-na1.adobelogin.com',
   stage: 'https://ims-na1-stg1.adobelogin.com',
 } as const;
 
-/** The default IMS base URL (SPEC.md "Configuration file", `ims.url`). */
+/** The default IMS base URL, the configuration's `ims.url` when it gives none. */
 export const DEFAULT_IMS_URL: string = IMS_URLS.prod;
 
 /**

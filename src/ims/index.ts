@@ -1,5 +1,5 @@
 /**
- * IMS: prove credentials against Adobe IMS, JWT exchange and OAuth Server-to-Server (SPEC.md "IMS").
+ * IMS: prove credentials against Adobe IMS, JWT exchange and OAuth Server-to-Server (`aem-ioevents verify`).
  */
 export { checkClientId, checkClientSecret, checkImsUrl, checkOrganizationId, checkTechnicalAccountId } from './credential-checks.ts';
 export type { CheckOutcome, OfflineCheck } from './credential-checks.ts';

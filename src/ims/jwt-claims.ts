@@ -1,5 +1,5 @@
 /**
- * The JWT that the IMS exchange takes (SPEC.md "IMS"; ims-jwt.md §2.1):
+ * The JWT that the IMS exchange takes (AdobeDocs/adobeio-auth `JWT/JWT.md`):
  *
  * | claim                 | value                                              |
  * | --------------------- | -------------------------------------------------- |
@@ -14,7 +14,7 @@
 import { describeValue, InputError } from '../errors.ts';
 import { getMetascopeClaimKey } from './metascopes.ts';
 
-/** The default JWT lifetime: 5 minutes, as jwt-auth and aio-lib-ims-jwt (ims-jwt.md §5.4). */
+/** The default JWT lifetime: 5 minutes, as adobe/jwt-auth `index.js` and adobe/aio-lib-ims-jwt `src/ims-jwt.js` set it. */
 export const DEFAULT_JWT_LIFETIME_SECONDS = 300;
 
 /** The claims of an IMS exchange JWT; metascope claims are `"<url>": true`. */

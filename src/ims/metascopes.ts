@@ -1,13 +1,14 @@
 /**
- * Metascopes: the JWT's claims that name the APIs of the credential (ims-jwt.md §2.1, §2.3).
+ * Metascopes: the JWT's claims that name the APIs of the credential (AdobeDocs/adobeio-auth
+ * `JWT/JWT.md`, `JWT/Scopes.md`).
  * A short name `event_receiver_api` becomes the claim `"<ims>/s/event_receiver_api": true`;
- * a full URL is used as is (SPEC.md "IMS").
+ * a full URL is used as is, as adobe/jwt-auth does.
  */
 
-/** The metascopes AEM's I/O Events integration needs: I/O Events and the I/O Management API (ims-jwt.md §2.3). */
+/** The metascopes AEM's I/O Events integration needs: I/O Events and the I/O Management API (AdobeDocs/adobeio-events `aem/aem_console_setup.md`). */
 export const AEM_EVENTS_METASCOPES: readonly string[] = ['event_receiver_api', 'ent_adobeio_sdk'];
 
-/** Metascope names Adobe documents (AdobeDocs/adobeio-auth `JWT/Scopes.md`; ims-jwt.md §2.3). */
+/** Metascope names Adobe documents (AdobeDocs/adobeio-auth `JWT/Scopes.md`). */
 export const KNOWN_METASCOPES: ReadonlySet<string> = new Set([
   'event_receiver_api',
   'ent_adobeio_sdk',
@@ -27,7 +28,7 @@ export const KNOWN_METASCOPES: ReadonlySet<string> = new Set([
 /** Misspellings seen in the wild, with the name meant (AdobeDocs/adobeio-auth#44: the doc typo `ent_receiver_api`). */
 export const METASCOPE_TYPOS: ReadonlyMap<string, string> = new Map([['ent_receiver_api', 'event_receiver_api']]);
 
-/** True when the metascope is written as a full URL (`https://…/s/name`). Checked per element, unlike jwt-auth (code-style.md habit 15). */
+/** True when the metascope is written as a full URL (`https://…/s/name`). Checked per element, unlike adobe/jwt-auth `index.js`, which tests the whole list. */
 export function isFullUrlMetascope(metascope: string): boolean {
   return /^https?:\/\//i.test(metascope);
 }

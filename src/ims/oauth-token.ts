@@ -1,7 +1,8 @@
 /**
  * OAuth Server-to-Server, the successor of the JWT credential: `POST <ims>/ims/token/v3` with
  * `grant_type=client_credentials`, `client_id`, `client_secret` and `scope` (comma-separated),
- * urlencoded (SPEC.md "IMS"; ims-jwt.md §4.3). Its `expires_in` is in seconds.
+ * urlencoded (https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims/).
+ * Its `expires_in` is in seconds.
  */
 import { describeValue, InputError } from '../errors.ts';
 import { parseImsAnswer, type ImsAnswer } from './ims-answer.ts';

@@ -1,6 +1,7 @@
 /**
  * Offline checks of metascopes (JWT) and scopes (OAuth Server-to-Server): known names or full
- * URLs for this IMS (issue 5 point 1; ims-jwt.md §2.3, §5.2, §5.3).
+ * URLs for this IMS (AdobeDocs/adobeio-auth `JWT/Scopes.md`; the `invalid_scope` refusals of
+ * adobe/jwt-auth#6 and AdobeDocs/adobe-dev-console#54).
  */
 import type { CheckOutcome, OfflineCheck } from './credential-checks.ts';
 import { isFullUrlMetascope, isKnownMetascope, METASCOPE_TYPOS } from './metascopes.ts';

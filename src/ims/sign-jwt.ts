@@ -1,6 +1,7 @@
 /**
  * Signs the exchange JWT with RS256 through `jsonwebtoken`, the library Adobe's own Node clients
- * use (ims-jwt.md §2.2, §2.4). The module is loaded on first use: it costs tens of milliseconds.
+ * use (adobe/jwt-auth `index.js`, adobe/aio-lib-ims-jwt `src/ims-jwt.js`). The module is loaded on
+ * first use: it costs tens of milliseconds.
  */
 import { InputError } from '../errors.ts';
 import type { JwtClaims } from './jwt-claims.ts';

@@ -1,7 +1,8 @@
 /**
  * Transport failures of an IMS call as `RemoteError` (exit 3): a timeout, a refused or failed
  * connection, a proxy that says no, an answer too large to read. Each message names IMS's URL and the proxy (never its
- * password) and says what to try (ims-jwt.md §3.4, §5.5).
+ * password) and says what to try (failures users met: adobe/reactor-uploader#46 and #56,
+ * AdobeDocs/adobe-dev-console#53).
  */
 import { RemoteError } from '../errors.ts';
 import type { HttpAnswerTooLargeError } from '../http/answer-cap.ts';
@@ -32,7 +33,7 @@ export function toRemoteError(error: unknown, context: FailureContext): RemoteEr
 
 /**
  * The `RemoteError` for an answer cut at the cap on answers (src/http/answer-cap.ts). IMS answers
- * with a few hundred bytes of JSON (ims-jwt.md §1.4): anything that large is not IMS speaking.
+ * with a few hundred bytes of JSON (a token or an error): anything that large is not IMS speaking.
  */
 export function tooLargeError(error: HttpAnswerTooLargeError, proxy: string | undefined): RemoteError {
   const suspect = proxy ? `the proxy ${describeProxy(proxy)}` : 'a proxy';

@@ -6,7 +6,7 @@ import type { OfflineCheck } from './credential-checks.ts';
 import type { ImsDiagnosis, ImsFlow } from './diagnose.ts';
 import type { JwtEndOfLifeNotice } from './end-of-life.ts';
 
-/** `auto` picks what the configuration supports; `jwt` and `oauth` force one flow (SPEC.md `--flow`). */
+/** `auto` picks what the configuration supports; `jwt` and `oauth` force one flow (`verify --flow`). */
 export type VerifyFlow = 'auto' | ImsFlow;
 
 /** The token IMS issued, described without the token itself. */

@@ -1,5 +1,6 @@
 /**
- * The zip container of a content package, written deterministically (filevault-format.md §1.1):
+ * The zip container of a content package, written deterministically (read by FileVault's
+ * `ZipArchive`, and on upload by `MemoryArchive` through `JcrPackageRegistry.upload`):
  * entries in the order given, every file DEFLATED (AEM's upload path reads with
  * `java.util.zip.ZipInputStream`, which refuses STORED entries with a data descriptor), sizes and
  * CRC in the local headers, UTF-8 names with the language-encoding flag, one fixed date, no extra

@@ -8,7 +8,7 @@
  *     jcr_root/  jcr_root/<platform path>/.content.xml  jcr_root/<platform path>/<file>
  *     jcr_root/<platform path>.xml   (full coverage: a sling:OsgiConfig, an ACL, … with its subtree)
  *
- * A node of a type FileVault's `full` aggregator takes (filevault-format.md §4.1: `sling:OsgiConfig`,
+ * A node of a type FileVault's `full` aggregator takes (`defaultConfig-1.1.xml`: `sling:OsgiConfig`,
  * `rep:ACL`, `cq:Widget`, …, or the `vlt:FullCoverage` mixin) is written as `<name>.xml`, as
  * FileVault's exporter writes it; every other node as `<name>/.content.xml`.
  */
@@ -58,7 +58,7 @@ export function createContentPackage(input: ContentPackageInput): ArchiveEntry[]
 const FULL_COVERAGE_TYPES = new Set(['sling:OsgiConfig', 'rep:ACL', 'rep:CugPolicy', 'rep:PrincipalPolicy', 'cq:Widget', 'cq:EditConfig', 'cq:WorkflowModel']);
 const FULL_COVERAGE_MIXINS = new Set(['vlt:FullCoverage', 'mix:language']);
 
-/** True when FileVault's exporter writes `node` as a full-coverage `<name>.xml` (filevault-format.md §4.1). */
+/** True when FileVault's exporter writes `node` as a full-coverage `<name>.xml` (FileVault `defaultConfig-1.1.xml`). */
 export function isFullCoverage(node: DocViewNode): boolean {
   const values = (name: string): readonly string[] => node.properties.find((p) => p.name === name)?.values ?? [];
   return values('jcr:primaryType').some((type) => FULL_COVERAGE_TYPES.has(type)) || values('jcr:mixinTypes').some((mixin) => FULL_COVERAGE_MIXINS.has(mixin));

@@ -1,7 +1,7 @@
 /**
  * `java.util.regex.Pattern` for filter rules: FileVault compiles every `include`/`exclude`
  * pattern with `Pattern.compile` and matches whole paths with `Matcher.matches()`
- * (filevault-format.md §1.4). A JavaScript `RegExp` differs in syntax (possessive quantifiers,
+ * (FileVault `DefaultPathFilter`). A JavaScript `RegExp` differs in syntax (possessive quantifiers,
  * `\Q…\E`, `[a&&[^b]]`, `\p{Lower}`) and cannot say `hitEnd()`, which FileVault's validator
  * needs, so patterns run on a small Java-compatible backtracking matcher.
  *

@@ -1,6 +1,6 @@
 /**
  * JCR name validity as FileVault checks package names, versions and group segments
- * (`PackageId.assertValidJcrName`, itself Jackrabbit's `NameParser`; filevault-format.md §1.2).
+ * (FileVault `PackageId.assertValidJcrName`, itself Jackrabbit's `NameParser`).
  *
  * | name              | valid | why                              |
  * | ----------------- | ----- | -------------------------------- |

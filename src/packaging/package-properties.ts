@@ -1,6 +1,6 @@
 /**
  * `PackageProperties` and `META-INF/vault/properties.xml`, a Java XML properties file
- * (properties.md; `PackageProperties.java`; filevault-format.md §1.3). What we write:
+ * (FileVault's `properties.md` and `PackageProperties.java`). What we write:
  *
  *     <?xml version="1.0" encoding="UTF-8"?>
  *     <!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">

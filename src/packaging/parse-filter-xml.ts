@@ -1,6 +1,6 @@
 /**
  * `parseFilterXml`: reads `META-INF/vault/filter.xml` with the rules and messages of FileVault's
- * `DefaultWorkspaceFilter.load` (filevault-format.md §1.4), the reader Package Manager uses:
+ * `DefaultWorkspaceFilter.load`, the reader Package Manager uses:
  *
  * | filter.xml                                   | result                                            |
  * | -------------------------------------------- | ------------------------------------------------- |

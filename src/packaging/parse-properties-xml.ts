@@ -1,6 +1,6 @@
 /**
  * `parsePropertiesXml`: reads `META-INF/vault/properties.xml` exactly as AEM does, through
- * `Properties.loadFromXML` (FileVault `DefaultMetaInf.loadProperties`; filevault-format.md §1.3).
+ * `Properties.loadFromXML` (FileVault `DefaultMetaInf.loadProperties`).
  * Its rules, from JDK 17's `PropertiesDefaultHandler`, with the JDK's own messages:
  *
  * | input                                               | result                                    |

@@ -1,6 +1,6 @@
 /**
  * `WorkspaceFilter`, `PathFilterSet`, `ImportMode` and `META-INF/vault/filter.xml`
- * (filter.md; `DefaultWorkspaceFilter.generateSource`; filevault-format.md §1.4). What FileVault
+ * (FileVault's `filter.md`; `DefaultWorkspaceFilter.generateSource`). What FileVault
  * writes, and so what we write:
  *
  *     <?xml version="1.0" encoding="UTF-8"?>

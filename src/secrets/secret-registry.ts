@@ -9,7 +9,7 @@
 import { createRedactor, isShortSecret, MIN_REDACTED_LENGTH } from '../http/redact.ts';
 
 /**
- * The environment variables that hold secrets (SPEC.md "Environment variables"; the same names as
+ * The environment variables that hold secrets (README, Configuration; the same names as
  * `SECRET_FIELDS` in config/schema.ts, `AEM_PASSWORD_VARIABLE` and `AEM_KEYSTORE_PASSWORD_VARIABLE`
  * in deploy/; a test keeps them in step). Spelled out so that the start of every command does
  * not load those modules.
