@@ -141,7 +141,7 @@ test('the installed bin runs: --version and templates, the same as the repositor
   assert.is(run('npx', ['--offline', '--no-install', 'aem-ioevents', '--version'], project).stdout, `${manifest.version}\n`);
   const templates = run('npx', ['--offline', '--no-install', 'aem-ioevents', 'templates'], project).stdout;
   assert.is(templates, run(process.execPath, [join(root, 'dist/cli.cjs'), 'templates'], project).stdout);
-  for (const name of ['aio-aem-events', 'cloudservice-6.3', 'ims-6.4']) assert.match(templates, new RegExp(`^${name.replace('.', '\\.')} `, 'm'));
+  for (const name of ['aio-aem-events', 'cloudservice-6.3', 'ims-6.5']) assert.match(templates, new RegExp(`^${name.replace('.', '\\.')} `, 'm'));
 });
 
 test.run();
