@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { ValidationChoice } from '../inspect/validation-files.ts';
 import type { CommandIo, CommandSpec } from './command.ts';
-import { toConfigOptions, withConfigOptions } from './config-options.ts';
+import { toConfigOptions } from './config-options.ts';
 
 /** Flags of `inspect`. */
 export interface InspectArgs {
@@ -30,7 +30,10 @@ export const inspectCommand: CommandSpec = {
   command: 'inspect <package>',
   describe: 'Show a content package and validate it as FileVault would',
   builder: (yargs) =>
-    withConfigOptions(yargs, '; inspect reads its validation: section only when --config is given')
+    yargs
+      // No default file: inspect reads a configuration only when told to (no --config, no configuration).
+      .option('config', { type: 'string', describe: 'Configuration file whose validation: section applies (YAML or JSON); none is read without it' })
+      .option('env', { type: 'string', describe: 'Entry of `environments` to merge over the rest of --config' })
       .positional('package', { type: 'string', describe: 'the package zip', demandOption: true })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
       .option('strict', { type: 'boolean', default: false, describe: 'fail on warnings too' })

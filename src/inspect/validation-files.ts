@@ -74,7 +74,9 @@ let shipped: Promise<CndSource[]> | undefined;
 export function readShippedCnds(): Promise<CndSource[]> {
   shipped ??= (async () => {
     const dir = join(getPackageRoot(), 'cnd');
-    const names = (await readdir(dir)).filter((name) => name.endsWith('.cnd')).sort();
+    const names = (await readdir(dir).catch((error: unknown) => {
+      throw new Error(`aem-ioevents: its node type files (${dir}) cannot be read; reinstall aem-ioevents`, { cause: error });
+    })).filter((name) => name.endsWith('.cnd')).sort();
     return Promise.all(names.map(async (name) => ({ name: `aem-ioevents/cnd/${name}`, text: await readFile(join(dir, name), 'utf8') })));
   })();
   return shipped;
