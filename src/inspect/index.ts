@@ -7,6 +7,7 @@ export { inspectPackage, type InspectOptions, type InspectResult } from './inspe
 export { countFindings, hasFailingFindings, type Finding, type FindingCounts, type Severity, type ValidatorId } from './finding.ts';
 export { formatInspectReport, toInspectJson, type ReportOptions } from './format-report.ts';
 export type { PackageNode, NodeSource } from './package-tree.ts';
+export type { OmittedFindings } from './finding-collector.ts';
 export type { PackageSource } from './zip-reader.ts';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-safety.ts';
 export { validateFilterXml, type FilterXmlReading } from './validators/filter.ts';
