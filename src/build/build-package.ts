@@ -13,6 +13,8 @@ import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
 import { createZipArchive } from '../packaging/archive.ts';
 import { hasFailingFindings, type Finding, type FindingCounts } from '../inspect/finding.ts';
 import { inspectPackage } from '../inspect/inspect-package.ts';
+import { choiceFromConfig, loadValidationSettings } from '../inspect/validation-files.ts';
+import type { ValidationSettings } from '../inspect/validation-settings.ts';
 import { createContentPackage } from '../packaging/content-package.ts';
 import { formatPackageId, getDownloadName, type PackageId } from '../packaging/package-id.ts';
 import type { PackageProperties } from '../packaging/package-properties.ts';
@@ -84,6 +86,8 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   const loaded = await readChosenConfig(options, cwd, env);
   const { config } = loaded;
   const maven = options.maven === undefined ? undefined : parseMavenCoordinates(options.maven, config.package.version);
+  // The validation: section's CND files are read before anything is rendered: a wrong one is bad input.
+  const settings = await loadValidationSettings(choiceFromConfig(config.validation) ?? {}, cwd);
   const templateName = options.template ?? DEFAULT_TEMPLATE;
   const template = await readTemplate(templateName, cwd);
   const now = options.now ?? (() => new Date());
@@ -104,7 +108,7 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     ...(maven !== undefined && { extraEntries: createMavenEntries(maven, config.package.description) }),
   });
   const zip = await createZipArchive(entries, { mtime: created });
-  const validation = await validateOutput(zip, id, secrets);
+  const validation = await validateOutput(zip, id, secrets, settings);
   const file = resolve(cwd, options.out ?? 'dist', getDownloadName(id));
   const displayPath = relative(cwd, file) || file;
   await makeOutputFolder(dirname(file));
@@ -129,11 +133,12 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
 }
 
 // The same rules as `inspect`, on the bytes about to be written: a template that makes an invalid
-// package is caught here, and nothing is written (issue 4, point 6). A finding may quote a property
+// package is caught here, and nothing is written (issue 4, point 6). The configuration's
+// validation: section applies, as it does to `inspect --config` (issue 12, point 7). A finding may quote a property
 // value (docview-parser: "Invalid string serialization … : '<value>'"); a user template can put a
 // secret into such a property, so the secrets are blanked out of the messages and the JSON.
-async function validateOutput(zip: Uint8Array, id: PackageId, secrets: readonly string[]): Promise<FindingCounts> {
-  const { findings: found, counts } = await inspectPackage({ bytes: zip }, { name: getDownloadName(id) });
+async function validateOutput(zip: Uint8Array, id: PackageId, secrets: readonly string[], validation: ValidationSettings): Promise<FindingCounts> {
+  const { findings: found, counts } = await inspectPackage({ bytes: zip }, { name: getDownloadName(id), validation });
   if (hasFailingFindings(found)) {
     const findings = found.map((finding) => ({ ...finding, message: redact(finding.message, secrets) }));
     const errors = findings.filter((f) => f.severity === 'error');

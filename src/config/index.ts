@@ -25,5 +25,6 @@ export type {
   ReadConfigOptions,
   SecretField,
   ServiceUserConfig,
+  ValidationConfig,
   WorkspaceConfig,
 } from './types.ts';

@@ -11,6 +11,7 @@
  * | `ims`          | url, metascopes, scopes, privateKey, passphrase                                   |
  * | `osgi`         | app, runMode, flow (the OSGi templates: `ims-6.5`, `aio-aem-events`)              |
  * | `workspace`    | projectFile, consumerOrgId, projectId, workspaceId, credentialId (`aio-aem-events`) |
+ * | `validation`   | cnd, validRoots, severity (FileVault's validator settings for build and `inspect --config`) |
  * | `environments` | `<name>`: any of the sections above, merged over them with `--env <name>`         |
  */
 import type { SecretField } from './types.ts';
@@ -24,6 +25,7 @@ export const CONFIG_KEYS = {
   ims: ['url', 'metascopes', 'scopes', 'privateKey', 'passphrase'],
   osgi: ['app', 'runMode', 'flow'],
   workspace: ['projectFile', 'consumerOrgId', 'projectId', 'workspaceId', 'credentialId'],
+  validation: ['cnd', 'validRoots', 'severity'],
 } as const;
 
 /** A section of the file. */

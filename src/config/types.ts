@@ -3,6 +3,8 @@
  * Every value here has passed validation; paths are absolute; the objects are frozen.
  */
 import type { SecretSink } from '../secrets/secret-registry.ts';
+import type { ValidatorId } from '../inspect/finding.ts';
+import type { SeverityLevel } from '../inspect/validation-settings.ts';
 
 /** `package`: the FileVault package id and its properties (`META-INF/vault/properties.xml`). */
 export interface PackageConfig {
@@ -106,6 +108,19 @@ export interface WorkspaceConfig {
   readonly credentialId?: string;
 }
 
+/**
+ * `validation`: FileVault's validator settings for the package `build` checks and for
+ * `inspect --config` (the flags `--cnd`, `--valid-root`, `--severity` add to them).
+ */
+export interface ValidationConfig {
+  /** Absolute paths of CND files (relative ones in the file resolve against its folder). @default [] */
+  readonly cnd: readonly string[];
+  /** Valid roots of `jackrabbit-filter`; they replace FileVault's defaults. */
+  readonly validRoots?: readonly string[];
+  /** Per validator id: the level of its errors (`defaultSeverity`), or `off`. @default {} */
+  readonly severity: Readonly<Partial<Record<ValidatorId, SeverityLevel>>>;
+}
+
 /** The whole validated configuration. */
 export interface IoEventsConfig {
   readonly package: PackageConfig;
@@ -115,6 +130,7 @@ export interface IoEventsConfig {
   readonly ims: ImsConfig;
   readonly osgi: OsgiConfig;
   readonly workspace?: WorkspaceConfig;
+  readonly validation?: ValidationConfig;
 }
 
 /** How the text is parsed: `.json` as strict JSON, everything else as YAML 1.2 (a superset of JSON). */

@@ -12,6 +12,7 @@ import { readCloudService, readIms, readKeystore, readOsgi, readPackage, readSer
 import { TOP_LEVEL_KEYS } from './schema.ts';
 import type { IoEventsConfig } from './types.ts';
 import { findUnknownKeys } from './unknown-keys.ts';
+import { readValidation } from './validation-rules.ts';
 
 /** What validation needs besides the tree. */
 export interface ValidationContext extends FieldContext {
@@ -45,8 +46,9 @@ export function validateConfig(tree: Record<string, unknown>, context: Validatio
     ims: read('ims', (s) => readIms(reader, s, context.baseDir)),
     osgi: read('osgi', (s) => readOsgi(reader, s)),
     workspace: read('workspace', (s) => readWorkspace(reader, s, context.baseDir)),
+    validation: read('validation', (s) => readValidation(reader, s, context.baseDir)),
   };
-  const { package: pkg, cloudService, keystore, serviceUser, ims, osgi, workspace } = config;
+  const { package: pkg, cloudService, keystore, serviceUser, ims, osgi, workspace, validation } = config;
   // The OAuth variant of the OSGi templates writes ims.scopes (auth.token.provider.scope, aio.oauth.scopes).
   if (osgi?.flow === 'oauth' && ims !== undefined && ims.scopes === undefined) {
     reader.report('osgi.flow', 'oauth needs the OAuth Server-to-Server scopes; give ims.scopes, like [AdobeID, openid, read_organizations, adobeio_api]');
@@ -55,5 +57,5 @@ export function validateConfig(tree: Record<string, unknown>, context: Validatio
   if (issues.length > 0 || !pkg || !cloudService || !serviceUser || !ims || !osgi) {
     throw new ConfigError(context.fileLabel, issues, 'E_CONFIG_FIELD');
   }
-  return { package: pkg, cloudService, ...(keystore === undefined ? {} : { keystore }), serviceUser, ims, osgi, ...(workspace === undefined ? {} : { workspace }) };
+  return { package: pkg, cloudService, ...(keystore === undefined ? {} : { keystore }), serviceUser, ims, osgi, ...(workspace === undefined ? {} : { workspace }), ...(validation === undefined ? {} : { validation }) };
 }

@@ -1,6 +1,6 @@
 /**
  * The one reader of files a user names (`--config`, `workspace.projectFile`, `keystore.file`,
- * `ims.privateKey`, a PEM key or certificate, `--template DIR`'s `template.yaml`). Whatever the
+ * `ims.privateKey`, a PEM key or certificate, `--template DIR`'s `template.yaml`, `--cnd`). Whatever the
  * name points at, the read ends, and ends small:
  *
  * - the file is opened with `O_NONBLOCK`, so a FIFO without a writer never blocks the open;
@@ -23,13 +23,15 @@ const MIB = 1024 * KIB;
 /**
  * The size limit of each kind of user file, in bytes. Each is far above what a real one holds:
  * a configuration or a Developer Console project JSON is a few KB, a PKCS#12 keystore or a PEM
- * key with its certificate chain a few KB, a `template.yaml` some 10 KB.
+ * key with its certificate chain a few KB, a `template.yaml` some 10 KB, a CND file (`--cnd`)
+ * some 30 KB even when it holds every node type of AEM.
  */
 export const USER_FILE_MAX_BYTES = Object.freeze({
   config: 1 * MIB,
   projectFile: 1 * MIB,
   key: 1 * MIB,
   template: 1 * MIB,
+  cnd: 1 * MIB,
 });
 
 /** A kind of user file: it picks the size limit. */

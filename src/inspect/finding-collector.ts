@@ -14,10 +14,15 @@
  * what is kept is bounded (issue 11, point 7): the first {@link MAX_FINDINGS_PER_KIND} of each
  * validator and severity, in order; the others are counted ({@link OmittedFindings}). Repeats
  * are recognized by a 64-bit fingerprint of the finding (`fingerprint-set.ts`).
+ *
+ * The severity settings (`--severity ID=LEVEL`, `validation-settings.ts`) are applied here, the one
+ * place every finding passes: a validator set `off` keeps nothing, and one set to a level has its
+ * errors (FileVault's `defaultSeverity`) reported at that level.
  */
 import { FingerprintSet } from './fingerprint-set.ts';
 import type { Finding, FindingCounts, Severity, ValidatorId } from './finding.ts';
 import type { Messages, Validator } from './validator.ts';
+import { applySeverity, type ValidationSettings } from './validation-settings.ts';
 
 /** Where a hook was called: the defaults of its findings. */
 export interface FindingPlace {
@@ -46,8 +51,11 @@ export class FindingCollector {
   private readonly keptByKind = new Map<string, number>();
   private readonly omittedByKind = new Map<string, { validator: ValidatorId; severity: Severity; count: number }>();
 
-  /** `maxPerKind`: how many findings of one validator and severity are kept (tests set a small one). */
-  constructor(private readonly maxPerKind = MAX_FINDINGS_PER_KIND) {}
+  /**
+   * `maxPerKind`: how many findings of one validator and severity are kept (tests set a small one);
+   * `severity`: the levels set per validator.
+   */
+  constructor(private readonly maxPerKind = MAX_FINDINGS_PER_KIND, private readonly severity?: ValidationSettings['severity']) {}
 
   /** The findings not kept, per validator and severity, in the order their first one came. */
   get omitted(): readonly OmittedFindings[] {
@@ -72,11 +80,13 @@ export class FindingCollector {
   add(validator: ValidatorId, messages: Messages, place: FindingPlace): void {
     const path = place.filePath ?? place.path ?? '';
     for (const m of messages ?? []) {
+      const severity = applySeverity(this.severity, validator, m.severity);
+      if (severity === undefined) continue;
       const nodePath = m.nodePath === null ? undefined : (m.nodePath ?? place.nodePath);
       const line = m.line ?? (m.path === undefined ? place.line : undefined);
       const column = m.column ?? (m.path === undefined ? place.column : undefined);
       const finding: Finding = {
-        validator, severity: m.severity, path: m.path ?? path, message: m.message,
+        validator, severity, path: m.path ?? path, message: m.message,
         ...(nodePath === undefined ? {} : { nodePath }), ...(line === undefined ? {} : { line, column: column ?? 0 }),
       };
       if (this.reported.add(JSON.stringify(finding))) this.keep(finding);

@@ -13,3 +13,5 @@ export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-safety.ts';
 export { validateFilterXml, type FilterXmlReading } from './validators/filter.ts';
 export { validatePropertiesXml, type PropertiesXmlReading } from './validators/properties.ts';
 export type { ValidationMessage } from './validator.ts';
+export { parseSeverityFlags, SEVERITY_LEVELS, CONFIGURABLE_VALIDATORS, type CndSource, type SeverityLevel, type ValidationSettings } from './validation-settings.ts';
+export { loadValidationSettings, readShippedCnds, type CndChoice, type ValidationChoice } from './validation-files.ts';

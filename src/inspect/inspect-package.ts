@@ -28,6 +28,7 @@ import { readCndDeclarations } from './validators/node-type-names.ts';
 import { checkPackageFacts } from './validators/package-manager.ts';
 import { validatePropertiesXml } from './validators/properties.ts';
 import type { NodeContext, ValidationContext, Validator } from './validator.ts';
+import type { ValidationSettings } from './validation-settings.ts';
 import { decodeXmlBytes, isDocViewXml } from './xml-decode.ts';
 import { openPackageZip, type PackageArchive, type PackageEntry, type PackageSource } from './zip-reader.ts';
 import type { ZipLimits } from './zip-safety.ts';
@@ -38,6 +39,8 @@ export interface InspectOptions {
   readonly name?: string;
   /** Limits against hostile zips. */
   readonly limits?: Partial<ZipLimits>;
+  /** FileVault's validator settings (`--cnd`, `--valid-root`, `--severity`); absent: FileVault's defaults. */
+  readonly validation?: ValidationSettings;
 }
 
 /** What `inspect` found out about a package. */
@@ -73,7 +76,7 @@ export async function inspectPackage(source: PackageSource, options: InspectOpti
   const label = options.name ?? ('file' in source ? source.file : 'package.zip');
   const archive = await openPackageZip(source, { label, ...(options.limits === undefined ? {} : { limits: options.limits }) });
   try {
-    return await new Inspection(archive, label).run();
+    return await new Inspection(archive, label, options.validation ?? {}).run();
   } finally {
     archive.close();
   }
@@ -88,13 +91,14 @@ interface DocViewNodes {
 }
 
 class Inspection {
-  private readonly collector = new FindingCollector();
+  private readonly collector: FindingCollector;
   private readonly read = new Set<PackageEntry>();
   private readonly tree: PackageTreeBuilder;
   private validators: readonly Validator[] = [];
 
-  constructor(private readonly archive: PackageArchive, private readonly label: string) {
+  constructor(private readonly archive: PackageArchive, private readonly label: string, private readonly settings: ValidationSettings) {
     this.tree = new PackageTreeBuilder(label);
+    this.collector = new FindingCollector(undefined, settings.severity);
   }
 
   async run(): Promise<InspectResult> {
@@ -102,7 +106,8 @@ class Inspection {
     const meta = await this.readMetaInf(entries);
     const { context } = meta;
     const at = (path: string) => ({ path });
-    this.validators = createValidators(context, readCndDeclarations(await this.readCnds(entries)));
+    const cnds = [...(this.settings.cnds ?? []).map((cnd) => cnd.text), ...(await this.readCnds(entries))];
+    this.validators = createValidators(context, readCndDeclarations(cnds));
     if (meta.propertiesEntries !== undefined) this.collector.call(this.validators, (v) => v.properties?.(context.properties), at(PROPERTIES_XML));
     if (context.hasFilter) this.collector.call(this.validators, (v) => v.filter?.(context.filter), at(FILTER_XML));
     for (const entry of entries) if (entry.path.startsWith(META_INF)) this.collector.call(this.validators, (v) => v.metaInfPath?.(entry.path, entry.isDirectory), at(entry.path));
@@ -136,7 +141,11 @@ class Inspection {
     this.collector.add('jackrabbit-filter', filterReading?.messages, { path: FILTER_XML });
     const properties = readPackagePropertiesView(propertiesReading?.entries);
     const filter = filterReading?.filter;
-    const context: ValidationContext = { properties, filter: new FilterModel(filter), packageLabel: this.label, hasFilter: filter !== undefined };
+    const roots = this.settings.validRoots;
+    const context: ValidationContext = {
+      properties, filter: new FilterModel(filter), packageLabel: this.label, hasFilter: filter !== undefined,
+      ...(roots !== undefined && { validRoots: new Set(['', ...roots]) }),
+    };
     const facts = { entries, hasPropertiesXml: propertiesEntry !== undefined, properties: propertiesReading?.entries && properties, hasFilterXml: filterEntry !== undefined, hasJcrRoot: hasJcrRoot(entries) };
     this.collector.add('package-manager', checkPackageFacts(facts), { path: '' });
     return { context, filter, propertiesEntries: propertiesReading?.entries };

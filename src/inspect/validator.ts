@@ -80,6 +80,8 @@ export interface ValidationContext {
   readonly packageLabel: string;
   /** The filter.xml could be read; the filter validator checks nodes only then. */
   readonly hasFilter: boolean;
+  /** `jackrabbit-filter`'s `validRoots` option, `''` included; absent: FileVault's defaults. */
+  readonly validRoots?: ReadonlySet<string>;
 }
 
 /** Shorthand for one message. */

@@ -138,7 +138,7 @@ hostile('an --out folder the user may not create is exit 2 (EACCES; as root: che
   // Root may write anywhere: the bundled bin (npm test builds dist/ first) runs as "nobody" from
   // a copy in the temporary folder, which nobody can reach wherever the clone lives.
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  for (const part of ['dist', 'templates', 'package.json']) cpSync(join(root, part), join(dir, 'pkg', part), { recursive: true });
+  for (const part of ['dist', 'templates', 'cnd', 'package.json']) cpSync(join(root, part), join(dir, 'pkg', part), { recursive: true });
   execFileSync('chmod', ['-R', 'a+rX', dir]);
   const child = spawnSync(process.execPath, [join(dir, 'pkg', 'dist', 'cli.cjs'), 'build', '--out', 'locked/dist'], {
     cwd: dir,

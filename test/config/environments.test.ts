@@ -81,7 +81,7 @@ selectEnvironmentSuite('unknown keys in every environment are reported, chosen o
     { path: 'environments.stage.ims.urll', message: 'unknown key; did you mean url?' },
     { path: 'environments.prod.environments', message: 'environments cannot be nested; move it to the top level' },
     { path: 'environments.prod.cloudService.nmae', message: 'unknown key; did you mean name?' },
-    { path: 'environments.qa', message: 'expected a mapping of sections (package, cloudService, keystore, serviceUser, ims, osgi, workspace) to override' },
+    { path: 'environments.qa', message: 'expected a mapping of sections (package, cloudService, keystore, serviceUser, ims, osgi, workspace, validation) to override' },
   ]);
 });
 

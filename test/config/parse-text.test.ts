@@ -93,8 +93,8 @@ yamlSuite('an empty file and a file of comments say the file is empty', () => {
 });
 
 yamlSuite('a top level that is a list or a scalar is refused', () => {
-  assert.equal(syntaxIssues('- a\n- b\n', 'yaml').issues[0]?.message, 'the top level must be a mapping of sections (package, cloudService, keystore, serviceUser, ims, osgi, workspace, environments), got a list');
-  assert.equal(syntaxIssues('just text\n', 'yaml').issues[0]?.message, 'the top level must be a mapping of sections (package, cloudService, keystore, serviceUser, ims, osgi, workspace, environments), got a string');
+  assert.equal(syntaxIssues('- a\n- b\n', 'yaml').issues[0]?.message, 'the top level must be a mapping of sections (package, cloudService, keystore, serviceUser, ims, osgi, workspace, validation, environments), got a list');
+  assert.equal(syntaxIssues('just text\n', 'yaml').issues[0]?.message, 'the top level must be a mapping of sections (package, cloudService, keystore, serviceUser, ims, osgi, workspace, validation, environments), got a string');
 });
 
 yamlSuite('a UTF-8 byte order mark is skipped', () => {
@@ -154,7 +154,7 @@ jsonSuite('a syntax error inside a secret does not quote it', () => {
 });
 
 jsonSuite('a top level that is not an object is refused', () => {
-  assert.equal(syntaxIssues('[1]', 'json').issues[0]?.message, 'the top level must be a mapping of sections (package, cloudService, keystore, serviceUser, ims, osgi, workspace, environments), got a list');
+  assert.equal(syntaxIssues('[1]', 'json').issues[0]?.message, 'the top level must be a mapping of sections (package, cloudService, keystore, serviceUser, ims, osgi, workspace, validation, environments), got a list');
   assert.equal(syntaxIssues('null', 'json').issues[0]?.message, 'the file is empty; it needs at least a cloudService section');
 });
 

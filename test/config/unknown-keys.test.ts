@@ -50,7 +50,7 @@ findUnknownKeysSuite('unknown keys at both levels, with a suggestion, the right 
   };
   assert.equal(findUnknownKeys(tree, '', TOP_LEVEL_KEYS), [
     { path: 'cloudservice', message: 'unknown key; did you mean cloudService?' },
-    { path: 'foo', message: 'unknown key; the keys here are package, cloudService, keystore, serviceUser, ims, osgi, workspace, environments' },
+    { path: 'foo', message: 'unknown key; the keys here are package, cloudService, keystore, serviceUser, ims, osgi, workspace, validation, environments' },
     { path: 'package.nmae', message: 'unknown key; did you mean name?' },
     { path: 'package.clientSecret', message: 'unknown key here; clientSecret belongs in the cloudService section' },
     { path: 'ims.metascope', message: 'unknown key; did you mean metascopes?' },

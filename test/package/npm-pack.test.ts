@@ -22,9 +22,9 @@ const TSC = join(root, 'node_modules/typescript/bin/tsc');
 const APACHE_2_0_SHA256 = 'cfc7749b96f63bd31c3c42b5c471bf756814053e847c10f3eb003417bc523d30';
 
 const test = suite('npm pack → install → use');
-// What `npm pack` needs from a clean checkout: the build reads scripts/, src/, templates/ and the
+// What `npm pack` needs from a clean checkout: the build reads scripts/, src/, templates/, cnd/ and the
 // embedded example (fixtures/) that trains the code cache.
-const SOURCES = ['package.json', 'package-lock.json', 'LICENSE', 'README.md', 'tsconfig.json', 'tsconfig.build.json', '.gitignore', 'scripts', 'src', 'templates', 'fixtures'];
+const SOURCES = ['package.json', 'package-lock.json', 'LICENSE', 'README.md', 'tsconfig.json', 'tsconfig.build.json', '.gitignore', 'scripts', 'src', 'templates', 'cnd', 'fixtures'];
 let work = '';
 let source = '';
 let project = '';
@@ -59,9 +59,9 @@ test.after(() => removeTempDir(work));
 
 test('the tarball holds the built package and its license: no sources, tests or source maps', () => {
   const files = listFiles(installed);
-  const allowed = [/^(LICENSE|README\.md|package\.json)$/, /^templates\/[a-z0-9.-]+\/template\.yaml$/, /^dist\/[a-z0-9-]+\.(js|cjs)(\.LEGAL\.txt)?$/i, /^dist\/(cli-main\.cjs\.cache|templates\.json)$/, /^dist\/types\/[a-z0-9/-]+\.d\.ts$/];
+  const allowed = [/^(LICENSE|README\.md|package\.json)$/, /^templates\/[a-z0-9.-]+\/template\.yaml$/, /^cnd\/[a-z0-9-]+\.cnd$/, /^dist\/[a-z0-9-]+\.(js|cjs)(\.LEGAL\.txt)?$/i, /^dist\/(cli-main\.cjs\.cache|templates\.json)$/, /^dist\/types\/[a-z0-9/-]+\.d\.ts$/];
   assert.equal(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
-  for (const file of ['LICENSE', 'dist/cli.cjs', 'dist/cli-main.cjs', 'dist/cli-main.cjs.cache', 'dist/index.js', 'dist/templates.json', 'dist/types/index.d.ts', 'templates/cloudservice-6.3/template.yaml']) {
+  for (const file of ['LICENSE', 'dist/cli.cjs', 'dist/cli-main.cjs', 'dist/cli-main.cjs.cache', 'dist/index.js', 'dist/templates.json', 'dist/types/index.d.ts', 'templates/cloudservice-6.3/template.yaml', 'cnd/sling.cnd', 'cnd/cq-page.cnd']) {
     assert.ok(files.includes(file), file);
   }
   assert.is(createHash('sha256').update(readFileSync(join(installed, 'LICENSE'))).digest('hex'), APACHE_2_0_SHA256);

@@ -13,7 +13,9 @@
  * | a root's parent neither a known root nor contained       | warning  | `Filter root's ancestor '%s' is not covered by any of the specified dependencies nor a valid root.` (error for `application` packages) |
  * | includes or roots that no file or folder of the package matches | warning | `Found orphaned filter entries: %s`          |
  *
- * Known roots: `/`, `/libs`, `/apps`, `/etc`, `/var`, `/tmp`, `/content`, `/etc/packages`.
+ * Known roots (FileVault's `validRoots` option): by default `/`, `/libs`, `/apps`, `/etc`, `/var`,
+ * `/tmp`, `/content`, `/etc/packages`; a list given (`--valid-root`) replaces them, as in
+ * `AdvancedFilterValidatorFactory`.
  * An empty filter (no `<filter>`) makes FileVault import everything: then nodes are not checked
  * and one warning says so.
  */
@@ -67,11 +69,12 @@ export function createFilterValidator(context: ValidationContext): Validator {
   const orphaned = new Map<FilterSetModel, FilterSetModel['rules'][number][]>();
   for (const set of filter.sets) if (set.type !== 'cleanup') orphaned.set(set, set.rules.filter((rule) => rule.include));
   const undefinedAncestorSeverity = context.properties.packageType === 'application' ? 'error' : 'warning';
+  const validRoots = context.validRoots ?? VALID_ROOTS;
 
   const validateNodePath = (path: string): Messages => {
     if (!filter.contains(path)) {
       if (!filter.isAncestor(path)) return [message('error', `Node '${path}' is not contained in any of the filter rules`)];
-      if (VALID_ROOTS.has(path)) {
+      if (validRoots.has(path)) {
         return [message('warning', `Ancestor node '${path}' is not covered by any of the filter rules but that node is a given root (either by a dependency or by the known roots). Remove the file(s) representing that node!`)];
       }
       return [message('warning', ANCESTOR_NOT_COVERED(path))];
@@ -85,7 +88,7 @@ export function createFilterValidator(context: ValidationContext): Validator {
 
   return {
     id: 'jackrabbit-filter',
-    filter: () => [...checkFilterSets(filter), ...checkRootAncestors(filter, undefinedAncestorSeverity)],
+    filter: () => [...checkFilterSets(filter), ...checkRootAncestors(filter, validRoots, undefinedAncestorSeverity)],
     jcrPath(node: NodeContext, isFolder: boolean) {
       if (!checksNodes) return undefined;
       removeOrphaned(orphaned, node.nodePath);
@@ -144,14 +147,14 @@ export function isRegexValidForRootPath(pattern: string, root: string): boolean 
 }
 
 // Each root's parent must be a known root or contained in this filter (no dependencies are resolved here).
-function checkRootAncestors(filter: FilterModel, severity: 'error' | 'warning'): ValidationMessage[] {
+function checkRootAncestors(filter: FilterModel, validRoots: ReadonlySet<string>, severity: 'error' | 'warning'): ValidationMessage[] {
   const ancestors = new Set<string>();
   for (const set of filter.sets) {
     if (set.type === 'cleanup') continue;
     // StringUtils.substringBeforeLast: the whole string when there is no '/'.
     const slash = set.root.lastIndexOf('/');
     const parent = slash < 0 ? set.root : set.root.slice(0, slash);
-    if (!VALID_ROOTS.has(parent) && !filter.contains(parent)) ancestors.add(parent);
+    if (!validRoots.has(parent) && !filter.contains(parent)) ancestors.add(parent);
   }
   return [...ancestors].map((root) => message(severity, `Filter root's ancestor '${root}' is not covered by any of the specified dependencies nor a valid root.`));
 }
