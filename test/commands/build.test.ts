@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
+import { createZipArchive } from '../../src/packaging/archive.ts';
+import { renderPropertiesXml } from '../../src/packaging/package-properties.ts';
 import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, writeExampleProject } from '../build/example-project.ts';
 
 const ZIP = join('dist', 'eventproxy-config-1.0.0.zip');
@@ -84,11 +86,55 @@ buildCommand('the same bytes again are left alone; other bytes need --force', as
   writeFileSync(join(dir, ZIP), 'precious');
   const refused = await build(dir);
   assert.is(refused.code, 2);
-  assert.is(refused.stderr, 'error: dist/eventproxy-config-1.0.0.zip exists with other content; pass --force to replace it\n');
+  assert.is(refused.stderr, 'error: dist/eventproxy-config-1.0.0.zip exists and was not written by aem-ioevents (not a readable zip); pass --force to replace it\n');
   assert.is(readFileSync(join(dir, ZIP), 'utf8'), 'precious');
   const forced = await build(dir, ['--force']);
   assert.is(forced.code, 0);
   assert.match(forced.stdout, /^replaced dist\/eventproxy-config-1\.0\.0\.zip/);
+});
+
+// Without SOURCE_DATE_EPOCH, each build has its own `created` date, so its own bytes.
+const { SOURCE_DATE_EPOCH: _pinned, ...UNPINNED_ENV } = EXAMPLE_ENV;
+const buildAt = (dir: string, now: string, args: string[] = []) => runInProcess(['build', ...args], { cwd: dir, env: UNPINNED_ENV, now: new Date(now) });
+
+buildCommand('build; build without SOURCE_DATE_EPOCH: the second replaces the first, no --force needed (issue 12, point 4)', async ({ dir }) => {
+  assert.is((await buildAt(dir, '2026-11-23T12:00:00Z')).code, 0);
+  const again = await buildAt(dir, '2026-11-23T12:05:00Z');
+  assert.is(again.code, 0, again.stderr);
+  assert.is(again.stderr, '');
+  assert.match(again.stdout, /^replaced dist\/eventproxy-config-1\.0\.0\.zip /);
+  assert.ok(again.stdout.includes('created 2026-11-23T12:05:00.000Z'));
+  const sha256 = /sha256 ([0-9a-f]{64})/.exec(again.stdout)?.[1];
+  assert.is(createHash('sha256').update(readFileSync(join(dir, ZIP))).digest('hex'), sha256);
+  assert.equal(readdirSync(join(dir, 'dist')), ['eventproxy-config-1.0.0.zip']);
+});
+
+buildCommand('an earlier build of another package id at the same file name needs --force, and the refusal names both ids', async ({ dir }) => {
+  assert.is((await buildAt(dir, '2026-11-23T12:00:00Z')).code, 0);
+  const earlier = readFileSync(join(dir, ZIP));
+  const config = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('group: aem-ioevents', 'group: my-team');
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), config);
+  const refused = await buildAt(dir, '2026-11-23T12:05:00Z');
+  assert.is(refused.code, 2);
+  assert.is(
+    refused.stderr,
+    'error: dist/eventproxy-config-1.0.0.zip exists and holds another package id (aem-ioevents:eventproxy-config:1.0.0, not my-team:eventproxy-config:1.0.0); pass --force to replace it\n',
+  );
+  assert.equal(readFileSync(join(dir, ZIP)), earlier);
+  const forced = await buildAt(dir, '2026-11-23T12:05:00Z', ['--force']);
+  assert.is(forced.code, 0, forced.stderr);
+  assert.match(forced.stdout, /^replaced /);
+});
+
+buildCommand('a package zip another tool wrote (createdBy not aem-ioevents) at the same name needs --force', async ({ dir }) => {
+  const properties = renderPropertiesXml({ group: 'aem-ioevents', name: 'eventproxy-config', version: '1.0.0', createdBy: 'Adobe', dependencies: [] });
+  const foreign = await createZipArchive([{ path: 'META-INF/vault/properties.xml', content: Buffer.from(properties) }], { mtime: new Date('2026-01-01T00:00:00Z') });
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, ZIP), foreign);
+  const refused = await buildAt(dir, '2026-11-23T12:05:00Z');
+  assert.is(refused.code, 2);
+  assert.is(refused.stderr, "error: dist/eventproxy-config-1.0.0.zip exists and was not written by aem-ioevents (createdBy is 'Adobe'); pass --force to replace it\n");
+  assert.equal(readFileSync(join(dir, ZIP)), foreign);
 });
 
 buildCommand('a template whose package would not validate: exit 1 with the findings, nothing written', async ({ dir }) => {
