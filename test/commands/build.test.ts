@@ -178,7 +178,7 @@ buildCommand('an unexpected failure is reported as an internal error with exit 1
 buildCommand('an unknown flag is bad input naming it', async ({ dir }) => {
   const run = await build(dir, ['--frobnicate']);
   assert.is(run.code, 2);
-  assert.is(run.stderr, 'error: Unknown argument: frobnicate\n');
+  assert.is(run.stderr, 'error: unknown option --frobnicate; see aem-ioevents build --help\n');
 });
 
 buildCommand.run();
