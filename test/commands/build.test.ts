@@ -137,6 +137,19 @@ buildCommand('a package zip another tool wrote (createdBy not aem-ioevents) at t
   assert.equal(readFileSync(join(dir, ZIP)), foreign);
 });
 
+buildCommand('--template NAME of a folder in the working directory (no ./) builds from that folder (issue 12, point 9)', async ({ dir }) => {
+  writeEditedTemplate(dir, 'mytpl', "name: cloudservice-6.3", "name: mytpl");
+  const run = await build(dir, ['--template', 'mytpl']);
+  assert.is(run.code, 0, run.stderr);
+  assert.is(run.stdout.split('\n')[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template mytpl, created 2026-11-23T12:00:00.000Z)');
+});
+
+buildCommand('--template NAME of no folder and no built-in template: the unknown-template message', async ({ dir }) => {
+  const run = await build(dir, ['--template', 'mytpl']);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, "error: unknown template 'mytpl'; the built-in templates are aio-aem-events, cloudservice-6.3, ims-6.4, or give a folder with --template ./DIR\n");
+});
+
 buildCommand('a template whose package would not validate: exit 1 with the findings, nothing written', async ({ dir }) => {
   writeEditedTemplate(dir, 'broken', "          jcr:primaryType: { value: cq:PageContent, status: confirmed, source: 'aem-io-events.md §2.3' }\n", '');
   const run = await build(dir, ['--template', './broken', '--json']);
