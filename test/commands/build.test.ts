@@ -150,6 +150,22 @@ buildCommand('--template NAME of no folder and no built-in template: the unknown
   assert.is(run.stderr, "error: unknown template 'mytpl'; the built-in templates are aio-aem-events, cloudservice-6.3, ims-6.4, or give a folder with --template ./DIR\n");
 });
 
+buildCommand('a wrong keystore password: exit 2 naming keystore.password and IOEVENTS_KEYSTORE_PASSWORD', async ({ dir }) => {
+  const run = await build(dir, [], { ...EXAMPLE_ENV, IOEVENTS_KEYSTORE_PASSWORD: 'not-the-Password-1' });
+  assert.is(run.code, 2);
+  assert.is(
+    run.stderr,
+    "error: keys/keystore.p12: the keystore password is wrong (the keystore's integrity check failed); keystore.password (or IOEVENTS_KEYSTORE_PASSWORD, which the configuration usually reads it from) must be the password the keystore was exported with\n",
+  );
+});
+
+buildCommand('an alias the keystore does not hold: exit 2 naming keystore.alias', async ({ dir }) => {
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('alias: eventproxy', 'alias: other'));
+  const run = await build(dir);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, "error: keys/keystore.p12: there is no entry 'other'; it holds 'eventproxy' (key entry). Set keystore.alias to the key entry's name, or re-export the keystore with -name other\n");
+});
+
 buildCommand('a template whose package would not validate: exit 1 with the findings, nothing written', async ({ dir }) => {
   writeEditedTemplate(dir, 'broken', "          jcr:primaryType: { value: cq:PageContent, status: confirmed, source: 'aem-io-events.md §2.3' }\n", '');
   const run = await build(dir, ['--template', './broken', '--json']);
