@@ -166,6 +166,19 @@ buildCommand('an alias the keystore does not hold: exit 2 naming keystore.alias'
   assert.is(run.stderr, "error: keys/keystore.p12: there is no entry 'other'; it holds 'eventproxy' (key entry). Set keystore.alias to the key entry's name, or re-export the keystore with -name other\n");
 });
 
+buildCommand('package.name my:config (an ambiguous package id) and nul.old (a file name Windows reserves): exit 2, nothing written', async ({ dir }) => {
+  const yaml = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8');
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), yaml.replace('name: eventproxy-config', 'name: my:config'));
+  const colon = await build(dir);
+  assert.is(colon.code, 2);
+  assert.match(colon.stderr, /\n {2}- package\.name( at line \d+, column \d+)?: expected no ':' \(the package id group:name:version is split at ':'\), got 'my:config'; use letters, digits, '\.', '-' and '_'\n$/);
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), yaml.replace('name: eventproxy-config', 'name: nul.old'));
+  const reserved = await build(dir);
+  assert.is(reserved.code, 2);
+  assert.match(reserved.stderr, /\(1 problem\):\n {2}- package\.name( at line \d+, column \d+)?: the zip would be named con\.zip, and Windows reserves the name CON; choose another package\.name\n$/);
+  assert.not.ok(existsSync(join(dir, 'dist')));
+});
+
 buildCommand('a template whose package would not validate: exit 1 with the findings, nothing written', async ({ dir }) => {
   writeEditedTemplate(dir, 'broken', "          jcr:primaryType: { value: cq:PageContent, status: confirmed, source: 'aem-io-events.md §2.3' }\n", '');
   const run = await build(dir, ['--template', './broken', '--json']);
