@@ -175,7 +175,7 @@ buildCommand('package.name my:config (an ambiguous package id) and nul.old (a fi
   writeFileSync(join(dir, 'aem-ioevents.yaml'), yaml.replace('name: eventproxy-config', 'name: nul.old'));
   const reserved = await build(dir);
   assert.is(reserved.code, 2);
-  assert.match(reserved.stderr, /\(1 problem\):\n {2}- package\.name( at line \d+, column \d+)?: the zip would be named con\.zip, and Windows reserves the name CON; choose another package\.name\n$/);
+  assert.match(reserved.stderr, /\(1 problem\):\n {2}- package\.name( at line \d+, column \d+)?: the zip would be named nul\.old-1\.0\.0\.zip, and Windows reserves the name NUL; choose another package\.name\n$/);
   assert.not.ok(existsSync(join(dir, 'dist')));
 });
 
