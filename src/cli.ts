@@ -6,13 +6,14 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { InputError, isIoEventsError, VerdictError, type ExitCode } from './errors.ts';
 import { getVersion } from './version.ts';
 import type { CliIo, CommandIo, CommandOutcome, CommandSpec } from './commands/command.ts';
 import { commands } from './commands/index.ts';
 import { createSecretRegistry, type SecretRegistry } from './secrets/secret-registry.ts';
 import { createSyncOutput, isTerminal, quietOnBrokenPipe, type SyncOutput } from './sync-output.ts';
+import { describeUsageFailure, restoreTypedNumbers, type UsageContext } from './usage-errors.ts';
 
 /** Standard output and error of the process (see `sync-output.ts`). */
 export interface ProcessOutput {
@@ -127,6 +128,7 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
     .scriptName('aem-ioevents')
     .usage('$0 <command> [options]\n\nAdobe I/O Events on AEM: keys, content package, IMS check, deploy.')
     .version(getVersion())
+    .alias('v', 'version')
     .help()
     .alias('h', 'help')
     .strict()
@@ -137,11 +139,12 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
     .fail((message, error) => {
       // Commands run after parsing, so any error here is yargs refusing the command line.
       if (isIoEventsError(error)) throw error;
-      throw new InputError(message || error?.message || 'invalid command line', { code: 'E_USAGE' });
+      throw new InputError(describeUsageFailure(message || error?.message || 'invalid command line', usageContext(parser, args)), { code: 'E_USAGE' });
     });
   skipHelpCaching(parser);
   for (const spec of commands) {
     parser.command(spec.command, spec.describe, spec.builder, (argv) => {
+      restoreTypedNumbers(argv, parserOptions(parser).number ?? [], args);
       selected = { spec, args: argv as Record<string, unknown> };
     });
   }
@@ -151,6 +154,30 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
   // --help and --version: yargs hands back the text instead of running a command.
   if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   return selected;
+}
+
+// yargs 17 methods that @types/yargs does not declare: the chosen command's options while it is
+// parsed, and the chain of chosen commands. Where they differ, messages lose only their details.
+interface ParserInternals {
+  getOptions?(): { key?: Record<string, unknown>; alias?: Record<string, string[]>; number?: string[] };
+  getInternalMethods?(): { getContext?(): { commands?: string[] } };
+}
+
+function parserOptions(parser: Argv): ReturnType<NonNullable<ParserInternals['getOptions']>> {
+  return (parser as unknown as ParserInternals).getOptions?.() ?? {};
+}
+
+// What the refused command line was for: the chosen command and its options, as yargs holds them then.
+function usageContext(parser: Argv, args: readonly string[]): UsageContext {
+  const { key = {}, alias = {} } = parserOptions(parser);
+  const command = (parser as unknown as ParserInternals).getInternalMethods?.().getContext?.().commands?.[0];
+  const spec = commands.find((candidate) => candidate.command.split(' ')[0] === command);
+  return {
+    args,
+    options: [...Object.keys(key), ...Object.values(alias).flat()],
+    ...(command !== undefined && { command }),
+    ...(spec?.missingPositional !== undefined && { missingPositional: spec.missingPositional }),
+  };
 }
 
 /**

@@ -24,6 +24,7 @@ import type { SecretSink } from '../secrets/secret-registry.ts';
 import { DEFAULT_TEMPLATE, findTemplateAliasWarning, readTemplate } from '../template/template.ts';
 import { formatSetupWarnings, selectTemplateFlow } from '../template/template-support.ts';
 import { getBuildTime } from './build-time.ts';
+import { CREATED_BY, whyKeepExistingZip } from './earlier-build.ts';
 import { createMavenEntries, parseMavenCoordinates, type MavenCoordinates } from './maven-artifact.ts';
 import { selectPackageDependencies } from './package-dependencies.ts';
 import { readTemplateInputs } from './template-inputs.ts';
@@ -38,7 +39,7 @@ export interface BuildOptions extends ConfigChoice {
   readonly out?: string;
   /** Built-in template name or a folder; default {@link DEFAULT_TEMPLATE}. */
   readonly template?: string;
-  /** Replace an existing zip with other content. */
+  /** Replace an existing zip with other content; without it only an earlier build of the same package id by this tool is replaced. */
   readonly force?: boolean;
   /** `GROUP:ARTIFACT`: add `META-INF/maven/<g>/<a>/pom.properties` and `pom.xml` (version: the package's). */
   readonly maven?: string;
@@ -112,7 +113,9 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   const file = resolve(cwd, options.out ?? 'dist', getDownloadName(id));
   const displayPath = relative(cwd, file) || file;
   await makeOutputFolder(dirname(file));
-  const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath });
+  // Our own earlier build of this id is replaced without --force (earlier-build.ts).
+  const whyKeep = (existing: Uint8Array) => whyKeepExistingZip(existing, id);
+  const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath, whyKeep });
   return {
     ok: true,
     file,
@@ -168,7 +171,7 @@ function packageProperties(config: IoEventsConfig, packageType: PackagePropertie
     version: config.package.version,
     description: config.package.description,
     created: created.toISOString(),
-    createdBy: 'aem-ioevents',
+    createdBy: CREATED_BY,
     ...(packageType !== undefined && { packageType }),
     dependencies,
   };

@@ -21,7 +21,7 @@ export const build: CommandSpec = {
       // No yargs default: a bare `--out` must be an error, not the default (as keygen).
       .option('out', { type: 'string', defaultDescription: 'dist', describe: 'Folder the zip is written to' })
       .option('template', { type: 'string', describe: 'Built-in template name (aem-ioevents templates lists them), or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
-      .option('force', { type: 'boolean', default: false, describe: 'Replace an existing zip that has other content' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace an existing zip that is not an earlier build of the same package id' })
       .option('maven', { type: 'string', describe: 'GROUP:ARTIFACT: add META-INF/maven/<g>/<a>/pom.properties and pom.xml (version: package.version)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' }),
   async run(rawArgs, io) {

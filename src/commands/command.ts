@@ -45,6 +45,8 @@ export interface CommandSpec<Args = Record<string, unknown>> {
   readonly command: string;
   /** One line for `--help`. */
   readonly describe: string;
+  /** What to say when the positional argument of `command` is missing (`give the package zip to deploy, …`). */
+  readonly missingPositional?: string;
   /** Declares the flags. */
   readonly builder: (yargs: Argv) => Argv;
   /** Turns flags into options, calls one library function and describes the result. */

@@ -35,6 +35,7 @@ out. With several targets: 2 before 1 before 3.`;
 export const deployCommand: CommandSpec<DeployArgs> = {
   command: 'deploy <package>',
   describe: 'Install a package through Package Manager, with a strict verdict',
+  missingPositional: 'give the package zip to deploy, e.g. aem-ioevents deploy dist/eventproxy-config-1.0.0.zip --target http://localhost:4502',
   builder: (yargs) =>
     withConfigOptions(yargs, ', for --keystore')
       .positional('package', { type: 'string', describe: 'The package zip', demandOption: true })

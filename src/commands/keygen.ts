@@ -15,8 +15,8 @@ import type { CliIo, CommandOutcome, CommandSpec } from './command.ts';
 interface KeygenFlags {
   readonly out?: string;
   readonly alias?: string;
-  readonly days?: string;
-  readonly bits?: string;
+  readonly days?: number | string;
+  readonly bits?: number | string;
   readonly subject?: string;
   readonly 'p12-encryption'?: string;
   readonly force: boolean;
@@ -31,8 +31,9 @@ export const keygenCommand: CommandSpec = {
       // No yargs defaults: a flag given without its value must be an error, not the default.
       .option('out', { type: 'string', defaultDescription: 'keys', describe: 'Folder for the four files' })
       .option('alias', { type: 'string', defaultDescription: 'eventproxy', describe: 'Keystore alias, lower case' })
-      .option('days', { type: 'string', defaultDescription: '365', describe: 'Days of validity, 1 to 3650' })
-      .option('bits', { type: 'string', defaultDescription: '2048', describe: 'RSA key size: 2048, 3072 or 4096' })
+      // Numbers in help; a value that is not one reaches the checks as typed (usage-errors.ts).
+      .option('days', { type: 'number', requiresArg: true, defaultDescription: '365', describe: 'Days of validity, 1 to 3650' })
+      .option('bits', { type: 'number', requiresArg: true, defaultDescription: '2048', describe: 'RSA key size: 2048, 3072 or 4096' })
       .option('subject', { type: 'string', defaultDescription: 'CN=eventproxy', describe: 'Certificate subject, CN=…, O=… or /O=…/CN=…' })
       .option('p12-encryption', { type: 'string', defaultDescription: 'legacy', describe: 'legacy (3DES, SHA-1 MAC: every Java of AEM 6.x) or aes256 (modern Java)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace existing key files' })
@@ -44,8 +45,9 @@ export const keygenCommand: CommandSpec = {
 async function runKeygen(flags: KeygenFlags, io: CliIo): Promise<CommandOutcome> {
   const [options, { DEFAULT_SUBJECT, parseDistinguishedName }] = await Promise.all([import('../crypto/key-options.ts'), import('../crypto/distinguished-name.ts')]);
   const alias = options.normalizeAlias(flags.alias ?? options.DEFAULT_ALIAS, '--alias');
-  const days = options.normalizeDays(flags.days ?? options.DEFAULT_DAYS, '--days');
-  const bits = options.normalizeBits(flags.bits ?? 2048, '--bits');
+  // As typed: yargs reads `--days 0` as the number 0; the message quotes what the user wrote.
+  const days = options.normalizeDays(flags.days === undefined ? options.DEFAULT_DAYS : String(flags.days), '--days');
+  const bits = options.normalizeBits(flags.bits === undefined ? 2048 : String(flags.bits), '--bits');
   const p12Encryption = options.normalizeP12Encryption(flags['p12-encryption'] ?? 'legacy', '--p12-encryption');
   const subject = flags.subject ?? DEFAULT_SUBJECT;
   parseDistinguishedName(subject, '--subject');

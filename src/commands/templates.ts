@@ -26,7 +26,7 @@ export const templatesCommand: CommandSpec = {
     const templates = (await readBuiltInTemplates()).map(
       (t): TemplateSummary => ({ name: t.name, title: t.title, aem: t.aem, packageType: t.packageType, default: t.name === DEFAULT_TEMPLATE, flows: describeTemplateFlows(t, now) }),
     );
-    return { exitCode: 0, json: { templates }, text: formatTemplateList(templates), warnings: [] };
+    return { exitCode: 0, json: { ok: true, templates }, text: formatTemplateList(templates), warnings: [] };
   },
 };
 

@@ -8,7 +8,8 @@ import { childPath } from './field-path.ts';
 import type { FieldReader } from './field-reader.ts';
 import { checkKeyPath, checkMetascope, checkScope, normalizeImsUrl } from './ims-rules.ts';
 import { checkAppName, checkFlow, checkRunMode } from './osgi-rules.ts';
-import { checkAlias, checkDependency, checkGroup, checkJcrName, checkNodeName, checkUserHome } from './repository-rules.ts';
+import { checkPackageIdPart, getWindowsFileNameProblem } from './package-id-rules.ts';
+import { checkAlias, checkDependency, checkGroup, checkNodeName, checkUserHome } from './repository-rules.ts';
 import type { CloudServiceConfig, ImsConfig, KeystoreConfig, OsgiConfig, OsgiFlow, PackageConfig, ServiceUserConfig, WorkspaceConfig } from './types.ts';
 import { checkProjectFile, consoleIdRule } from './workspace-rules.ts';
 
@@ -16,10 +17,15 @@ type Section = Record<string, unknown>;
 
 /** `package`; its defaults are already filled in. */
 export function readPackage(r: FieldReader, s: Section): PackageConfig {
+  const group = r.text(s, 'package', 'group', { required: 'the package group', rule: checkGroup }) ?? '';
+  const name = r.text(s, 'package', 'name', { required: 'the package name', rule: checkPackageIdPart }) ?? '';
+  const version = r.text(s, 'package', 'version', { required: 'the package version', rule: checkPackageIdPart }) ?? '';
+  const windowsProblem = getWindowsFileNameProblem(name, version);
+  if (windowsProblem !== undefined) r.report('package.name', windowsProblem);
   return {
-    group: r.text(s, 'package', 'group', { required: 'the package group', rule: checkGroup }) ?? '',
-    name: r.text(s, 'package', 'name', { required: 'the package name', rule: checkJcrName }) ?? '',
-    version: r.text(s, 'package', 'version', { required: 'the package version', rule: checkJcrName }) ?? '',
+    group,
+    name,
+    version,
     description: r.text(s, 'package', 'description', { allowEmpty: true, rule: checkXmlText }) ?? '',
     dependencies: r.list(s, 'package', 'dependencies', { rule: checkDependency }) ?? [],
   };

@@ -35,6 +35,8 @@ export const checkGroup: Rule = (value) => {
 function groupProblem(group: string): string | undefined {
   if (group.split('/').includes('')) return "empty segment: no leading, trailing or double '/'";
   if (group.includes(',')) return "',' separates dependencies";
+  // The package id group:name:version is split at ':' (PackageId.fromString).
+  if (group.includes(':')) return "':' separates the parts of the package id";
   for (const segment of group.split('/')) {
     const error = getWritableJcrNameError(segment);
     if (error !== undefined) return `'${segment}': ${error}`;

@@ -6,6 +6,10 @@
 import { InputError } from '../errors.ts';
 import { DerShapeError, UnsupportedAlgorithmError, WrongPasswordError } from './format-errors.ts';
 
+// Where the password comes from in every configuration (SPEC.md "Configuration file"), so the
+// message names what to change (issue 12, point 9).
+const FIX_PASSWORD = 'keystore.password (or IOEVENTS_KEYSTORE_PASSWORD, which the configuration usually reads it from) must be';
+
 const JKS_MAGIC = 0xfeedfeed;
 const JCEKS_MAGIC = 0xcececece;
 
@@ -23,7 +27,7 @@ export function keystoreFormatError(error: unknown, bytes: Uint8Array, label: st
 
 function wrongPassword(error: WrongPasswordError, label: string): InputError {
   if (error.part === 'integrity') {
-    return new InputError(`${label}: the keystore password is wrong (the keystore's integrity check failed); give the password the keystore was exported with`, { code: 'E_KEYSTORE_PASSWORD' });
+    return new InputError(`${label}: the keystore password is wrong (the keystore's integrity check failed); ${FIX_PASSWORD} the password the keystore was exported with`, { code: 'E_KEYSTORE_PASSWORD' });
   }
   const what = error.part === 'key' ? 'the private key is' : 'the certificates are';
   return new InputError(

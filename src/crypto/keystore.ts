@@ -134,7 +134,7 @@ function aliasError(alias: string, aliases: readonly KeystoreAlias[], label: str
     return new InputError(`${label}: ${describeValue(wanted)} is a certificate entry without a private key; AEM needs a key entry (PrivateKeyEntry): put the key and its certificate in the keystore (openssl pkcs12 -export -inkey private.key -in certificate_pub.crt -name ${wanted}, or aem-ioevents keygen)`, { code: 'E_KEYSTORE_ENTRY' });
   }
   const present = aliases.length === 0 ? 'it holds no named entries' : `it holds ${aliases.map((a) => `${describeValue(a.alias)} (${a.kind} entry)`).join(', ')}`;
-  return new InputError(`${label}: there is no entry ${describeValue(wanted)}; ${present}. Set the alias to the key entry's name, or re-export the keystore with -name ${wanted}`, { code: 'E_KEYSTORE_ALIAS' });
+  return new InputError(`${label}: there is no entry ${describeValue(wanted)}; ${present}. Set keystore.alias to the key entry's name, or re-export the keystore with -name ${wanted}`, { code: 'E_KEYSTORE_ALIAS' });
 }
 
 function tryPrivateKey(bag: Pkcs12KeyBag): KeyObject | undefined {

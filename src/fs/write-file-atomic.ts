@@ -7,6 +7,10 @@
  * Without `force` the check and the placing are one atomic step (issue 11, point 8): the temporary
  * file is hard-linked to the target, and `link()` fails with EEXIST instead of replacing a file
  * that another writer placed after the first check. Only with `force` does a rename replace it.
+ *
+ * A caller may let some existing files be replaced without `force` (`whyKeep`: build replaces its
+ * own earlier build, issue 12 point 4); only the very file it checked is replaced (see
+ * {@link replaceChecked}).
  */
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -23,6 +27,12 @@ export interface WriteFileAtomicOptions {
   /** How the file is named in the "exists" message, e.g. the path the user gave. */
   readonly label?: string;
   /**
+   * Looks at an existing file with other content when `force` is not given: returns why it must be
+   * kept (the end of "<label> exists and <reason>"), or `undefined` to replace it. Files larger
+   * than {@link MAX_CHECKED_BYTES} are kept without asking.
+   */
+  readonly whyKeep?: (existing: Uint8Array) => Promise<string | undefined>;
+  /**
    * Test seam: awaited after the temporary file is written and before it is placed, so that a
    * test can let a second writer in between. The CLI never sets it.
    */
@@ -36,14 +46,20 @@ export type WriteOutcome = 'written' | 'replaced' | 'unchanged';
 // these; there the placing falls back to a rename after the check (not atomic against a racer).
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
 
+/**
+ * The largest existing file that `whyKeep` is asked about: it is read into memory. Far above any
+ * package `build` writes (a few KB to a few hundred KB).
+ */
+export const MAX_CHECKED_BYTES = 64 * 1024 * 1024;
+
 /** Writes `bytes` to `file` atomically; creates the folder when missing. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array, options: WriteFileAtomicOptions = {}): Promise<WriteOutcome> {
   const label = options.label ?? file;
-  const existing = await readExisting(file, bytes, label);
+  const existing = await readExisting(file, bytes, label, options.whyKeep === undefined ? 0 : MAX_CHECKED_BYTES);
   if (isSame(existing, bytes)) return 'unchanged';
-  if (existing !== undefined && !options.force) throw existsError(label);
+  if (existing !== undefined && !options.force) await assertReplaceable(existing, label, options.whyKeep);
   await mkdir(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempName(file, 'tmp');
   try {
     await writeFile(temp, bytes, { flag: 'wx', mode: options.mode ?? 0o644 });
     await options.beforePlace?.();
@@ -51,6 +67,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
       await rename(temp, file);
       return existing === undefined ? 'written' : 'replaced';
     }
+    if (existing?.bytes !== undefined) return await replaceChecked(temp, file, bytes, existing.bytes, label);
     return await linkIfAbsent(temp, file, bytes, label);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -61,33 +78,86 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   }
 }
 
+function tempName(file: string, suffix: string): string {
+  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.${suffix}`);
+}
+
 /** Places `temp` at `file` only if no file is there: 'written', or 'unchanged' when a racer wrote the same bytes. */
 async function linkIfAbsent(temp: string, file: string, bytes: Uint8Array, label: string): Promise<WriteOutcome> {
+  if (await placeIfAbsent(temp, file)) return 'written';
+  if (isSame(await readExisting(file, bytes, label, 0), bytes)) return 'unchanged';
+  throw existsError(label);
+}
+
+/** Gives `from` the name `to` unless a file has it (then false): link(), or rename() where there are no hard links. */
+async function placeIfAbsent(from: string, to: string): Promise<boolean> {
   try {
-    await link(temp, file);
-    return 'written';
+    await link(from, to);
+    return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST') {
-      if (isSame(await readExisting(file, bytes, label), bytes)) return 'unchanged';
-      throw existsError(label);
-    }
+    if (code === 'EEXIST') return false;
     if (!NO_HARD_LINKS.has(code)) throw error;
-    await rename(temp, file);
-    return 'written';
+    await rename(from, to);
+    return true;
   }
 }
 
-function existsError(label: string): InputError {
-  return new InputError(`${label} exists with other content; pass --force to replace it`, { code: 'E_EXISTS' });
+/**
+ * Replaces the existing file that `whyKeep` accepted, and no other: a racer may have put another
+ * file at the name since. The existing file is moved aside with rename() (atomic: what is moved
+ * is what the name held, and only we know its new name), compared byte for byte with the one that
+ * was checked (an inode number is no proof: a file written after a delete often gets the same
+ * one), and only then is the new file linked into the free name (link() fails if a racer placed
+ * one meanwhile). A file that is not the checked one is linked back and kept. The name is free
+ * between the move and the link, a few microseconds: a reader then finds no file, never half a one.
+ */
+async function replaceChecked(temp: string, file: string, bytes: Uint8Array, checked: Uint8Array, label: string): Promise<WriteOutcome> {
+  const aside = tempName(file, 'old');
+  try {
+    await rename(file, aside);
+  } catch (error) {
+    // Removed since the check: place the new file as for a new name.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return linkIfAbsent(temp, file, bytes, label);
+    throw error;
+  }
+  let keepAside = false;
+  try {
+    const moved = await readExisting(aside, checked, label, 0).catch(() => undefined);
+    if (!isSame(moved, checked)) {
+      keepAside = !(await placeIfAbsent(aside, file));
+      throw keepAside ? new InputError(`${label} changed while it was written; the file that was there is now ${aside}`, { code: 'E_EXISTS' }) : existsError(label);
+    }
+    if (await placeIfAbsent(temp, file)) return 'replaced';
+    throw existsError(label);
+  } finally {
+    if (!keepAside) await rm(aside, { force: true });
+  }
+}
+
+async function assertReplaceable(existing: Existing, label: string, whyKeep: WriteFileAtomicOptions['whyKeep']): Promise<void> {
+  if (whyKeep === undefined || existing.bytes === undefined) throw existsError(label);
+  const reason = await whyKeep(existing.bytes);
+  if (reason !== undefined) throw existsError(label, reason);
+}
+
+function existsError(label: string, reason?: string): InputError {
+  return new InputError(`${label} exists ${reason === undefined ? 'with other content' : `and ${reason}`}; pass --force to replace it`, { code: 'E_EXISTS' });
+}
+
+/** A regular file found at the target: its `stat`, and its bytes when they were read. */
+interface Existing {
+  readonly stats: OpenedUserFile['stats'];
+  readonly bytes?: Buffer;
 }
 
 /**
- * The bytes at `file` when they may equal `bytes`: `undefined` when nothing is there, `DIFFERENT`
- * when a regular file of another size is (not read: an earlier output may be large), refused
- * when something else is (a FIFO would block a read forever, issue 11 point 4).
+ * The file at `file`: `undefined` when nothing is there, its bytes when they may equal `bytes` or
+ * are at most `readUpTo` long (not read otherwise: an earlier output may be large), refused when
+ * something else is (a FIFO would block a read forever, issue 11 point 4). The bytes and the stats
+ * come from one open descriptor, so they describe the same file.
  */
-async function readExisting(file: string, bytes: Uint8Array, label: string): Promise<Buffer | typeof DIFFERENT | undefined> {
+async function readExisting(file: string, bytes: Uint8Array, label: string, readUpTo: number): Promise<Existing | undefined> {
   let opened: OpenedUserFile;
   try {
     opened = await openRegularFile(file, { name: label, code: 'E_EXISTS', advice: 'choose another --out', describeError: (error) => error });
@@ -99,15 +169,14 @@ async function readExisting(file: string, bytes: Uint8Array, label: string): Pro
     throw new InputError(`cannot read ${label}: ${(error as Error).message}`, { code: 'E_READ', cause: error });
   }
   try {
-    return opened.stats.size === bytes.length ? await opened.handle.readFile() : DIFFERENT;
+    const { stats } = opened;
+    const read = stats.size === bytes.length || stats.size <= readUpTo;
+    return read ? { stats, bytes: await opened.handle.readFile() } : { stats };
   } finally {
     await opened.handle.close();
   }
 }
 
-// An existing file that cannot hold the same bytes (another size).
-const DIFFERENT = Symbol('different');
-
-function isSame(existing: Buffer | typeof DIFFERENT | undefined, bytes: Uint8Array): boolean {
-  return existing instanceof Buffer && Buffer.compare(existing, bytes) === 0;
+function isSame(existing: Existing | undefined, bytes: Uint8Array): boolean {
+  return existing?.bytes !== undefined && Buffer.compare(existing.bytes, bytes) === 0;
 }

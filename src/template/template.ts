@@ -110,6 +110,13 @@ export function getBuiltInTemplatesDir(): string {
   return join(getPackageRoot(), 'templates');
 }
 
+// A bare name that is a folder in `cwd` and no built-in template.
+function isUserFolder(name: string, cwd: string): boolean {
+  // One stat first: the built-in list costs a folder read, and a cold build only has the default name.
+  if (name === '' || statSync(resolve(cwd, name), { throwIfNoEntry: false })?.isDirectory() !== true) return false;
+  return !listBuiltInTemplates().includes(name);
+}
+
 /** Names of the built-in templates. */
 export function listBuiltInTemplates(): string[] {
   const dir = getBuiltInTemplatesDir();
@@ -123,13 +130,15 @@ export async function readBuiltInTemplates(): Promise<Template[]> {
 }
 
 /**
- * Reads a template: a built-in name (`cloudservice-6.3`) or a folder with `template.yaml`
- * (a path: it contains a `/` or starts with `.`), resolved against `cwd`. A former name
- * ({@link TEMPLATE_ALIASES}) reads the template it became.
+ * Reads a template: a built-in name (`cloudservice-6.3`) or a folder with `template.yaml`,
+ * resolved against `cwd`: a path (it contains a `/` or starts with `.`), or a bare name that is
+ * no built-in template and names a folder (`--template mytpl`). A built-in name always means the
+ * built-in template; `./NAME` means the folder. A former name ({@link TEMPLATE_ALIASES}) reads the
+ * template it became.
  */
 export async function readTemplate(nameOrAlias: string, cwd: string): Promise<Template> {
   const nameOrDir = Object.hasOwn(TEMPLATE_ALIASES, nameOrAlias) ? TEMPLATE_ALIASES[nameOrAlias]! : nameOrAlias;
-  const isPath = nameOrDir.includes('/') || nameOrDir.includes('\\') || nameOrDir.startsWith('.') || isAbsolute(nameOrDir);
+  const isPath = nameOrDir.includes('/') || nameOrDir.includes('\\') || nameOrDir.startsWith('.') || isAbsolute(nameOrDir) || isUserFolder(nameOrDir, cwd);
   const dir = isPath ? resolve(cwd, nameOrDir) : join(getBuiltInTemplatesDir(), nameOrDir);
   const file = join(dir, 'template.yaml');
   const bytes = await readUserFile(file, {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
 import { buildJwtWarning, IMS_OAUTH_GRANT_WARNING } from '../helpers/setup-warnings.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
+import { createZipArchive } from '../../src/packaging/archive.ts';
+import { renderPropertiesXml } from '../../src/packaging/package-properties.ts';
 import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, writeExampleProject } from '../build/example-project.ts';
 
 const ZIP = join('dist', 'eventproxy-config-1.0.0.zip');
@@ -118,11 +120,97 @@ buildCommand('the same bytes again are left alone; other bytes need --force', as
   writeFileSync(join(dir, ZIP), 'precious');
   const refused = await build(dir);
   assert.is(refused.code, 2);
-  assert.is(refused.stderr, 'error: dist/eventproxy-config-1.0.0.zip exists with other content; pass --force to replace it\n');
+  assert.is(refused.stderr, 'error: dist/eventproxy-config-1.0.0.zip exists and was not written by aem-ioevents (not a readable zip); pass --force to replace it\n');
   assert.is(readFileSync(join(dir, ZIP), 'utf8'), 'precious');
   const forced = await build(dir, ['--force']);
   assert.is(forced.code, 0);
   assert.match(forced.stdout, /^replaced dist\/eventproxy-config-1\.0\.0\.zip/);
+});
+
+// Without SOURCE_DATE_EPOCH, each build has its own `created` date, so its own bytes.
+const { SOURCE_DATE_EPOCH: _pinned, ...UNPINNED_ENV } = EXAMPLE_ENV;
+const buildAt = (dir: string, now: string, args: string[] = []) => runInProcess(['build', ...args], { cwd: dir, env: UNPINNED_ENV, now: new Date(now) });
+
+buildCommand('build; build without SOURCE_DATE_EPOCH: the second replaces the first, no --force needed (issue 12, point 4)', async ({ dir }) => {
+  assert.is((await buildAt(dir, '2026-11-23T12:00:00Z')).code, 0);
+  const again = await buildAt(dir, '2026-11-23T12:05:00Z');
+  assert.is(again.code, 0, again.stderr);
+  assert.is(again.stderr, '');
+  assert.match(again.stdout, /^replaced dist\/eventproxy-config-1\.0\.0\.zip /);
+  assert.ok(again.stdout.includes('created 2026-11-23T12:05:00.000Z'));
+  const sha256 = /sha256 ([0-9a-f]{64})/.exec(again.stdout)?.[1];
+  assert.is(createHash('sha256').update(readFileSync(join(dir, ZIP))).digest('hex'), sha256);
+  assert.equal(readdirSync(join(dir, 'dist')), ['eventproxy-config-1.0.0.zip']);
+});
+
+buildCommand('an earlier build of another package id at the same file name needs --force, and the refusal names both ids', async ({ dir }) => {
+  assert.is((await buildAt(dir, '2026-11-23T12:00:00Z')).code, 0);
+  const earlier = readFileSync(join(dir, ZIP));
+  const config = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('group: aem-ioevents', 'group: my-team');
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), config);
+  const refused = await buildAt(dir, '2026-11-23T12:05:00Z');
+  assert.is(refused.code, 2);
+  assert.is(
+    refused.stderr,
+    'error: dist/eventproxy-config-1.0.0.zip exists and holds another package id (aem-ioevents:eventproxy-config:1.0.0, not my-team:eventproxy-config:1.0.0); pass --force to replace it\n',
+  );
+  assert.equal(readFileSync(join(dir, ZIP)), earlier);
+  const forced = await buildAt(dir, '2026-11-23T12:05:00Z', ['--force']);
+  assert.is(forced.code, 0, forced.stderr);
+  assert.match(forced.stdout, /^replaced /);
+});
+
+buildCommand('a package zip another tool wrote (createdBy not aem-ioevents) at the same name needs --force', async ({ dir }) => {
+  const properties = renderPropertiesXml({ group: 'aem-ioevents', name: 'eventproxy-config', version: '1.0.0', createdBy: 'Adobe', dependencies: [] });
+  const foreign = await createZipArchive([{ path: 'META-INF/vault/properties.xml', content: Buffer.from(properties) }], { mtime: new Date('2026-01-01T00:00:00Z') });
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, ZIP), foreign);
+  const refused = await buildAt(dir, '2026-11-23T12:05:00Z');
+  assert.is(refused.code, 2);
+  assert.is(refused.stderr, "error: dist/eventproxy-config-1.0.0.zip exists and was not written by aem-ioevents (createdBy is 'Adobe'); pass --force to replace it\n");
+  assert.equal(readFileSync(join(dir, ZIP)), foreign);
+});
+
+buildCommand('--template NAME of a folder in the working directory (no ./) builds from that folder (issue 12, point 9)', async ({ dir }) => {
+  writeEditedTemplate(dir, 'mytpl', "name: cloudservice-6.3", "name: mytpl");
+  const run = await build(dir, ['--template', 'mytpl']);
+  assert.is(run.code, 0, run.stderr);
+  assert.is(run.stdout.split('\n')[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template mytpl, created 2026-11-23T12:00:00.000Z)');
+});
+
+buildCommand('--template NAME of no folder and no built-in template: the unknown-template message', async ({ dir }) => {
+  const run = await build(dir, ['--template', 'mytpl']);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, "error: unknown template 'mytpl'; the built-in templates are aio-aem-events, cloudservice-6.3, ims-6.4, or give a folder with --template ./DIR\n");
+});
+
+buildCommand('a wrong keystore password: exit 2 naming keystore.password and IOEVENTS_KEYSTORE_PASSWORD', async ({ dir }) => {
+  const run = await build(dir, [], { ...EXAMPLE_ENV, IOEVENTS_KEYSTORE_PASSWORD: 'not-the-Password-1' });
+  assert.is(run.code, 2);
+  assert.is(
+    run.stderr,
+    "error: keys/keystore.p12: the keystore password is wrong (the keystore's integrity check failed); keystore.password (or IOEVENTS_KEYSTORE_PASSWORD, which the configuration usually reads it from) must be the password the keystore was exported with\n",
+  );
+});
+
+buildCommand('an alias the keystore does not hold: exit 2 naming keystore.alias', async ({ dir }) => {
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('alias: eventproxy', 'alias: other'));
+  const run = await build(dir);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, "error: keys/keystore.p12: there is no entry 'other'; it holds 'eventproxy' (key entry). Set keystore.alias to the key entry's name, or re-export the keystore with -name other\n");
+});
+
+buildCommand('package.name my:config (an ambiguous package id) and nul.old (a file name Windows reserves): exit 2, nothing written', async ({ dir }) => {
+  const yaml = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8');
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), yaml.replace('name: eventproxy-config', 'name: my:config'));
+  const colon = await build(dir);
+  assert.is(colon.code, 2);
+  assert.match(colon.stderr, /\n {2}- package\.name( at line \d+, column \d+)?: expected no ':' \(the package id group:name:version is split at ':'\), got 'my:config'; use letters, digits, '\.', '-' and '_'\n$/);
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), yaml.replace('name: eventproxy-config', 'name: nul.old'));
+  const reserved = await build(dir);
+  assert.is(reserved.code, 2);
+  assert.match(reserved.stderr, /\(1 problem\):\n {2}- package\.name( at line \d+, column \d+)?: the zip would be named nul\.old-1\.0\.0\.zip, and Windows reserves the name NUL; choose another package\.name\n$/);
+  assert.not.ok(existsSync(join(dir, 'dist')));
 });
 
 buildCommand('a template whose package would not validate: exit 1 with the findings, nothing written', async ({ dir }) => {
@@ -166,7 +254,7 @@ buildCommand('an unexpected failure is reported as an internal error with exit 1
 buildCommand('an unknown flag is bad input naming it', async ({ dir }) => {
   const run = await build(dir, ['--frobnicate']);
   assert.is(run.code, 2);
-  assert.is(run.stderr, 'error: Unknown argument: frobnicate\n');
+  assert.is(run.stderr, 'error: unknown option --frobnicate; see aem-ioevents build --help\n');
 });
 
 buildCommand.run();

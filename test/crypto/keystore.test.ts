@@ -56,7 +56,7 @@ readSuite('a wrong password: says so without naming it', () => {
   const result = keystoreFailure({ bytes: ours(), password: 'wrong-password', alias: 'eventproxy', label: 'keystore.file keys/keystore.p12' });
   assert.equal(result, {
     code: 'E_KEYSTORE_PASSWORD',
-    message: "keystore.file keys/keystore.p12: the keystore password is wrong (the keystore's integrity check failed); give the password the keystore was exported with",
+    message: "keystore.file keys/keystore.p12: the keystore password is wrong (the keystore's integrity check failed); keystore.password (or IOEVENTS_KEYSTORE_PASSWORD, which the configuration usually reads it from) must be the password the keystore was exported with",
   });
 });
 
@@ -83,7 +83,7 @@ readSuite('a key protected by another password than the store: AEM needs one pas
 readSuite('a missing alias: lists the entries the keystore holds', () => {
   assert.equal(keystoreFailure({ bytes: ours({ alias: 'author' }), password: 'changeit', alias: 'eventproxy' }), {
     code: 'E_KEYSTORE_ALIAS',
-    message: "keystore: there is no entry 'eventproxy'; it holds 'author' (key entry). Set the alias to the key entry's name, or re-export the keystore with -name eventproxy",
+    message: "keystore: there is no entry 'eventproxy'; it holds 'author' (key entry). Set keystore.alias to the key entry's name, or re-export the keystore with -name eventproxy",
   });
 });
 
@@ -170,7 +170,7 @@ toolsSuite('a certificate entry under the alias, the entry list, and a JKS keyst
       code: 'E_KEYSTORE_ENTRY',
       message: "keystore: 'eventproxy' is a certificate entry without a private key; AEM needs a key entry (PrivateKeyEntry): put the key and its certificate in the keystore (openssl pkcs12 -export -inkey private.key -in certificate_pub.crt -name eventproxy, or aem-ioevents keygen)",
     });
-    assert.is(keystoreFailure({ bytes, password: 'changeit', alias: 'missing' }).message, "keystore: there is no entry 'missing'; it holds 'author' (key entry), 'eventproxy' (certificate entry). Set the alias to the key entry's name, or re-export the keystore with -name missing");
+    assert.is(keystoreFailure({ bytes, password: 'changeit', alias: 'missing' }).message, "keystore: there is no entry 'missing'; it holds 'author' (key entry), 'eventproxy' (certificate entry). Set keystore.alias to the key entry's name, or re-export the keystore with -name missing");
     assert.is(readPkcs12Keystore({ bytes, password: 'changeit', alias: 'author' }).protection.mac, 'sha256');
     assert.equal(keystoreFailure({ bytes: readFileSync(join(dir, 'store.jks')), password: 'changeit', alias: 'jks' }), {
       code: 'E_KEYSTORE_FORMAT',

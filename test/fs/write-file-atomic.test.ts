@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/fs/write-file-atomic.ts';
 import { InputError } from '../../src/errors.ts';
@@ -101,6 +101,55 @@ writeFileAtomicSuite('with force, the last placed replaces the other (that is wh
   const file = join(dir, 'a.zip');
   assert.equal(outcomes(await twoRacers(file, 'first', 'second', true)), ['written', 'written']);
   assert.ok(['first', 'second'].includes(readFileSync(file, 'utf8')));
+  assert.equal(readdirSync(dir), ['a.zip']);
+});
+
+// whyKeep: the caller's judgement of an existing file (build: its own earlier build, issue 12 point 4).
+const ownEarlier = async (existing: Uint8Array) => (new TextDecoder().decode(existing).startsWith('ours') ? undefined : 'was not written by us');
+
+writeFileAtomicSuite('whyKeep accepts the existing file: replaced without force, no temporary file left', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  writeFileSync(file, 'ours, older');
+  assert.is(await writeFileAtomic(file, bytes('ours, newer'), { whyKeep: ownEarlier }), 'replaced');
+  assert.is(readFileSync(file, 'utf8'), 'ours, newer');
+  assert.equal(readdirSync(dir), ['a.zip']);
+});
+
+writeFileAtomicSuite('whyKeep refuses: exists error with its reason, the file untouched', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  writeFileSync(file, 'precious');
+  try {
+    await writeFileAtomic(file, bytes('ours'), { whyKeep: ownEarlier, label: 'dist/a.zip' });
+    assert.unreachable();
+  } catch (error) {
+    assert.is(`${(error as InputError).code}: ${(error as Error).message}`, 'E_EXISTS: dist/a.zip exists and was not written by us; pass --force to replace it');
+  }
+  assert.is(readFileSync(file, 'utf8'), 'precious');
+  assert.equal(readdirSync(dir), ['a.zip']);
+});
+
+writeFileAtomicSuite('a racer replaces the checked file before ours is placed: the racer keeps its file, ours is refused', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  writeFileSync(file, 'ours, older');
+  const racer = async () => {
+    rmSync(file);
+    writeFileSync(file, 'precious, from a racer');
+  };
+  try {
+    await writeFileAtomic(file, bytes('ours, newer'), { whyKeep: ownEarlier, label: 'a.zip', beforePlace: racer });
+    assert.unreachable();
+  } catch (error) {
+    assert.is((error as Error).message, 'a.zip exists with other content; pass --force to replace it');
+  }
+  assert.is(readFileSync(file, 'utf8'), 'precious, from a racer');
+  assert.equal(readdirSync(dir), ['a.zip']);
+});
+
+writeFileAtomicSuite('the checked file removed before ours is placed: ours is written', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  writeFileSync(file, 'ours, older');
+  assert.is(await writeFileAtomic(file, bytes('ours, newer'), { whyKeep: ownEarlier, beforePlace: async () => rmSync(file) }), 'written');
+  assert.is(readFileSync(file, 'utf8'), 'ours, newer');
   assert.equal(readdirSync(dir), ['a.zip']);
 });
 

@@ -1,0 +1,129 @@
+/**
+ * The words of a refused command line (issue 12, point 9). yargs checks the command line against
+ * each command's builder; its messages are for programmers ("Unknown arguments: my-opt, myOpt",
+ * "Not enough non-option arguments: got 0, need at least 1"). Here they become a user's: each
+ * unknown argument named once, as it was typed, with the nearest known option; a missing
+ * positional said by the command; a flag without its value named with its dashes.
+ */
+
+/** What the parser knew when it refused the command line: the chosen command's options. */
+export interface UsageContext {
+  /** The command line as typed (without `node` and the script). */
+  readonly args: readonly string[];
+  /** The chosen command (`deploy`), if yargs got that far. */
+  readonly command?: string;
+  /** Every option and alias of the chosen command (yargs `getOptions()`: `key` and `alias`). */
+  readonly options: readonly string[];
+  /** What to say when the command's positional argument is missing (`CommandSpec.missingPositional`). */
+  readonly missingPositional?: string;
+}
+
+const UNKNOWN = /^Unknown arguments?: (.*)$/su;
+const NO_POSITIONAL = /^Not enough non-option arguments/u;
+const NO_VALUE = /^Not enough arguments following: (.+)$/u;
+// yargs' `recommendCommands()` for a misspelled command.
+const RECOMMENDED = /^Did you mean (.+)\?$/u;
+
+/** The message for yargs' refusal `message`, or `message` itself when it is none of the above. */
+export function describeUsageFailure(message: string, context: UsageContext): string {
+  const help = `see aem-ioevents${context.command === undefined ? '' : ` ${context.command}`} --help`;
+  const recommended = RECOMMENDED.exec(message);
+  const typedCommand = context.args.find((arg) => !arg.startsWith('-'));
+  if (recommended !== null) return `unknown command '${typedCommand ?? ''}'; did you mean ${recommended[1]}? ${help}`;
+  const unknown = UNKNOWN.exec(message);
+  if (unknown !== null && context.command === undefined && typedCommand !== undefined) return `unknown command '${typedCommand}'; ${help}`;
+  if (unknown !== null) return describeUnknown(unknown[1]!.split(', '), context, help);
+  if (NO_POSITIONAL.test(message) && context.missingPositional !== undefined) return context.missingPositional;
+  const noValue = NO_VALUE.exec(message);
+  if (noValue !== null) return `${dashed(noValue[1]!)} needs a value; ${help}`;
+  return message;
+}
+
+function describeUnknown(names: readonly string[], context: UsageContext, help: string): string {
+  const typed: string[] = [];
+  for (const name of names) {
+    const token = findTypedToken(name, context.args) ?? `'${name}'`;
+    if (!typed.includes(token)) typed.push(token);
+  }
+  const options = typed.filter((token) => token.startsWith('-'));
+  const what = options.length === typed.length ? 'option' : 'argument';
+  const listed = typed.map((token) => {
+    const suggestion = token.startsWith('-') ? closestOption(token.replace(/^-+/u, ''), context.options) : undefined;
+    return suggestion === undefined ? token : `${token} (did you mean --${suggestion}?)`;
+  });
+  return `unknown ${what}${typed.length === 1 ? '' : 's'} ${listed.join(', ')}; ${help}`;
+}
+
+/**
+ * The token of `args` that yargs reported as `name`: `--my-opt` for `my-opt` and `myOpt` (yargs
+ * adds the camel-case spelling), `-q` for a short flag, `-targt` whole for a letter of it (one
+ * dash before a long name: yargs reads the letters as short flags). Undefined for a positional.
+ */
+function findTypedToken(name: string, args: readonly string[]): string | undefined {
+  for (const arg of args) {
+    if (arg === '--') break;
+    const flag = /^(-{1,2})([^=]+)/u.exec(arg);
+    if (flag === null || arg === '-') continue;
+    const [, dashes, typed = ''] = flag;
+    if (dashes === '--' && (typed === name || camelCase(typed) === name || typed === `no-${name}`)) return `--${typed}`;
+    if (dashes === '-' && (typed === name || (name.length === 1 && typed.includes(name)))) return `-${typed}`;
+  }
+  return undefined;
+}
+
+/** The known long option nearest to `typed` (case ignored), if it is near enough to be a typo. */
+export function closestOption(typed: string, options: readonly string[]): string | undefined {
+  const longNames = options.filter((option) => option.length > 1 && option === option.toLowerCase());
+  let best: { option: string; distance: number } | undefined;
+  for (const option of longNames) {
+    const distance = editDistance(typed.toLowerCase(), option);
+    if (best === undefined || distance < best.distance) best = { option, distance };
+  }
+  // Two edits, and fewer than half the letters: `--targt` is `--target`, `--x` is not `--env`.
+  return best !== undefined && best.distance <= 2 && best.distance * 2 < typed.length ? best.option : undefined;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions), one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function camelCase(name: string): string {
+  return name.replace(/-+([^-])/gu, (_, letter: string) => letter.toUpperCase());
+}
+
+function dashed(name: string): string {
+  return name.length === 1 ? `-${name}` : `--${name}`;
+}
+
+/**
+ * A number option given a value that is not a number arrives as NaN; the command then gets the
+ * text as typed instead, so that its own check names it ("--days …, got 'soon'", not "got NaN").
+ */
+export function restoreTypedNumbers(args: Record<string, unknown>, numberOptions: readonly string[], typed: readonly string[]): void {
+  for (const option of numberOptions) {
+    if (!Number.isNaN(args[option])) continue;
+    const value = findTypedValue(option, typed);
+    if (value === undefined) continue;
+    args[option] = value;
+    args[camelCase(option)] = value;
+  }
+}
+
+// The value typed after `--name` or in `--name=value` (the last one, as yargs keeps it).
+function findTypedValue(option: string, typed: readonly string[]): string | undefined {
+  let value: string | undefined;
+  typed.forEach((arg, i) => {
+    if (arg === `--${option}`) value = typed[i + 1];
+    else if (arg.startsWith(`--${option}=`)) value = arg.slice(option.length + 3);
+  });
+  return value;
+}
