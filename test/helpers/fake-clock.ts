@@ -16,7 +16,7 @@ export interface FakeClock {
   /** Moves the clock by `ms` and resolves at once. */
   readonly sleep: (ms: number) => Promise<void>;
   readonly every: (ms: number, tick: () => void) => () => void;
-  /** Resolves when an interval is running (at once if one is). */
+  /** Resolves when an interval is running (at once if one is); rejects when none starts within 10 real seconds, so a regression fails instead of hanging. */
   ticking(): Promise<void>;
 }
 
@@ -47,6 +47,12 @@ export function fakeClock(start = Date.parse('2026-11-23T12:00:00Z')): FakeClock
       for (const resolve of waiting.splice(0)) resolve();
       return () => void tickers.delete(ticker);
     },
-    ticking: () => (tickers.size > 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
+    ticking: () =>
+      tickers.size > 0
+        ? Promise.resolve()
+        : new Promise((resolve, reject) => {
+            const guard = setTimeout(() => reject(new Error('no interval was started')), 10_000);
+            waiting.push(() => (clearTimeout(guard), resolve()));
+          }),
   };
 }
