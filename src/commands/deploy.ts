@@ -23,10 +23,12 @@ export interface DeployArgs {
 // Lines under 90 characters: yargs breaks longer epilog lines in the middle of words.
 const EPILOG = `Credentials: AEM_USER (or --user) and AEM_PASSWORD. There is no password flag: a flag
 shows in process lists and shell history. --keystore creates a missing store with the
-password in AEM_KEYSTORE_PASSWORD.
+password in AEM_KEYSTORE_PASSWORD. It reads every target's keystore before anything is
+sent, and stops with exit 2 when the key cannot go in (no store and no
+AEM_KEYSTORE_PASSWORD, another key under the alias without --replace-key).
 
 Exit codes: 0 every target installed cleanly; 1 Package Manager refused, or installed with
-errors, on a target; 2 bad input (nothing sent); 3 a target unreachable, not ready or timed
+errors, on a target; 2 bad input (nothing written); 3 a target unreachable, not ready or timed
 out. With several targets: 2 before 1 before 3.
 
 Progress goes to standard error: each readiness retry, the upload at most every 10 s,

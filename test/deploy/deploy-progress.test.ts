@@ -4,6 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployPackage } from '../../src/deploy/deploy-package.ts';
 import type { DeployResult } from '../../src/deploy/deploy-result.ts';
+import type { PackmgrApi } from '../../src/deploy/install-package.ts';
 import { UPLOAD_CHUNK_BYTES, type OpenFile } from '../../src/deploy/multipart.ts';
 import { createProgressReporter } from '../../src/deploy/progress-reporter.ts';
 import { fakeClock, type FakeClock } from '../helpers/fake-clock.ts';
@@ -32,10 +33,10 @@ progressSuite.after.each(async (ctx) => {
 });
 
 // Deploys `file` with the fake clock's time and timers, the progress rendered as off a terminal.
-async function deployWithLog(ctx: Context, clock: FakeClock, file = 'p.zip', openFile?: OpenFile): Promise<{ result: DeployResult; log: string }> {
+async function deployWithLog(ctx: Context, clock: FakeClock, file = 'p.zip', openFile?: OpenFile, api: PackmgrApi = 'jsp'): Promise<{ result: DeployResult; log: string }> {
   let log = '';
   const reporter = createProgressReporter({ write: (chunk: string) => (log += chunk), isTTY: false }, clock.now);
-  const result = (await deployPackage({ package: file, targets: [ctx.standIn!.url], cwd: ctx.dir, env: ENV, now: clock.now, sleep: clock.sleep, every: clock.every, onProgress: reporter.onProgress, ...(openFile && { openFile }) })) as DeployResult;
+  const result = (await deployPackage({ package: file, targets: [ctx.standIn!.url], cwd: ctx.dir, env: ENV, now: clock.now, sleep: clock.sleep, every: clock.every, onProgress: reporter.onProgress, api, ...(openFile && { openFile }) })) as DeployResult;
   reporter.finish();
   return { result, log };
 }
@@ -76,18 +77,20 @@ progressSuite('a 2 MiB upload that takes 1 s a 64 KiB chunk: a line at 10 s, 20 
   assert.is(line(11), `${ctx.standIn!.url}: uploading 34% (0.7 of 2.1 MB)`);
 });
 
-progressSuite('Package Manager takes 31 s to answer: "installing…" at 15 s and 30 s, then the verdict', async (ctx) => {
-  const release = ctx.standIn!.hold();
-  const clock = fakeClock();
-  const deployed = deployWithLog(ctx, clock);
-  await ctx.standIn!.installArrived();
-  await clock.ticking();
-  clock.advance(31_000);
-  release();
-  const { result, log } = await deployed;
-  assert.is(result.exitCode, 0);
-  assert.is(log, `${ctx.standIn!.url}: installing… 15 s\n${ctx.standIn!.url}: installing… 30 s\n`);
-});
+for (const api of ['jsp', 'json'] as const) {
+  progressSuite(`--api ${api}: Package Manager takes 31 s to answer the install: "installing…" at 15 s and 30 s, then the verdict`, async (ctx) => {
+    const release = ctx.standIn!.hold();
+    const clock = fakeClock();
+    const deployed = deployWithLog(ctx, clock, 'p.zip', undefined, api);
+    await ctx.standIn!.installArrived();
+    await clock.ticking();
+    clock.advance(31_000);
+    release();
+    const { result, log } = await deployed;
+    assert.is(result.exitCode, 0);
+    assert.is(log, `${ctx.standIn!.url}: installing… 15 s\n${ctx.standIn!.url}: installing… 30 s\n`);
+  });
+}
 
 progressSuite('the ticks stop when Package Manager answers', async (ctx) => {
   const clock = fakeClock();
