@@ -101,6 +101,7 @@ function redactingIo(io: CliIo, secrets: SecretRegistry): RedactingIo {
     env: io.env,
     cwd: io.cwd,
     now: io.now,
+    ...(io.timers !== undefined && { timers: io.timers }),
     secrets,
     writeJson: (value: unknown) => io.stdout.write(`${secrets.stringify(value)}\n`),
     // A getter, so the prompt is still looked at only when asked (see defaultIo).

@@ -14,6 +14,12 @@ export interface CliIo {
   readonly cwd: string;
   /** The clock; tests pin it. */
   readonly now: () => Date;
+  /** How `deploy` waits between retries and ticks while AEM installs; tests pass a fake clock. @default real timers */
+  readonly timers?: {
+    readonly sleep: (ms: number) => Promise<void>;
+    /** Calls `tick` every `ms` until the returned function is called. */
+    readonly every: (ms: number, tick: () => void) => () => void;
+  };
   /** Reads a secret from the terminal without echo; absent when there is no terminal. */
   readonly promptSecret?: (question: string) => Promise<string>;
 }

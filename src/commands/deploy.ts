@@ -17,16 +17,22 @@ export interface DeployArgs {
   readonly config?: string;
   readonly env?: string;
   readonly json: boolean;
+  readonly quiet: boolean;
 }
 
 // Lines under 90 characters: yargs breaks longer epilog lines in the middle of words.
 const EPILOG = `Credentials: AEM_USER (or --user) and AEM_PASSWORD. There is no password flag: a flag
 shows in process lists and shell history. --keystore creates a missing store with the
-password in AEM_KEYSTORE_PASSWORD.
+password in AEM_KEYSTORE_PASSWORD. It reads every target's keystore before anything is
+sent, and stops with exit 2 when the key cannot go in (no store and no
+AEM_KEYSTORE_PASSWORD, another key under the alias without --replace-key).
 
 Exit codes: 0 every target installed cleanly; 1 Package Manager refused, or installed with
-errors, on a target; 2 bad input (nothing sent); 3 a target unreachable, not ready or timed
-out. With several targets: 2 before 1 before 3.`;
+errors, on a target; 2 bad input (nothing written); 3 a target unreachable, not ready or timed
+out. With several targets: 2 before 1 before 3.
+
+Progress goes to standard error: each readiness retry, the upload at most every 10 s,
+"installing…" every 15 s; on a terminal one line that updates. --quiet silences it.`;
 
 /**
  * \`aem-ioevents deploy PACKAGE.zip --target URL\`: upload and install through CRX Package Manager
@@ -49,14 +55,15 @@ export const deployCommand: CommandSpec<DeployArgs> = {
       .option('keystore', { type: 'boolean', default: false, describe: "Also install the key into the service user's keystore (from --config)" })
       .option('replace-key', { type: 'boolean', default: false, describe: 'With --keystore: replace a different key under the alias' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress on standard error (warnings and errors still show)' })
       .epilog(EPILOG),
   async run(args, io) {
     const [{ deployPackage }, { formatDeployReport, formatDryRun }, { createProgressReporter }] = await Promise.all([
       import('../deploy/deploy-package.ts'),
       import('../deploy/deploy-report.ts'),
-      import('../deploy/upload-progress.ts'),
+      import('../deploy/progress-reporter.ts'),
     ]);
-    const progress = args.dryRun ? undefined : createProgressReporter(io.stderr);
+    const progress = args.dryRun || args.quiet ? undefined : createProgressReporter(io.stderr, io.now);
     try {
       const result = await deployPackage({
         package: args.package,
@@ -68,6 +75,7 @@ export const deployCommand: CommandSpec<DeployArgs> = {
         cwd: io.cwd,
         env: io.env,
         now: io.now,
+        ...(io.timers !== undefined && { sleep: io.timers.sleep, every: io.timers.every }),
         ...(args.user !== undefined && { user: args.user }),
         ...(args.api !== undefined && { api: args.api }),
         ...(args.timeout !== undefined && { timeoutSeconds: args.timeout }),

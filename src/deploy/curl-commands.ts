@@ -25,6 +25,20 @@ export interface CurlPlan {
   readonly keystore?: { readonly home: string; readonly alias: string; readonly file: string } | undefined;
 }
 
+/** What the commands read from the environment, and when it is needed. */
+const COMMAND_VARIABLES: readonly { readonly name: string; readonly shown: string; readonly keystoreOnly: boolean }[] = [
+  { name: 'AEM_USER', shown: 'AEM_USER (or --user)', keystoreOnly: false },
+  { name: 'AEM_PASSWORD', shown: 'AEM_PASSWORD', keystoreOnly: false },
+  // Whether a store must be created only AEM knows, and a dry run asks nothing.
+  { name: 'AEM_KEYSTORE_PASSWORD', shown: 'AEM_KEYSTORE_PASSWORD (needed if the target has no keystore yet)', keystoreOnly: true },
+];
+
+/** The variables the commands (and a real deploy) need that `env` does not set, all at once: names, and how a message shows them. */
+export function findMissingVariables(env: Readonly<Record<string, string | undefined>>, options: { readonly user: string | undefined; readonly keystore: boolean }): { readonly names: string[]; readonly shown: string[] } {
+  const missing = COMMAND_VARIABLES.filter((v) => (!v.keystoreOnly || options.keystore) && !(v.name === 'AEM_USER' && options.user) && !env[v.name]);
+  return { names: missing.map((v) => v.name), shown: missing.map((v) => v.shown) };
+}
+
 /** The commands, one per line, each target's block led by a `#` line. */
 export function renderCurlCommands(plan: CurlPlan): string[] {
   const auth = `-u "${plan.user === undefined ? '$AEM_USER' : doubleQuoted(plan.user)}:$AEM_PASSWORD"`;

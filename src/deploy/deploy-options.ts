@@ -6,6 +6,7 @@ import type { ConfigChoice } from '../config/read-config.ts';
 import { describeValue, InputError } from '../errors.ts';
 import type { FetchLike } from '../http/http-fetch.ts';
 import { sleep as realSleep, type Sleep } from './backoff.ts';
+import { every as realEvery, type Every, type OnProgress } from './deploy-progress.ts';
 import type { PackmgrApi } from './install-package.ts';
 import type { OpenFile } from './multipart.ts';
 
@@ -15,14 +16,6 @@ export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_RETRIES = 10;
 /** The longest a readiness probe or a keystore call may take. */
 export const SHORT_CALL_TIMEOUT_MS = 30_000;
-
-/** A progress report of an upload. */
-export interface UploadProgress {
-  readonly target: string;
-  /** File bytes handed to the connection. */
-  readonly sent: number;
-  readonly total: number;
-}
 
 /** Options of `deployPackage`. */
 export interface DeployOptions extends ConfigChoice {
@@ -57,20 +50,23 @@ export interface DeployOptions extends ConfigChoice {
   readonly fetch?: FetchLike;
   /** @default a real wait */
   readonly sleep?: Sleep;
-  readonly onProgress?: (progress: UploadProgress) => void;
+  /** @default a real interval (for the `installing` events) */
+  readonly every?: Every;
+  /** Gets the progress events: each readiness retry, the upload, the install while AEM works. */
+  readonly onProgress?: OnProgress;
   /** Multipart boundary and file reader; tests pin them. */
   readonly boundary?: string;
   readonly openFile?: OpenFile;
 }
 
 /** {@link DeployOptions} with defaults applied and values checked. */
-export type NormalizedDeployOptions = Required<Pick<DeployOptions, 'targets' | 'api' | 'dryRun' | 'allowInstallErrors' | 'keystore' | 'replaceKey' | 'cwd' | 'env' | 'now' | 'sleep'>> &
+export type NormalizedDeployOptions = Required<Pick<DeployOptions, 'targets' | 'api' | 'dryRun' | 'allowInstallErrors' | 'keystore' | 'replaceKey' | 'cwd' | 'env' | 'now' | 'sleep' | 'every'>> &
   Omit<DeployOptions, 'timeoutSeconds' | 'retries'> & { readonly timeoutMs: number; readonly shortTimeoutMs: number; readonly retries: number };
 
 /** Applies the defaults, then validates. */
 export function normalizeDeployOptions(options: DeployOptions): NormalizedDeployOptions {
   const { targets = [], api = 'jsp', dryRun = false, allowInstallErrors = false, keystore = false, replaceKey = false } = options;
-  const { cwd = process.cwd(), env = process.env, now = () => new Date(), sleep = realSleep, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, retries = DEFAULT_RETRIES } = options;
+  const { cwd = process.cwd(), env = process.env, now = () => new Date(), sleep = realSleep, every = realEvery, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, retries = DEFAULT_RETRIES } = options;
   if (api !== 'jsp' && api !== 'json') throw new InputError(`Expected --api to be jsp or json, got ${describeValue(api)}`, { code: 'E_DEPLOY_OPTION' });
   if (typeof timeoutSeconds !== 'number' || !Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     throw new InputError(`Expected --timeout to be a positive number of seconds, got ${describeValue(timeoutSeconds)}`, { code: 'E_DEPLOY_OPTION' });
@@ -80,5 +76,5 @@ export function normalizeDeployOptions(options: DeployOptions): NormalizedDeploy
   }
   if (replaceKey && !keystore) throw new InputError('--replace-key only makes sense with --keystore', { code: 'E_DEPLOY_OPTION' });
   const timeoutMs = Math.round(timeoutSeconds * 1000);
-  return { ...options, targets, api, dryRun, allowInstallErrors, keystore, replaceKey, cwd, env, now, sleep, retries, timeoutMs, shortTimeoutMs: Math.min(timeoutMs, SHORT_CALL_TIMEOUT_MS) };
+  return { ...options, targets, api, dryRun, allowInstallErrors, keystore, replaceKey, cwd, env, now, sleep, every, retries, timeoutMs, shortTimeoutMs: Math.min(timeoutMs, SHORT_CALL_TIMEOUT_MS) };
 }

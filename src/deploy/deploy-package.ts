@@ -9,10 +9,11 @@ import { getProxyFor, getProxySettings, type FetchLike } from '../http/http-fetc
 import { createStreamingFetch } from '../http/streaming-fetch.ts';
 import type { AemConnection } from './aem-request.ts';
 import { readAemCredentials, type AemCredentials } from './credentials.ts';
-import { renderCurlCommands } from './curl-commands.ts';
+import { findMissingVariables, renderCurlCommands } from './curl-commands.ts';
 import { normalizeDeployOptions, type DeployOptions, type NormalizedDeployOptions } from './deploy-options.ts';
-import { combineExitCodes, type DeployDryRun, type DeployedPackage, type DeployResult } from './deploy-result.ts';
-import { deployToTarget } from './deploy-target.ts';
+import { combineExitCodes, type DeployDryRun, type DeployedPackage, type DeployResult, type TargetResult } from './deploy-result.ts';
+import { deployToTarget, prepareTarget, type TargetDeployment } from './deploy-target.ts';
+import { keystoreRefusalError } from './keystore-preflight.ts';
 import { readDeployPackage, type DeployPackage } from './package-file.ts';
 import { readAemKeystorePassword, readServiceUserKey, type LoadedServiceUserKey } from './service-user-key.ts';
 import { normalizeTargets, type DeployTarget } from './targets.ts';
@@ -34,7 +35,10 @@ export async function deployPackage(input: DeployOptions): Promise<DeployResult 
   const credentials = readAemCredentials({ user: options.user, env: options.env });
   const secrets = [...(key?.secrets ?? []), ...(storePassword === undefined ? [] : [storePassword])];
   const results = await withFetch(options, (fetch) =>
-    Promise.all(targets.map((target) => deployToTarget({ target, connection: connect(target, fetch, credentials, options, secrets), package: pkg, key: key?.key, storePassword }, options))),
+    deployToTargets(
+      targets.map((target) => ({ target, connection: connect(target, fetch, credentials, options, secrets), package: pkg, key: key?.key, storePassword })),
+      options,
+    ),
   );
   for (const result of results) {
     if (result.outcome === 'installed-with-errors' && options.allowInstallErrors) warnings.push(`${result.target}: ${result.message} (accepted by --allow-install-errors)`);
@@ -43,16 +47,30 @@ export async function deployPackage(input: DeployOptions): Promise<DeployResult 
   return { ok: exitCode === 0, exitCode, dryRun: false, package: describePackage(pkg), api: options.api, allowInstallErrors: options.allowInstallErrors, targets: results, warnings };
 }
 
+// Every target at once. With --keystore, every target's readiness and keystore state first, and
+// nothing sent to any target when the keystore step cannot succeed on one (issue 12, point 6).
+async function deployToTargets(deployments: readonly TargetDeployment[], options: NormalizedDeployOptions): Promise<TargetResult[]> {
+  if (!options.keystore) return Promise.all(deployments.map((deployment) => deployToTarget(deployment, options)));
+  const prepared = await Promise.all(deployments.map((deployment) => prepareTarget(deployment, options)));
+  const refusals = prepared.flatMap((target, index) => (target.keystoreRefusal === undefined ? [] : [{ target: deployments[index]!.target.url, reason: target.keystoreRefusal }]));
+  if (refusals.length > 0) throw keystoreRefusalError(refusals);
+  return Promise.all(deployments.map((deployment, index) => deployToTarget(deployment, options, prepared[index])));
+}
+
 function dryRun(options: NormalizedDeployOptions, targets: readonly DeployTarget[], pkg: DeployPackage, key: LoadedServiceUserKey | undefined, warnings: string[]): DeployDryRun {
+  const user = options.user ?? options.env.AEM_USER;
+  // A real deploy stops at the first missing variable; the dry run names them all (issue 12, point 6).
+  const missing = findMissingVariables(options.env, { user, keystore: options.keystore });
+  if (missing.names.length > 0) warnings.push(`the commands need variables that are not set: ${missing.shown.join(', ')}`);
   const commands = renderCurlCommands({
     targets,
     api: options.api,
-    user: options.user ?? options.env.AEM_USER,
+    user: user || undefined,
     packageFile: pkg.displayPath,
     packagePath: pkg.packagePath,
     keystore: key && { home: key.key.home, alias: key.key.alias, file: key.file },
   });
-  return { ok: true, exitCode: 0, dryRun: true, package: describePackage(pkg), api: options.api, targets: targets.map((t) => t.url), commands, warnings };
+  return { ok: true, exitCode: 0, dryRun: true, package: describePackage(pkg), api: options.api, targets: targets.map((t) => t.url), commands, missingVariables: missing.names, warnings };
 }
 
 function connect(target: DeployTarget, fetch: FetchLike, credentials: AemCredentials, options: NormalizedDeployOptions, secrets: readonly string[]): AemConnection {

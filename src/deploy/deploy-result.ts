@@ -69,6 +69,8 @@ export interface DeployDryRun {
   readonly api: PackmgrApi;
   readonly targets: readonly string[];
   readonly commands: readonly string[];
+  /** The variables the commands need that are not set (`AEM_USER`, `AEM_PASSWORD`, with `--keystore` `AEM_KEYSTORE_PASSWORD`). */
+  readonly missingVariables: readonly string[];
   readonly warnings: readonly string[];
 }
 

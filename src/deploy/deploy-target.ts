@@ -1,12 +1,15 @@
 /**
- * One target's part of a deploy: install the package, then (with `--keystore`, and only when the
- * package installed) the service user's key; time it; combine both into the target's exit code.
+ * One target's part of a deploy: wait until Package Manager is ready (and with `--keystore` read
+ * the keystore's state), install the package, then (with `--keystore`, and only when the package
+ * installed) the service user's key; time it; combine both into the target's exit code.
  */
 import type { AemConnection } from './aem-request.ts';
 import { combineExitCodes, type TargetResult } from './deploy-result.ts';
 import type { NormalizedDeployOptions } from './deploy-options.ts';
-import { installPackage, type PackageFile } from './install-package.ts';
-import { installServiceUserKey, KEYSTORE_EXIT_CODES, type KeystoreResult, type ServiceUserKey } from './keystore-install.ts';
+import { installPackage, type InstallPackageOptions, type PackageFile } from './install-package.ts';
+import { installServiceUserKey, KEYSTORE_EXIT_CODES, type InstallServiceUserKeyOptions, type KeystoreResult, type ServiceUserKey } from './keystore-install.ts';
+import { checkKeystoreStep } from './keystore-preflight.ts';
+import { awaitReadiness, type TargetReadiness } from './target-readiness.ts';
 import type { DeployTarget } from './targets.ts';
 import { OUTCOME_EXIT_CODES } from './verdict.ts';
 
@@ -19,30 +22,36 @@ export interface TargetDeployment {
   readonly storePassword: string | undefined;
 }
 
-/** Deploys to one target; never throws for a remote's failure. */
-export async function deployToTarget(deployment: TargetDeployment, options: NormalizedDeployOptions): Promise<TargetResult> {
+/** A target after its readiness wait, before anything was sent to it. */
+export interface PreparedTarget {
+  /** When its deploy started (ms since the epoch). */
+  readonly started: number;
+  readonly readiness: TargetReadiness;
+  /** Why its keystore step cannot succeed (`--keystore`); `undefined` when nothing says so. */
+  readonly keystoreRefusal: string | undefined;
+}
+
+/** Waits until the target is ready, and with a key reads its keystore; sends nothing but GETs. */
+export async function prepareTarget(deployment: TargetDeployment, options: NormalizedDeployOptions): Promise<PreparedTarget> {
   const started = options.now().getTime();
-  const { target, connection } = deployment;
-  const install = await installPackage({
-    target,
-    connection,
-    package: deployment.package,
-    api: options.api,
-    timeoutMs: options.timeoutMs,
-    probeTimeoutMs: options.shortTimeoutMs,
-    retries: options.retries,
-    sleep: options.sleep,
-    onProgress: options.onProgress && ((sent) => options.onProgress?.({ target: target.url, sent, total: deployment.package.size })),
-    boundary: options.boundary,
-    openFile: options.openFile,
-  });
+  const readiness = await awaitReadiness(installOptions(deployment, options));
+  const { key } = deployment;
+  const keystoreRefusal = key !== undefined && readiness.probe.state === 'ready' ? await checkKeystoreStep(keyOptions(deployment, key, options)) : undefined;
+  return { started, readiness, keystoreRefusal };
+}
+
+/** Deploys to one target (prepared already, or now); never throws for a remote's failure. */
+export async function deployToTarget(deployment: TargetDeployment, options: NormalizedDeployOptions, prepared?: PreparedTarget): Promise<TargetResult> {
+  const { started, readiness } = prepared ?? (await prepareTarget(deployment, options));
+  const install = await installPackage(installOptions(deployment, options), readiness);
   const { verdict } = install;
   const accepted = verdict.outcome === 'installed' || (verdict.outcome === 'installed-with-errors' && options.allowInstallErrors);
   const installExit = accepted ? 0 : OUTCOME_EXIT_CODES[verdict.outcome];
-  const keystore = deployment.key === undefined ? null : accepted ? await installKey(deployment, deployment.key, options) : skipped(deployment.key);
+  const { key } = deployment;
+  const keystore = key === undefined ? null : accepted ? await installServiceUserKey(keyOptions(deployment, key, options)) : skipped(key);
   const exitCode = combineExitCodes([installExit, keystore?.exitCode ?? 0]);
   return {
-    target: target.url,
+    target: deployment.target.url,
     ok: exitCode === 0,
     exitCode,
     outcome: verdict.outcome,
@@ -59,8 +68,26 @@ export async function deployToTarget(deployment: TargetDeployment, options: Norm
   };
 }
 
-function installKey(deployment: TargetDeployment, key: ServiceUserKey, options: NormalizedDeployOptions): Promise<KeystoreResult> {
-  return installServiceUserKey({ target: deployment.target, connection: deployment.connection, key, storePassword: deployment.storePassword, replace: options.replaceKey, timeoutMs: options.shortTimeoutMs });
+function installOptions(deployment: TargetDeployment, options: NormalizedDeployOptions): InstallPackageOptions {
+  return {
+    target: deployment.target,
+    connection: deployment.connection,
+    package: deployment.package,
+    api: options.api,
+    timeoutMs: options.timeoutMs,
+    probeTimeoutMs: options.shortTimeoutMs,
+    retries: options.retries,
+    sleep: options.sleep,
+    now: options.now,
+    every: options.every,
+    onProgress: options.onProgress,
+    boundary: options.boundary,
+    openFile: options.openFile,
+  };
+}
+
+function keyOptions(deployment: TargetDeployment, key: ServiceUserKey, options: NormalizedDeployOptions): InstallServiceUserKeyOptions {
+  return { target: deployment.target, connection: deployment.connection, key, storePassword: deployment.storePassword, replace: options.replaceKey, timeoutMs: options.shortTimeoutMs };
 }
 
 function skipped(key: ServiceUserKey): KeystoreResult {

@@ -5,13 +5,14 @@
  * connection the install may be running on AEM, so it is never sent again (AEMaaCS: "Do not
  * retry the installation", peers.md §2.5).
  */
-import { callAem, describeAemFailure, getConnectionSecrets, type AemConnection, type AemTransportFailure } from './aem-request.ts';
-import { RetryBudget, type Sleep } from './backoff.ts';
+import { callAem, describeAemFailure, getConnectionSecrets, type AemTransportFailure } from './aem-request.ts';
+import { createInstallProgress, every as realEvery, type Every, type InstallProgress } from './deploy-progress.ts';
 import { createMultipartBody, type MultipartBody, type OpenFile } from './multipart.ts';
-import { waitUntilReady, type ReadinessProbe } from './readiness.ts';
+import { describeRetryAnswer } from './readiness.ts';
 import { SERVICE_JSP_FIELDS, SERVICE_JSP_PATH } from './service-jsp.ts';
 import { getInstallPath, getUploadPath, isPackagePath } from './service-json.ts';
-import { targetPath, type DeployTarget } from './targets.ts';
+import { awaitReadiness, verdictOfProbe, type ReadinessWaitOptions, type TargetReadiness } from './target-readiness.ts';
+import { targetPath } from './targets.ts';
 import { judgeServiceJsonAnswer, judgeServiceJspAnswer, type InstallVerdict } from './verdict.ts';
 
 /** Which Package Manager API installs: `service.jsp` (XML, default) or `service/.json`. */
@@ -27,19 +28,15 @@ export interface PackageFile {
 }
 
 /** Options of {@link installPackage}. */
-export interface InstallPackageOptions {
-  readonly target: DeployTarget;
-  readonly connection: AemConnection;
+export interface InstallPackageOptions extends ReadinessWaitOptions {
   readonly package: PackageFile;
   readonly api: PackmgrApi;
   /** Milliseconds for the install call (upload, install, answer). */
   readonly timeoutMs: number;
-  /** Milliseconds for one readiness probe. */
-  readonly probeTimeoutMs: number;
-  readonly retries: number;
-  readonly sleep: Sleep;
-  /** File bytes handed to the connection so far. */
-  readonly onProgress?: ((sentFileBytes: number) => void) | undefined;
+  /** The clock of the `installing` events. @default the system clock */
+  readonly now?: (() => Date) | undefined;
+  /** The interval of the `installing` events. @default a real, unref'd interval */
+  readonly every?: Every | undefined;
   /** Multipart boundary and file reader; tests pin them. */
   readonly boundary?: string | undefined;
   readonly openFile?: OpenFile | undefined;
@@ -56,33 +53,51 @@ export interface PackageInstall {
 
 type Sent = { readonly again: false; readonly verdict: InstallVerdict } | { readonly again: true; readonly verdict: InstallVerdict };
 
-/** Installs the package on the target and judges the answer; never throws for a remote's failure. */
-export async function installPackage(options: InstallPackageOptions): Promise<PackageInstall> {
-  const budget = new RetryBudget(options.retries, options.sleep);
-  const counter = { probes: 0, installRequests: 0 };
+/**
+ * Installs the package on the target and judges the answer; never throws for a remote's failure.
+ * `readiness` is the wait already done (deploy waits for every target first); without it the
+ * install waits itself.
+ */
+export async function installPackage(options: InstallPackageOptions, readiness?: TargetReadiness): Promise<PackageInstall> {
+  const { budget, probe: first } = readiness ?? (await awaitReadiness(options));
+  const counter = { probes: first.probes, installRequests: 0 };
+  const progress = createInstallProgress(options.target.url, options.onProgress, options.now ?? (() => new Date()), options.every ?? realEvery);
+  let probe = first;
   // Bounded: each pass returns, or spends one retry of a finite budget.
   for (;;) {
-    const probe = await waitUntilReady({ target: options.target, connection: options.connection, timeoutMs: options.probeTimeoutMs, budget });
-    counter.probes += probe.probes;
     if (probe.state !== 'ready') return { verdict: verdictOfProbe(probe), ...counter };
-    const sent = options.api === 'jsp' ? await sendServiceJsp(options, counter) : await sendServiceJson(options, counter);
-    if (!sent.again || !(await budget.wait())) return { verdict: sent.verdict, ...counter };
+    const sent = await send(options, counter, progress);
+    if (!sent.again || !(await budget.wait(describeRetryAnswer(sent.verdict.httpStatus)))) return { verdict: sent.verdict, ...counter };
+    ({ probe } = await awaitReadiness(options, budget));
+    counter.probes += probe.probes;
   }
 }
 
-async function sendServiceJsp(options: InstallPackageOptions, counter: { installRequests: number }): Promise<Sent> {
+async function send(options: InstallPackageOptions, counter: { installRequests: number }, progress: InstallProgress): Promise<Sent> {
+  try {
+    return options.api === 'jsp' ? await sendServiceJsp(options, counter, progress) : await sendServiceJson(options, counter, progress);
+  } finally {
+    progress.stop();
+  }
+}
+
+async function sendServiceJsp(options: InstallPackageOptions, counter: { installRequests: number }, progress: InstallProgress): Promise<Sent> {
   const body = createPackageBody(options, 'file', SERVICE_JSP_FIELDS);
   counter.installRequests += 1;
-  const result = await postBody(options, targetPath(options.target, SERVICE_JSP_PATH), body);
+  // One request uploads and installs: once the file is out, AEM is installing.
+  const result = await postBody(options, targetPath(options.target, SERVICE_JSP_PATH), body, (sent, total) => {
+    progress.uploaded(sent, total);
+    if (sent === total) progress.installing();
+  });
   if (!result.ok) return afterFailure(result.failure, options, true);
   const verdict = judgeServiceJspAnswer(result.answer, getConnectionSecrets(options.connection));
   return { again: verdict.outcome === 'not-ready', verdict };
 }
 
-async function sendServiceJson(options: InstallPackageOptions, counter: { installRequests: number }): Promise<Sent> {
+async function sendServiceJson(options: InstallPackageOptions, counter: { installRequests: number }, progress: InstallProgress): Promise<Sent> {
   const secrets = getConnectionSecrets(options.connection);
   const body = createPackageBody(options, 'package', [{ name: 'force', value: 'true' }]);
-  const uploaded = await postBody(options, targetPath(options.target, getUploadPath()), body);
+  const uploaded = await postBody(options, targetPath(options.target, getUploadPath()), body, (sent, total) => progress.uploaded(sent, total));
   if (!uploaded.ok) return afterFailure(uploaded.failure, options, false);
   const upload = judgeServiceJsonAnswer(uploaded.answer, 'upload', secrets);
   if ('outcome' in upload) return { again: upload.outcome === 'not-ready', verdict: upload };
@@ -92,6 +107,7 @@ async function sendServiceJson(options: InstallPackageOptions, counter: { instal
   }
   counter.installRequests += 1;
   const url = targetPath(options.target, getInstallPath(upload.path));
+  progress.installing();
   const installed = await callAem(options.connection, { url, method: 'POST', timeoutMs: options.timeoutMs });
   if (!installed.ok) return afterFailure(installed.failure, options, true);
   const verdict = judgeServiceJsonAnswer(installed.answer, 'install', secrets);
@@ -106,12 +122,12 @@ function createPackageBody(options: InstallPackageOptions, field: string, fields
   });
 }
 
-function postBody(options: InstallPackageOptions, url: string, body: MultipartBody) {
+function postBody(options: InstallPackageOptions, url: string, body: MultipartBody, onSent: (sentBytes: number, totalBytes: number) => void) {
   return callAem(options.connection, {
     url,
     method: 'POST',
     headers: { 'content-type': body.contentType, 'content-length': String(body.contentLength) },
-    body: body.stream(options.onProgress),
+    body: body.stream((sent) => onSent(sent, body.fileBytes)),
     timeoutMs: options.timeoutMs,
   });
 }
@@ -128,25 +144,4 @@ function afterFailure(failure: AemTransportFailure, options: InstallPackageOptio
   if (failure.kind === 'timed-out') return { again: false, verdict: { ...base, outcome: 'timed-out', message: `no answer to ${what} within ${options.timeoutMs / 1000} s${check}` } };
   if (failure.kind === 'lost' || failure.kind === 'other') return { again: false, verdict: { ...base, outcome: 'connection-lost', message: `the connection broke during ${what} (${failure.text})${check}` } };
   return { again: false, verdict: { ...base, outcome: 'unreachable', message: `could not connect: ${describeAemFailure(failure)}` } };
-}
-
-function verdictOfProbe(probe: ReadinessProbe & { readonly probes: number }): InstallVerdict {
-  const base = { counts: null, errorLines: [], ...(probe.status !== undefined && { httpStatus: probe.status }) };
-  const tries = `${probe.probes} probe${probe.probes === 1 ? '' : 's'}`;
-  switch (probe.state) {
-    case 'not-ready':
-      return { ...base, outcome: 'not-ready', message: `Package Manager was not ready after ${tries} (${probe.detail}); nothing was sent` };
-    case 'refused':
-      return { ...base, outcome: 'unreachable', message: `the connection was refused after ${tries} (${probe.detail}); nothing was sent` };
-    case 'unauthorized':
-      return { ...base, outcome: 'unauthorized', message: `the credentials were refused (${probe.detail}); check AEM_USER and AEM_PASSWORD; nothing was sent` };
-    case 'timed-out':
-      return { ...base, outcome: 'timed-out', message: `the readiness probe got no answer (${probe.detail}); nothing was sent` };
-    case 'too-large':
-      return { ...base, outcome: 'answer-too-large', message: `the readiness probe failed: ${probe.detail}; nothing was sent` };
-    case 'unreachable':
-      return { ...base, outcome: 'unreachable', message: `could not connect (${probe.detail}); nothing was sent` };
-    default:
-      return { ...base, outcome: 'unexpected-answer', message: `${probe.detail}; nothing was sent` };
-  }
 }

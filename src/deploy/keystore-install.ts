@@ -96,36 +96,60 @@ export interface InstallServiceUserKeyOptions {
   readonly timeoutMs: number;
 }
 
-type Step<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly result: KeystoreResult };
+/** A step's value, or the result the keystore step ends with. */
+export type Step<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly result: KeystoreResult };
 
 const DONE: Readonly<Record<'added' | 'created' | 'replaced', string>> = { added: 'added the key', created: 'created the keystore and added the key', replaced: 'replaced the key' };
 
+/** What the keystore step will send: create the store first, remove a different key first. */
+export interface KeystorePlan {
+  readonly create: boolean;
+  readonly remove: KeystoreAliasState | undefined;
+}
+
 /** Makes the alias hold our key on the target; never throws for a remote's failure. */
 export async function installServiceUserKey(options: InstallServiceUserKeyOptions): Promise<KeystoreResult> {
-  const { key } = options;
-  const before = await readState(options);
+  const before = await readKeystoreState(options);
   if (!before.ok) return before.result;
-  const present = findAlias(before.value, key.alias);
-  if (present && holdsCertificate(present, key.certificate)) return keystoreResult(key, 'unchanged', `alias '${key.alias}' already holds this certificate; nothing to do`);
-  if (present && !options.replace) return keystoreResult(key, 'different-key', `alias '${key.alias}' in ${key.home} holds another certificate (${describeAemCertificate(present)}); ours is serial ${key.certificate.serialNumber}, SHA-256 ${key.certificate.fingerprint256}. Run with --replace-key to replace it`);
-  if (!before.value.exists) {
-    if (options.storePassword === undefined) return keystoreResult(key, 'no-store-password', `${key.home} has no keystore yet; set AEM_KEYSTORE_PASSWORD to the password AEM should give it, then deploy again`);
-    const created = await post(options, 'createStore', form({ ':operation': 'createStore', newPassword: options.storePassword, rePassword: options.storePassword }));
+  const plan = planKeystoreStep(before.value, options);
+  if (!plan.ok) return plan.result;
+  const { create, remove } = plan.value;
+  if (create) {
+    const password = options.storePassword ?? '';
+    const created = await post(options, 'createStore', form({ ':operation': 'createStore', newPassword: password, rePassword: password }));
     if (!created.ok) return created.result;
   }
-  if (present) {
-    const removed = await post(options, 'removeAlias', form({ removeAlias: present.alias }));
+  if (remove) {
+    const removed = await post(options, 'removeAlias', form({ removeAlias: remove.alias }));
     if (!removed.ok) return removed.result;
   }
-  const added = await post(options, 'addKey', addKeyBody(key));
+  const added = await post(options, 'addKey', addKeyBody(options.key));
   if (!added.ok) return added.result;
-  return verify(options, present ? 'replaced' : before.value.exists ? 'added' : 'created');
+  return verify(options, remove ? 'replaced' : create ? 'created' : 'added');
+}
+
+/**
+ * What the step does on a store in `state`, or its result when it ends there: our certificate is
+ * there already (`unchanged`), another one is and `--replace-key` was not given (`different-key`),
+ * or there is no store and no `AEM_KEYSTORE_PASSWORD` to create one (`no-store-password`).
+ */
+export function planKeystoreStep(state: KeystoreState, options: Pick<InstallServiceUserKeyOptions, 'key' | 'storePassword' | 'replace'>): Step<KeystorePlan> {
+  const { key } = options;
+  const present = findAlias(state, key.alias);
+  if (present && holdsCertificate(present, key.certificate)) return ended(key, 'unchanged', `alias '${key.alias}' already holds this certificate; nothing to do`);
+  if (present && !options.replace) return ended(key, 'different-key', `alias '${key.alias}' in ${key.home} holds another certificate (${describeAemCertificate(present)}); ours is serial ${key.certificate.serialNumber}, SHA-256 ${key.certificate.fingerprint256}. Run with --replace-key to replace it`);
+  if (!state.exists && options.storePassword === undefined) return ended(key, 'no-store-password', `${key.home} has no keystore yet; set AEM_KEYSTORE_PASSWORD to the password AEM should give it, then deploy again`);
+  return { ok: true, value: { create: !state.exists, remove: present } };
+}
+
+function ended(key: ServiceUserKey, outcome: KeystoreOutcome, message: string): Step<never> {
+  return { ok: false, result: keystoreResult(key, outcome, message) };
 }
 
 // The write answers are HTML of no documented shape: only .ks.json read again proves the key is there.
 async function verify(options: InstallServiceUserKeyOptions, outcome: keyof typeof DONE): Promise<KeystoreResult> {
   const { key } = options;
-  const after = await readState(options);
+  const after = await readKeystoreState(options);
   if (!after.ok) return after.result;
   const entry = findAlias(after.value, key.alias);
   if (entry === undefined || !holdsCertificate(entry, key.certificate)) {
@@ -134,7 +158,8 @@ async function verify(options: InstallServiceUserKeyOptions, outcome: keyof type
   return keystoreResult(key, outcome, `${DONE[outcome]} under alias '${key.alias}' (serial ${key.certificate.serialNumber})`);
 }
 
-async function readState(options: InstallServiceUserKeyOptions): Promise<Step<KeystoreState>> {
+/** Reads `<home>.ks.json` (a GET: harmless before anything is sent). */
+export async function readKeystoreState(options: InstallServiceUserKeyOptions): Promise<Step<KeystoreState>> {
   const url = keystoreUrl(options, 'json');
   const result = await callAem(options.connection, { url, method: 'GET', headers: { accept: 'application/json' }, timeoutMs: options.timeoutMs });
   if (!result.ok || describeKeystoreAnswer('read', result.answer, options.key.home, options.connection) !== undefined) return { ok: false, result: failure(options, 'read', result) };

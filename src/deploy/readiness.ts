@@ -85,6 +85,11 @@ export async function waitUntilReady(options: ReadinessOptions & { readonly budg
     const probe = await probeReadiness(options);
     probes += 1;
     const retriable = probe.state === 'not-ready' || probe.state === 'refused';
-    if (!retriable || !(await options.budget.wait())) return { ...probe, probes };
+    if (!retriable || !(await options.budget.wait(describeRetryAnswer(probe.status)))) return { ...probe, probes };
   }
+}
+
+/** What made a retry needed, for the `waiting` progress: the HTTP status, or else the refused connection (the only other retried case). */
+export function describeRetryAnswer(status: number | undefined): string {
+  return status === undefined ? 'the connection was refused' : `AEM answered HTTP ${status}`;
 }

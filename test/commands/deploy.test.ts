@@ -6,12 +6,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, runInProcess, type CliRun } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { EXAMPLE_ENV, KEYSTORE_PASSWORD, writeExampleProject } from '../build/example-project.ts';
+import { EXAMPLE_ENV, exampleKeyMaterial, KEYSTORE_PASSWORD, writeExampleProject } from '../build/example-project.ts';
 import { closedPort } from '../ims/loopback-proxy.ts';
 import { BASIC, PASSWORD, USER } from '../deploy/connection.ts';
 import { SERVICE_USER_HOME, startPackmgrStandIn, type PackmgrFault, type PackmgrStandIn } from '../deploy/packmgr-stand-in.ts';
 import { writeExamplePackage, writeNotContentPackage } from '../deploy/packages.ts';
 import { rawZip } from '../inspect/zip-bytes.ts';
+import { fakeClock, type FakeClock } from '../helpers/fake-clock.ts';
+import { keystoreJson, storedKeyOf } from '../deploy/stand-in-keystore.ts';
+import { createKeyMaterial } from '../../src/crypto/key-material.ts';
+import { getCertificateIdentity } from '../../src/deploy/keystore-state.ts';
+import { X509Certificate } from 'node:crypto';
+import { FIXTURE_KEY, fixedRandom } from '../crypto/fixtures.ts';
 
 const ZIP = 'eventproxy-config-1.0.0.zip';
 // The size of the example package as packages.ts zips it (deterministic).
@@ -23,8 +29,8 @@ const SECRETS = [PASSWORD, BASIC, `${USER}:${PASSWORD}`, KEYSTORE_PASSWORD, STOR
 // Every run's output is searched for every secret, in every form.
 const runs: CliRun[] = [];
 
-async function deploy(dir: string, args: string[], env: Record<string, string | undefined> = ENV): Promise<CliRun> {
-  const run = await runInProcess(['deploy', ...args], { cwd: dir, env });
+async function deploy(dir: string, args: string[], env: Record<string, string | undefined> = ENV, clock?: FakeClock): Promise<CliRun> {
+  const run = await runInProcess(['deploy', ...args], { cwd: dir, env, ...(clock && { now: clock.now, timers: clock }) });
   runs.push(run);
   return run;
 }
@@ -229,11 +235,108 @@ deployCommand('--keystore: the package, then the key of the configuration; a sec
   assert.equal([json.targets[0]?.keystore.outcome, json.targets[0]?.keystore.home, json.targets[0]?.keystore.alias], ['unchanged', SERVICE_USER_HOME, 'eventproxy']);
 });
 
-deployCommand('--keystore without AEM_KEYSTORE_PASSWORD on an instance without the store: exit 2', async (ctx) => {
+// --- progress on standard error (issue 12, point 5); the fake clock moves, no real time passes
+
+deployCommand('progress: each readiness retry on standard error; --json keeps standard output one object', async (ctx) => {
+  ctx.standIn?.startingFor(2);
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--json'], ENV, fakeClock());
+  assert.is(run.code, 0, run.stderr);
+  const url = ctx.standIn!.url;
+  assert.is(run.stderr, `${url}: waiting for Package Manager: AEM answered HTTP 404; next try in 1 s (retry 1 of 10)\n${url}: waiting for Package Manager: AEM answered HTTP 404; next try in 2 s (retry 2 of 10)\n`);
+  const json = JSON.parse(run.stdout) as { ok: boolean; targets: { probes: number; durationMs: number }[] };
+  assert.equal([json.ok, json.targets[0]?.probes, json.targets[0]?.durationMs], [true, 3, 3000]);
+});
+
+deployCommand('progress: "installing…" every 15 s while Package Manager works', async (ctx) => {
+  const release = ctx.standIn!.hold();
+  const clock = fakeClock();
+  const running = deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url], ENV, clock);
+  await ctx.standIn!.installArrived();
+  await clock.ticking();
+  clock.advance(45_000);
+  release();
+  const run = await running;
+  assert.is(run.code, 0);
+  assert.is(run.stderr, ['installing… 15 s', 'installing… 30 s', 'installing… 45 s', ''].map((line) => line && `${ctx.standIn!.url}: ${line}`).join('\n'));
+  assert.match(run.stdout, `ok      ${ctx.standIn!.url} (45.0 s): installed`);
+});
+
+deployCommand('--quiet: no progress at all, the report as usual', async (ctx) => {
+  ctx.standIn?.startingFor(2);
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--quiet'], ENV, fakeClock());
+  assert.is(run.code, 0);
+  assert.is(run.stderr, '');
+  assert.match(run.stdout, `ok      ${ctx.standIn!.url} (3.0 s): installed`);
+});
+
+// --- --keystore keeps the exit-code contract (issue 12, point 6): every refusal before the first POST
+
+const posts = (standIn: PackmgrStandIn | undefined) => standIn?.requests.filter((r) => r.method === 'POST').length;
+const KEYSTORE_ENV = { ...ENV, ...EXAMPLE_ENV };
+const REFUSED = 'error: --keystore cannot succeed, so nothing was installed: ';
+const NO_STORE = `${SERVICE_USER_HOME} has no keystore yet; set AEM_KEYSTORE_PASSWORD to the password AEM should give it, then deploy again`;
+
+deployCommand('--keystore, no store on AEM, no AEM_KEYSTORE_PASSWORD: exit 2 before the first POST, naming the target and the variable', async (ctx) => {
   await writeExampleProject(ctx.dir);
-  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore'], { ...ENV, ...EXAMPLE_ENV });
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore'], KEYSTORE_ENV);
   assert.is(run.code, 2);
-  assert.match(run.stdout, 'keystore: no-store-password: ');
+  assert.is(run.stderr, `${REFUSED}${ctx.standIn!.url}: ${NO_STORE}\n`);
+  assert.is(run.stdout, '');
+  assert.is(posts(ctx.standIn), 0);
+  assert.equal(ctx.standIn?.requests.map((r) => r.kind), ['probe', 'ks.json']);
+  assert.equal(ctx.standIn?.repository.size, 0);
+});
+
+deployCommand('--keystore, another certificate under the alias, no --replace-key: exit 2 before the first POST, naming the flag', async (ctx) => {
+  await writeExampleProject(ctx.dir);
+  const other = await createKeyMaterial({ password: KEYSTORE_PASSWORD, privateKey: FIXTURE_KEY, now: new Date('2026-11-01T00:00:00Z'), randomBytes: fixedRandom('another-keystore') });
+  const store = ctx.standIn!.keystores.get(SERVICE_USER_HOME)!;
+  Object.assign(store, { exists: true, password: STORE_PASSWORD });
+  store.keys.set('eventproxy', storedKeyOf(other.certificatePem));
+  const listed = (JSON.parse(keystoreJson(store).body.replace(/("serialNumber":)(\d+)/, '$1"$2"')) as { aliases: { chain: { serialNumber: string; notAfter: string }[] }[] }).aliases[0]!.chain[0]!;
+  const ours = getCertificateIdentity(new X509Certificate((await exampleKeyMaterial()).certificatePem));
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore'], { ...KEYSTORE_ENV, AEM_KEYSTORE_PASSWORD: STORE_PASSWORD });
+  assert.is(run.code, 2);
+  assert.is(
+    run.stderr,
+    `${REFUSED}${ctx.standIn!.url}: alias 'eventproxy' in ${SERVICE_USER_HOME} holds another certificate (serial ${listed.serialNumber}, subject CN=eventproxy, valid until ${listed.notAfter}); ours is serial ${ours.serialNumber}, SHA-256 ${ours.fingerprint256}. Run with --replace-key to replace it\n`,
+  );
+  assert.is(posts(ctx.standIn), 0);
+  assert.equal(ctx.standIn?.repository.size, 0);
+});
+
+deployCommand('--keystore on two targets, one without a store: nothing POSTed to either, the message names that one', async (ctx) => {
+  await writeExampleProject(ctx.dir);
+  const second = await startPackmgrStandIn({ user: USER, password: PASSWORD });
+  try {
+    Object.assign(ctx.standIn!.keystores.get(SERVICE_USER_HOME)!, { exists: true, password: STORE_PASSWORD });
+    const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '-t', second.url, '--keystore', '--json'], KEYSTORE_ENV);
+    assert.is(run.code, 2);
+    assert.is(run.stderr, `${REFUSED}${second.url}: ${NO_STORE}\n`);
+    assert.equal(JSON.parse(run.stdout), { ok: false, error: { code: 'E_DEPLOY_KEYSTORE', message: `${REFUSED.slice('error: '.length)}${second.url}: ${NO_STORE}` } });
+    assert.equal([posts(ctx.standIn), posts(second)], [0, 0]);
+  } finally {
+    await second.close();
+  }
+});
+
+deployCommand('--keystore with a keystore password that does not open the PKCS#12: exit 2, nothing sent at all', async (ctx) => {
+  await writeExampleProject(ctx.dir);
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore'], { ...KEYSTORE_ENV, IOEVENTS_KEYSTORE_PASSWORD: 'not-the-Password-1', AEM_KEYSTORE_PASSWORD: STORE_PASSWORD });
+  assert.is(run.code, 2);
+  assert.is(run.stderr, "error: keys/keystore.p12: the keystore password is wrong (the keystore's integrity check failed); give the password the keystore was exported with\n");
+  assert.is(ctx.standIn?.requests.length, 0);
+});
+
+deployCommand('--keystore --dry-run names every missing variable at once', async (ctx) => {
+  await writeExampleProject(ctx.dir);
+  const run = await deploy(ctx.dir, [ZIP, '-t', 'http://localhost:4502', '--keystore', '--dry-run', '--json'], EXAMPLE_ENV);
+  assert.is(run.code, 0);
+  assert.is(run.stderr, 'warning: the commands need variables that are not set: AEM_USER (or --user), AEM_PASSWORD, AEM_KEYSTORE_PASSWORD (needed if the target has no keystore yet)\n');
+  assert.equal((JSON.parse(run.stdout) as { missingVariables: string[] }).missingVariables, ['AEM_USER', 'AEM_PASSWORD', 'AEM_KEYSTORE_PASSWORD']);
+  const set = await deploy(ctx.dir, [ZIP, '-t', 'http://localhost:4502', '--keystore', '--dry-run', '--user', 'admin'], { ...EXAMPLE_ENV, AEM_PASSWORD: PASSWORD });
+  assert.is(set.stderr, 'warning: the commands need variables that are not set: AEM_KEYSTORE_PASSWORD (needed if the target has no keystore yet)\n');
+  assert.is(ctx.standIn?.requests.length, 0);
 });
 
 deployCommand('--keystore --dry-run: the keystore commands too, every password a variable', async (ctx) => {

@@ -33,7 +33,7 @@ deploySuite('waits for a starting AEM with the injected sleep, then installs; pr
   ctx.standIn?.startingFor(2);
   const { sleep, waits } = recordingSleep();
   const progress: number[] = [];
-  const result = (await deployPackage({ package: 'p.zip', targets: [ctx.standIn!.url], cwd: ctx.dir, env: ENV, now: NOW, sleep, onProgress: (p) => progress.push(p.sent) })) as DeployResult;
+  const result = (await deployPackage({ package: 'p.zip', targets: [ctx.standIn!.url], cwd: ctx.dir, env: ENV, now: NOW, sleep, onProgress: (p) => p.kind === 'uploading' && progress.push(p.sentBytes) })) as DeployResult;
   assert.is(result.exitCode, 0);
   assert.equal(waits, [1000, 2000]);
   assert.is(result.targets[0]?.probes, 3);

@@ -14,7 +14,10 @@ export interface CliRun {
 export interface InProcessOptions {
   readonly env?: Record<string, string | undefined>;
   readonly cwd?: string;
-  readonly now?: Date;
+  /** A pinned time, or a clock (a fake one moves). */
+  readonly now?: Date | (() => Date);
+  /** Waits and intervals of deploy; a fake clock's, so no real time passes. */
+  readonly timers?: CliIo['timers'];
 }
 
 /** Runs the CLI in this process with captured output, a pinned clock and a given environment. */
@@ -26,7 +29,8 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
     stderr: { write: (chunk: string) => (stderr += chunk) },
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
-    now: () => options.now ?? new Date('2026-11-23T12:00:00.000Z'),
+    now: typeof options.now === 'function' ? options.now : () => (options.now as Date | undefined) ?? new Date('2026-11-23T12:00:00.000Z'),
+    ...(options.timers !== undefined && { timers: options.timers }),
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
