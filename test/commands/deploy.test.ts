@@ -324,7 +324,7 @@ deployCommand('--keystore with a keystore password that does not open the PKCS#1
   await writeExampleProject(ctx.dir);
   const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore'], { ...KEYSTORE_ENV, IOEVENTS_KEYSTORE_PASSWORD: 'not-the-Password-1', AEM_KEYSTORE_PASSWORD: STORE_PASSWORD });
   assert.is(run.code, 2);
-  assert.is(run.stderr, "error: keys/keystore.p12: the keystore password is wrong (the keystore's integrity check failed); give the password the keystore was exported with\n");
+  assert.is(run.stderr, "error: keys/keystore.p12: the keystore password is wrong (the keystore's integrity check failed); keystore.password (or IOEVENTS_KEYSTORE_PASSWORD, which the configuration usually reads it from) must be the password the keystore was exported with\n");
   assert.is(ctx.standIn?.requests.length, 0);
 });
 
