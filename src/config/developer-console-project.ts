@@ -22,6 +22,10 @@ export interface ConsoleCredential {
   readonly id: string;
   readonly clientId?: string;
   readonly technicalAccountId?: string;
+  /** `jwt` (Service Account) or `oauth` (OAuth Server-to-Server), by the object that holds its identifiers. */
+  readonly flow?: 'jwt' | 'oauth';
+  /** The OAuth Server-to-Server scopes the console lists (`oauth_server_to_server.scopes`). */
+  readonly scopes?: readonly string[];
 }
 
 /** What the configuration needs from the project JSON. */
@@ -98,10 +102,20 @@ function readCredential(credential: Json): ConsoleCredential[] {
   const credentialId = optionalId(credential['id']);
   if (credentialId === undefined) return [];
   // A JWT credential keeps its identifiers under `jwt`, an OAuth Server-to-Server one under `oauth_server_to_server`.
-  const kind = [credential['jwt'], credential['oauth_server_to_server']].find(isMapping);
+  const flow = isMapping(credential['jwt']) ? 'jwt' : isMapping(credential['oauth_server_to_server']) ? 'oauth' : undefined;
+  const kind = flow === undefined ? undefined : (credential[flow === 'jwt' ? 'jwt' : 'oauth_server_to_server'] as Json);
   const clientId = typeof kind?.['client_id'] === 'string' ? kind['client_id'] : undefined;
   const technicalAccountId = typeof kind?.['technical_account_id'] === 'string' ? kind['technical_account_id'] : undefined;
-  return [{ id: credentialId, ...(clientId !== undefined && { clientId }), ...(technicalAccountId !== undefined && { technicalAccountId }) }];
+  const scopes = flow === 'oauth' && Array.isArray(kind?.['scopes']) ? kind['scopes'].filter((scope): scope is string => typeof scope === 'string') : undefined;
+  return [
+    {
+      id: credentialId,
+      ...(clientId !== undefined && { clientId }),
+      ...(technicalAccountId !== undefined && { technicalAccountId }),
+      ...(flow !== undefined && { flow }),
+      ...(scopes !== undefined && { scopes }),
+    },
+  ];
 }
 
 function member(parent: unknown, key: string, label: string, at?: string): Json {

@@ -51,6 +51,13 @@ export const CONFIG_DEFAULTS = {
   osgi: { app: 'aem-ioevents', flow: 'jwt' },
 } as const;
 
+/**
+ * The value `aem-ioevents init` writes where the user must give one (an id from the Developer
+ * Console). No rule accepts it, and the field reader names it so: `build` refuses the starter
+ * until each one is replaced, naming every key still holding it.
+ */
+export const STARTER_PLACEHOLDER = '<fill in>';
+
 /** Plain secrets; a literal value in the file draws a warning naming this variable. */
 export const SECRET_FIELDS: Readonly<Record<SecretField, string>> = {
   'cloudService.clientSecret': 'IOEVENTS_CLIENT_SECRET',

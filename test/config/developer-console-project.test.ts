@@ -37,8 +37,8 @@ parseSuite('reads the ids, the IMS org and every credential with its client ID a
     workspaceId: '4566206088344812345',
     imsOrgId: '0123456789ABCDEF01234567@AdobeOrg',
     credentials: [
-      { id: '179144', clientId: 'fedcba9876543210fedcba9876543210', technicalAccountId: 'FEDCBA9876543210FEDCBA98@techacct.adobe.com' },
-      { id: '179145', clientId: '0123456789abcdef0123456789abcdef', technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com' },
+      { id: '179144', clientId: 'fedcba9876543210fedcba9876543210', technicalAccountId: 'FEDCBA9876543210FEDCBA98@techacct.adobe.com', flow: 'oauth', scopes: ['AdobeID', 'openid', 'read_organizations', 'adobeio_api'] },
+      { id: '179145', clientId: '0123456789abcdef0123456789abcdef', technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com', flow: 'jwt' },
     ],
   });
 });
