@@ -65,6 +65,30 @@ export function parseDeveloperConsoleProject(text: string, label: string): Devel
 }
 
 /**
+ * The client secrets in the project JSON's text (every string under a key with `secret` in its
+ * name: `jwt.client_secret`, `oauth_server_to_server.client_secrets[]`), for a secret sink; none
+ * when the text is not JSON (then nothing is shown of it either).
+ */
+export function listProjectSecrets(text: string): string[] {
+  let root: unknown;
+  try {
+    root = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  // The console's file is some 8 levels deep; a hostile one nested a million levels must not exhaust the stack.
+  const visit = (value: unknown, secret: boolean, depth: number): void => {
+    if (depth > 64) return;
+    if (typeof value === 'string' && secret) found.push(value);
+    else if (Array.isArray(value)) value.forEach((item) => visit(item, secret, depth + 1));
+    else if (isMapping(value)) for (const [key, item] of Object.entries(value)) visit(item, secret || /secret/i.test(key), depth + 1);
+  };
+  visit(root, false, 0);
+  return found;
+}
+
+/**
  * The workspace ids of `config` completed from `project`: the credential is the one issued for
  * `cloudService.apiKey`. Every disagreement between the file and the configuration is an issue.
  */

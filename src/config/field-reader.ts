@@ -147,7 +147,7 @@ export class FieldReader {
   // The starter's placeholder is named as such, not as a malformed value (its rule would say "expected …").
   #filledIn(path: string, value: string, wanted?: string): boolean {
     if (value !== STARTER_PLACEHOLDER) return true;
-    this.report(path, `still ${STARTER_PLACEHOLDER} from aem-ioevents init; replace it with ${wanted ?? 'the value'} (the comment above the key says where to find it)`);
+    this.report(path, `still ${STARTER_PLACEHOLDER} (written by aem-ioevents init); give ${wanted ?? 'its value'}`);
     return false;
   }
 
