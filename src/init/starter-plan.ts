@@ -65,7 +65,7 @@ export function planStarter(template: Template, flow: OsgiFlow, project?: Develo
   const uses = (...keys: string[]): boolean => keys.some((key) => used.has(key));
   const credential = project === undefined ? undefined : findProjectCredential(project, flow);
   // `$${` keeps a `${` in a value from the project file literal (interpolate.ts).
-  const given = (value: string | undefined): StarterValue => ({ value: value?.replaceAll('${', '$${') ?? STARTER_PLACEHOLDER });
+  const given = (value: string | undefined): StarterValue => ({ value: value?.replaceAll('${', () => '$${') ?? STARTER_PLACEHOLDER });
   const plan = new Map<string, StarterValue>();
   const put = (path: string, value: StarterValue | undefined): void => void (value !== undefined && plan.set(path, value));
   const fallback = (section: keyof typeof CONFIG_DEFAULTS, key: string): StarterValue => ({ value: (CONFIG_DEFAULTS[section] as Record<string, StarterValue['value']>)[key]!, commented: true });
