@@ -12,6 +12,9 @@
  * | `osgi`         | app, runMode, flow (the OSGi templates: `ims-6.4`, `aio-aem-events`)              |
  * | `workspace`    | projectFile, consumerOrgId, projectId, workspaceId, credentialId (`aio-aem-events`) |
  * | `environments` | `<name>`: any of the sections above, merged over them with `--env <name>`         |
+ *
+ * A key added here needs its description in `field-docs.ts` (the type check fails without it),
+ * and `npm run schema` to rewrite the shipped JSON Schema (a test fails until it is rewritten).
  */
 import type { SecretField } from './types.ts';
 
