@@ -40,25 +40,29 @@ export interface DeveloperConsoleProject {
 
 type Json = Record<string, unknown>;
 
-/** Reads the ids out of the project JSON's text; `label` names the file. Throws `InputError` (exit 2). */
-export function parseDeveloperConsoleProject(text: string, label: string): DeveloperConsoleProject {
+/**
+ * Reads the ids out of the project JSON's text; `label` names the file, `source` the key or flag
+ * that gave it (`--project` for init). Throws `InputError` (exit 2).
+ */
+export function parseDeveloperConsoleProject(text: string, label: string, source = 'workspace.projectFile'): DeveloperConsoleProject {
   let root: unknown;
   try {
     root = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     // JSON.parse quotes the text around the error, and this text holds client secrets.
-    throw new InputError(`workspace.projectFile ${label} is not valid JSON; give the project file the Adobe Developer Console downloads, unchanged`, { code: 'E_PROJECT_FILE' });
+    throw new InputError(`${source} ${label} is not valid JSON; give the project file the Adobe Developer Console downloads, unchanged`, { code: 'E_PROJECT_FILE' });
   }
-  const project = member(root, 'project', label);
-  const org = member(project, 'org', label, 'project');
-  const workspace = member(project, 'workspace', label, 'project');
+  const named = `${source} ${label}`;
+  const project = member(root, 'project', named);
+  const org = member(project, 'org', named, 'project');
+  const workspace = member(project, 'workspace', named, 'project');
   const details = isMapping(workspace['details']) ? workspace['details'] : {};
   const credentials = Array.isArray(details['credentials']) ? details['credentials'] : [];
   const imsOrgId = typeof org['ims_org_id'] === 'string' ? org['ims_org_id'] : undefined;
   return {
-    consumerOrgId: id(org['id'], 'project.org.id', label),
-    projectId: id(project['id'], 'project.id', label),
-    workspaceId: id(workspace['id'], 'project.workspace.id', label),
+    consumerOrgId: id(org['id'], 'project.org.id', named),
+    projectId: id(project['id'], 'project.id', named),
+    workspaceId: id(workspace['id'], 'project.workspace.id', named),
     ...(imsOrgId !== undefined && { imsOrgId }),
     credentials: credentials.filter(isMapping).flatMap((credential) => readCredential(credential)),
   };
@@ -142,10 +146,10 @@ function readCredential(credential: Json): ConsoleCredential[] {
   ];
 }
 
-function member(parent: unknown, key: string, label: string, at?: string): Json {
+function member(parent: unknown, key: string, named: string, at?: string): Json {
   const value = isMapping(parent) ? parent[key] : undefined;
   if (isMapping(value)) return value;
-  throw new InputError(`workspace.projectFile ${label} has no ${at === undefined ? key : `${at}.${key}`} object; give the project file the Adobe Developer Console downloads`, { code: 'E_PROJECT_FILE' });
+  throw new InputError(`${named} has no ${at === undefined ? key : `${at}.${key}`} object; give the project file the Adobe Developer Console downloads`, { code: 'E_PROJECT_FILE' });
 }
 
 // Ids are strings of digits; a number is accepted while it is exact.
@@ -155,8 +159,8 @@ function optionalId(value: unknown): string | undefined {
   return undefined;
 }
 
-function id(value: unknown, path: string, label: string): string {
+function id(value: unknown, path: string, named: string): string {
   const result = optionalId(value);
   if (result !== undefined) return result;
-  throw new InputError(`workspace.projectFile ${label}: ${path} is missing or not an id of digits`, { code: 'E_PROJECT_FILE' });
+  throw new InputError(`${named}: ${path} is missing or not an id of digits`, { code: 'E_PROJECT_FILE' });
 }

@@ -66,6 +66,9 @@ export interface InitConfigResult {
 /** Writes the starter configuration; throws `InputError` (exit 2) for bad flags, an unreadable project file or an existing file without `force`. */
 export async function initConfig(options: InitConfigOptions): Promise<InitConfigResult> {
   const out = options.out ?? DEFAULT_CONFIG_FILES[0]!;
+  // A bare `--out` or `--project` arrives as '' and would name the working directory.
+  if (out.trim() === '') throw new InputError('--out needs a file name, e.g. --out aem-ioevents.yaml', { code: 'E_USAGE' });
+  if (options.project?.trim() === '') throw new InputError('--project needs the project JSON the Adobe Developer Console downloads, e.g. --project project.json', { code: 'E_USAGE' });
   if (extname(out).toLowerCase() === '.json') throw new InputError(`--out ${out}: init writes YAML; name the file .yaml or .yml`, { code: 'E_USAGE' });
   const file = resolve(options.cwd, out);
   const templateName = options.template ?? DEFAULT_TEMPLATE;
@@ -108,7 +111,7 @@ async function readProject(file: string, given: string, flow: OsgiFlow, secrets:
   });
   const text = bytes.toString('utf8');
   for (const secret of listProjectSecrets(text)) secrets?.add(secret, `a client secret in --project ${given}`);
-  const project = parseDeveloperConsoleProject(text, given);
+  const project = parseDeveloperConsoleProject(text, given, '--project');
   if (findProjectCredential(project, flow) === undefined) {
     const listed = project.credentials.map((c) => `${c.id} (${c.flow === undefined ? 'other' : FLOW_NAMES[c.flow]})`).join(', ') || 'none';
     throw new InputError(`--project ${given} has no ${FLOW_NAMES[flow]} credential for --flow ${flow}; its credentials: ${listed}; add one in the Adobe Developer Console, or choose the other --flow`, {

@@ -125,7 +125,11 @@ init('bad input is exit 2 naming the flag and the value, and writes nothing', as
     [['--template', 'cloudservice-6.3', '--flow', 'oauth'], 'error: --flow oauth: template cloudservice-6.3 has no OAuth Server-to-Server variant, only JWT (Service Account); choose a template that has it (aem-ioevents templates lists them; ims-6.4 and aio-aem-events have both)'],
     [['--template', 'ims-7'], "error: unknown template 'ims-7'; the built-in templates are aio-aem-events, cloudservice-6.3, ims-6.4, or give a folder with --template ./DIR"],
     [['--project', 'missing.json'], 'error: --project missing.json: no such file; download the project JSON from the Adobe Developer Console (workspace, Download all)'],
+    [['--project', 'not-json.yaml'], 'error: --project not-json.yaml is not valid JSON; give the project file the Adobe Developer Console downloads, unchanged'],
+    [['--out'], 'error: --out needs a file name, e.g. --out aem-ioevents.yaml'],
+    [['--project'], 'error: --project needs the project JSON the Adobe Developer Console downloads, e.g. --project project.json'],
   ];
+  writeFileSync(join(dir, 'not-json.yaml'), `client_secret: ${PROJECT_SECRETS[0]}\n`);
   for (const [args, message] of cases) {
     const result = await run(dir, ['init', ...args]);
     assert.is(result.code, 2, args.join(' '));
@@ -141,6 +145,7 @@ init('bad input is exit 2 naming the flag and the value, and writes nothing', as
     'error: --project jwt-only.json has no OAuth Server-to-Server credential for --flow oauth; its credentials: 179145 (JWT (Service Account)); add one in the Adobe Developer Console, or choose the other --flow',
   );
   assert.throws(() => read(dir));
+  assert.not.ok(noOauth.stderr.includes(PROJECT_SECRETS[1]!));
 });
 
 init('--out writes elsewhere; the schema reference and build --config follow it', async ({ dir }) => {
