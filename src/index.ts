@@ -45,6 +45,12 @@ export { KNOWN_NAMESPACES, type DocViewNode } from './docview/docview-node.ts';
 export { getPlatformName, getPlatformPath, getRepositoryName, getRepositoryPath } from './docview/platform-name-format.ts';
 export { decodeIso9075, encodeIso9075 } from './docview/iso9075.ts';
 
+// Init: the starter configuration of a template and flow, and the configuration's JSON Schema.
+export { initConfig, type InitConfigOptions, type InitConfigResult } from './init/init-config.ts';
+export { renderStarterConfig, type StarterConfigOptions } from './init/render-starter.ts';
+export { type SchemaReference } from './init/schema-reference.ts';
+export { createConfigJsonSchema, CONFIG_SCHEMA_FILE, type JsonSchema } from './config/json-schema.ts';
+
 // Verify: the configuration's credentials against IMS.
 export { verifyConfiguration, type VerifyConfigurationOptions, type VerifyConfigurationResult } from './verify/verify-configuration.ts';
 

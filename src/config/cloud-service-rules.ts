@@ -14,13 +14,18 @@
 import { isInvalidXmlChar } from '../docview/xml-char.ts';
 import type { Rule, RuleFailure } from './field-reader.ts';
 
-const ORGANIZATION_ID = /^[0-9a-fA-F]{24}@AdobeOrg$/;
-const TECHNICAL_ACCOUNT_ID = /^[0-9a-fA-F]{24}@techacct\.adobe\.com$/;
+/** `<24 hex>@AdobeOrg`; also the JSON Schema's pattern (json-schema.ts). */
+export const ORGANIZATION_ID = /^[0-9a-fA-F]{24}@AdobeOrg$/;
+/** `<24 hex>@techacct.adobe.com`. */
+export const TECHNICAL_ACCOUNT_ID = /^[0-9a-fA-F]{24}@techacct\.adobe\.com$/;
 // CryptoSupport.protect → "{" + hex(IV + AES-CBC ciphertext) + "}": at least two 16-byte blocks, so 64+ hex digits
 // (/system/console/crypto example: {435c89a1…65a1e6}); we ask for 32+ and an even count, to stay lenient.
-const PROTECTED = /^\{(?:[0-9a-fA-F]{2}){16,}\}$/;
-const EXTERNALIZER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const PRINTABLE_NO_SPACE = /^[\x21-\x7e]+$/;
+/** CryptoSupport's protected form, `{hex}`. */
+export const PROTECTED = /^\{(?:[0-9a-fA-F]{2}){16,}\}$/;
+/** A Link Externalizer domain name. */
+export const EXTERNALIZER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** An API key: printable ASCII without spaces. */
+export const PRINTABLE_NO_SPACE = /^[\x21-\x7e]+$/;
 
 /** `cloudService.organizationId`. */
 // A Cloud Manager variable reference (`$[secret:NAME]`, `$[env:NAME]`): AEM as a Cloud Service puts

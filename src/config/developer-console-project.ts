@@ -22,6 +22,10 @@ export interface ConsoleCredential {
   readonly id: string;
   readonly clientId?: string;
   readonly technicalAccountId?: string;
+  /** `jwt` (Service Account) or `oauth` (OAuth Server-to-Server), by the object that holds its identifiers. */
+  readonly flow?: 'jwt' | 'oauth';
+  /** The OAuth Server-to-Server scopes the console lists (`oauth_server_to_server.scopes`). */
+  readonly scopes?: readonly string[];
 }
 
 /** What the configuration needs from the project JSON. */
@@ -36,28 +40,56 @@ export interface DeveloperConsoleProject {
 
 type Json = Record<string, unknown>;
 
-/** Reads the ids out of the project JSON's text; `label` names the file. Throws `InputError` (exit 2). */
-export function parseDeveloperConsoleProject(text: string, label: string): DeveloperConsoleProject {
+/**
+ * Reads the ids out of the project JSON's text; `label` names the file, `source` the key or flag
+ * that gave it (`--project` for init). Throws `InputError` (exit 2).
+ */
+export function parseDeveloperConsoleProject(text: string, label: string, source = 'workspace.projectFile'): DeveloperConsoleProject {
   let root: unknown;
   try {
     root = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     // JSON.parse quotes the text around the error, and this text holds client secrets.
-    throw new InputError(`workspace.projectFile ${label} is not valid JSON; give the project file the Adobe Developer Console downloads, unchanged`, { code: 'E_PROJECT_FILE' });
+    throw new InputError(`${source} ${label} is not valid JSON; give the project file the Adobe Developer Console downloads, unchanged`, { code: 'E_PROJECT_FILE' });
   }
-  const project = member(root, 'project', label);
-  const org = member(project, 'org', label, 'project');
-  const workspace = member(project, 'workspace', label, 'project');
+  const named = `${source} ${label}`;
+  const project = member(root, 'project', named);
+  const org = member(project, 'org', named, 'project');
+  const workspace = member(project, 'workspace', named, 'project');
   const details = isMapping(workspace['details']) ? workspace['details'] : {};
   const credentials = Array.isArray(details['credentials']) ? details['credentials'] : [];
   const imsOrgId = typeof org['ims_org_id'] === 'string' ? org['ims_org_id'] : undefined;
   return {
-    consumerOrgId: id(org['id'], 'project.org.id', label),
-    projectId: id(project['id'], 'project.id', label),
-    workspaceId: id(workspace['id'], 'project.workspace.id', label),
+    consumerOrgId: id(org['id'], 'project.org.id', named),
+    projectId: id(project['id'], 'project.id', named),
+    workspaceId: id(workspace['id'], 'project.workspace.id', named),
     ...(imsOrgId !== undefined && { imsOrgId }),
     credentials: credentials.filter(isMapping).flatMap((credential) => readCredential(credential)),
   };
+}
+
+/**
+ * The client secrets in the project JSON's text (every string under a key with `secret` in its
+ * name: `jwt.client_secret`, `oauth_server_to_server.client_secrets[]`), for a secret sink; none
+ * when the text is not JSON (then nothing is shown of it either).
+ */
+export function listProjectSecrets(text: string): string[] {
+  let root: unknown;
+  try {
+    root = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  // The console's file is some 8 levels deep; a hostile one nested a million levels must not exhaust the stack.
+  const visit = (value: unknown, secret: boolean, depth: number): void => {
+    if (depth > 64) return;
+    if (typeof value === 'string' && secret) found.push(value);
+    else if (Array.isArray(value)) value.forEach((item) => visit(item, secret, depth + 1));
+    else if (isMapping(value)) for (const [key, item] of Object.entries(value)) visit(item, secret || /secret/i.test(key), depth + 1);
+  };
+  visit(root, false, 0);
+  return found;
 }
 
 /**
@@ -98,16 +130,26 @@ function readCredential(credential: Json): ConsoleCredential[] {
   const credentialId = optionalId(credential['id']);
   if (credentialId === undefined) return [];
   // A JWT credential keeps its identifiers under `jwt`, an OAuth Server-to-Server one under `oauth_server_to_server`.
-  const kind = [credential['jwt'], credential['oauth_server_to_server']].find(isMapping);
+  const flow = isMapping(credential['jwt']) ? 'jwt' : isMapping(credential['oauth_server_to_server']) ? 'oauth' : undefined;
+  const kind = flow === undefined ? undefined : (credential[flow === 'jwt' ? 'jwt' : 'oauth_server_to_server'] as Json);
   const clientId = typeof kind?.['client_id'] === 'string' ? kind['client_id'] : undefined;
   const technicalAccountId = typeof kind?.['technical_account_id'] === 'string' ? kind['technical_account_id'] : undefined;
-  return [{ id: credentialId, ...(clientId !== undefined && { clientId }), ...(technicalAccountId !== undefined && { technicalAccountId }) }];
+  const scopes = flow === 'oauth' && Array.isArray(kind?.['scopes']) ? kind['scopes'].filter((scope): scope is string => typeof scope === 'string') : undefined;
+  return [
+    {
+      id: credentialId,
+      ...(clientId !== undefined && { clientId }),
+      ...(technicalAccountId !== undefined && { technicalAccountId }),
+      ...(flow !== undefined && { flow }),
+      ...(scopes !== undefined && { scopes }),
+    },
+  ];
 }
 
-function member(parent: unknown, key: string, label: string, at?: string): Json {
+function member(parent: unknown, key: string, named: string, at?: string): Json {
   const value = isMapping(parent) ? parent[key] : undefined;
   if (isMapping(value)) return value;
-  throw new InputError(`workspace.projectFile ${label} has no ${at === undefined ? key : `${at}.${key}`} object; give the project file the Adobe Developer Console downloads`, { code: 'E_PROJECT_FILE' });
+  throw new InputError(`${named} has no ${at === undefined ? key : `${at}.${key}`} object; give the project file the Adobe Developer Console downloads`, { code: 'E_PROJECT_FILE' });
 }
 
 // Ids are strings of digits; a number is accepted while it is exact.
@@ -117,8 +159,8 @@ function optionalId(value: unknown): string | undefined {
   return undefined;
 }
 
-function id(value: unknown, path: string, label: string): string {
+function id(value: unknown, path: string, named: string): string {
   const result = optionalId(value);
   if (result !== undefined) return result;
-  throw new InputError(`workspace.projectFile ${label}: ${path} is missing or not an id of digits`, { code: 'E_PROJECT_FILE' });
+  throw new InputError(`${named}: ${path} is missing or not an id of digits`, { code: 'E_PROJECT_FILE' });
 }

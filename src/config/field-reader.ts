@@ -6,6 +6,7 @@
 import { describeValue } from '../errors.ts';
 import type { ConfigIssue } from './config-error.ts';
 import { childPath, isMapping, itemPath } from './field-path.ts';
+import { STARTER_PLACEHOLDER } from './schema.ts';
 
 /** Why a value does not fit: `expected <expected>, got <value>; <hint>`. */
 export interface RuleFailure {
@@ -92,7 +93,7 @@ export class FieldReader {
       if (spec.required !== undefined) this.report(path, `required; give ${spec.required}`);
       return spec.required === undefined ? undefined : '';
     }
-    if (!this.#isString(path, value) || !this.#fits(path, value)) return '';
+    if (!this.#isString(path, value) || !this.#fits(path, value) || !this.#filledIn(path, value, spec.required)) return '';
     if (value === '' && spec.allowEmpty !== true) {
       this.report(path, `must not be empty${spec.required === undefined ? '; give a value or remove the key' : `; give ${spec.required}`}`);
       return '';
@@ -127,7 +128,7 @@ export class FieldReader {
 
   #item(path: string, index: number, item: unknown, all: readonly unknown[], rule: Rule | undefined): void {
     const at = itemPath(path, index);
-    if (!this.#isString(at, item) || !this.#fits(at, item)) return;
+    if (!this.#isString(at, item) || !this.#fits(at, item) || !this.#filledIn(at, item)) return;
     if (item === '') this.report(at, 'must not be empty; remove the item or give a value');
     else if (all.indexOf(item) < index) this.report(at, `listed twice (first as ${itemPath(path, all.indexOf(item))}); remove one`);
     else {
@@ -140,6 +141,13 @@ export class FieldReader {
   #fits(path: string, value: string): boolean {
     if (value.length <= MAX_CONFIG_VALUE_LENGTH) return true;
     this.report(path, `is ${value.length} characters long; a configuration value may have at most ${MAX_CONFIG_VALUE_LENGTH}`);
+    return false;
+  }
+
+  // The starter's placeholder is named as such, not as a malformed value (its rule would say "expected …").
+  #filledIn(path: string, value: string, wanted?: string): boolean {
+    if (value !== STARTER_PLACEHOLDER) return true;
+    this.report(path, `still ${STARTER_PLACEHOLDER} (written by aem-ioevents init); give ${wanted ?? 'its value'}`);
     return false;
   }
 

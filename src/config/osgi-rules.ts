@@ -13,8 +13,10 @@ import { getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { Rule } from './field-reader.ts';
 import type { OsgiFlow } from './types.ts';
 
-const APP = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
-const RUN_MODE = /^[A-Za-z0-9_-]+$/;
+/** `osgi.app`, before the JCR name check. */
+export const APP = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+/** One run mode of `osgi.runMode`. */
+export const RUN_MODE = /^[A-Za-z0-9_-]+$/;
 
 /** The flows an OSGi template can write. */
 export const OSGI_FLOWS: readonly OsgiFlow[] = ['jwt', 'oauth'];

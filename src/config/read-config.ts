@@ -17,7 +17,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { readUserFile } from '../fs/read-user-file.ts';
 import { ConfigError } from './config-error.ts';
-import { parseDeveloperConsoleProject, resolveWorkspaceIds } from './developer-console-project.ts';
+import { listProjectSecrets, parseDeveloperConsoleProject, resolveWorkspaceIds } from './developer-console-project.ts';
 import { deepFreeze, parseConfig } from './parse-config.ts';
 import type { ConfigFormat, Environment, LoadedConfig, ParsedConfig, ReadConfigOptions } from './types.ts';
 import type { SecretSink } from '../secrets/secret-registry.ts';
@@ -38,7 +38,7 @@ export async function readConfig(options: ReadConfigOptions): Promise<LoadedConf
     ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     baseDir: dirname(located.file),
   });
-  const config = await readProjectFile(parsed, located.file);
+  const config = await readProjectFile(parsed, located.file, options.secrets);
   return Object.freeze({ ...parsed, config, file: located.file, warnings: Object.freeze([...located.warnings, ...parsed.warnings]) });
 }
 
@@ -56,7 +56,7 @@ export function readChosenConfig(choice: ConfigChoice, cwd: string, env: Environ
 }
 
 // The workspace ids from workspace.projectFile, checked against the rest of the configuration.
-async function readProjectFile(parsed: ParsedConfig, configFile: string): Promise<ParsedConfig['config']> {
+async function readProjectFile(parsed: ParsedConfig, configFile: string, secrets: SecretSink | undefined): Promise<ParsedConfig['config']> {
   const projectFile = parsed.config.workspace?.projectFile;
   if (projectFile === undefined) return parsed.config;
   const bytes = await readUserFile(projectFile, {
@@ -68,7 +68,10 @@ async function readProjectFile(parsed: ParsedConfig, configFile: string): Promis
       return new InputError(`workspace.projectFile ${projectFile}: ${reason}; download the project JSON from the Adobe Developer Console (workspace, Download all)`, { code: 'E_PROJECT_FILE', cause: error });
     },
   });
-  const project = parseDeveloperConsoleProject(Buffer.from(bytes).toString('utf8'), projectFile);
+  const text = Buffer.from(bytes).toString('utf8');
+  // Its client secrets too, so that no output of the run can show them (issue 11, point 6).
+  for (const secret of listProjectSecrets(text)) secrets?.add(secret, 'a client secret in workspace.projectFile');
+  const project = parseDeveloperConsoleProject(text, projectFile);
   const { workspace, issues } = resolveWorkspaceIds(parsed.config, project, projectFile);
   if (issues.length > 0) throw new ConfigError(configFile, issues, 'E_CONFIG_FIELD');
   return deepFreeze({ ...parsed.config, workspace });

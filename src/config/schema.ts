@@ -13,6 +13,9 @@
  * | `workspace`    | projectFile, consumerOrgId, projectId, workspaceId, credentialId (`aio-aem-events`) |
  * | `validation`   | cnd, validRoots, severity (FileVault's validator settings for build and `inspect --config`) |
  * | `environments` | `<name>`: any of the sections above, merged over them with `--env <name>`         |
+ *
+ * A key added here needs its description in `field-docs.ts` (the type check fails without it),
+ * and `npm run schema` to rewrite the shipped JSON Schema (a test fails until it is rewritten).
  */
 import type { SecretField } from './types.ts';
 
@@ -52,6 +55,13 @@ export const CONFIG_DEFAULTS = {
   // OSGi configurations go to /apps/aem-ioevents/config (all run modes), with the JWT credential (issue 7).
   osgi: { app: 'aem-ioevents', flow: 'jwt' },
 } as const;
+
+/**
+ * The value `aem-ioevents init` writes where the user must give one (an id from the Developer
+ * Console). No rule accepts it, and the field reader names it so: `build` refuses the starter
+ * until each one is replaced, naming every key still holding it.
+ */
+export const STARTER_PLACEHOLDER = '<fill in>';
 
 /** Plain secrets; a literal value in the file draws a warning naming this variable. */
 export const SECRET_FIELDS: Readonly<Record<SecretField, string>> = {

@@ -13,7 +13,8 @@
  */
 import type { Rule } from './field-reader.ts';
 
-const CONSOLE_ID = /^[0-9]{1,30}$/;
+/** A Developer Console id: digits. */
+export const CONSOLE_ID = /^[0-9]{1,30}$/;
 
 /** The JSON path each id has in the console's project file. */
 export const PROJECT_FILE_PATHS = {

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config/config-error.ts';
-import { parseDeveloperConsoleProject, resolveWorkspaceIds } from '../../src/config/developer-console-project.ts';
+import { listProjectSecrets, parseDeveloperConsoleProject, resolveWorkspaceIds } from '../../src/config/developer-console-project.ts';
 import { readConfig } from '../../src/config/read-config.ts';
 import { InputError } from '../../src/errors.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
@@ -37,8 +37,8 @@ parseSuite('reads the ids, the IMS org and every credential with its client ID a
     workspaceId: '4566206088344812345',
     imsOrgId: '0123456789ABCDEF01234567@AdobeOrg',
     credentials: [
-      { id: '179144', clientId: 'fedcba9876543210fedcba9876543210', technicalAccountId: 'FEDCBA9876543210FEDCBA98@techacct.adobe.com' },
-      { id: '179145', clientId: '0123456789abcdef0123456789abcdef', technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com' },
+      { id: '179144', clientId: 'fedcba9876543210fedcba9876543210', technicalAccountId: 'FEDCBA9876543210FEDCBA98@techacct.adobe.com', flow: 'oauth', scopes: ['AdobeID', 'openid', 'read_organizations', 'adobeio_api'] },
+      { id: '179145', clientId: '0123456789abcdef0123456789abcdef', technicalAccountId: '0123456789ABCDEF01234567@techacct.adobe.com', flow: 'jwt' },
     ],
   });
 });
@@ -144,6 +144,22 @@ readSuite('fills the workspace ids from the file, relative to the configuration,
     projectFile: join(dir, 'project.json'),
   });
   assert.ok(Object.isFrozen(loaded.config.workspace));
+});
+
+readSuite('the client secrets of the project file go to the secret sink, and nothing else of it', async ({ dir }) => {
+  writeFileSync(join(dir, 'project.json'), PROJECT_TEXT);
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), yaml('  projectFile: project.json'));
+  const added: [string, string][] = [];
+  await readConfig({ cwd: dir, env: ENV, secrets: { add: (value, source) => void (value !== undefined && added.push([value, source])) } });
+  const fromProject = added.filter(([, source]) => source === 'a client secret in workspace.projectFile').map(([value]) => value);
+  assert.equal(fromProject, PROJECT_SECRETS);
+});
+
+readSuite('listProjectSecrets: every string under a key naming a secret; none in text that is not JSON or nested past 64 levels', () => {
+  assert.equal(listProjectSecrets(PROJECT_TEXT), PROJECT_SECRETS);
+  assert.equal(listProjectSecrets('{"a": {"clientSecret": "s1", "secrets": ["s2", 3], "name": "x"}}'), ['s1', 's2']);
+  assert.equal(listProjectSecrets('client_secret: s3'), []);
+  assert.equal(listProjectSecrets(`{"secret": ${'['.repeat(100000)}"deep"${']'.repeat(100000)}}`), []);
 });
 
 readSuite('a disagreement is a configuration error naming the configuration file; no secret of the project file is shown', async ({ dir }) => {

@@ -24,7 +24,7 @@ const APACHE_2_0_SHA256 = 'cfc7749b96f63bd31c3c42b5c471bf756814053e847c10f3eb003
 const test = suite('npm pack → install → use');
 // What `npm pack` needs from a clean checkout: the build reads scripts/, src/, templates/, cnd/ and the
 // embedded example (fixtures/) that trains the code cache.
-const SOURCES = ['package.json', 'package-lock.json', 'LICENSE', 'README.md', 'tsconfig.json', 'tsconfig.build.json', '.gitignore', 'scripts', 'src', 'templates', 'cnd', 'fixtures'];
+const SOURCES = ['package.json', 'package-lock.json', 'LICENSE', 'README.md', 'tsconfig.json', 'tsconfig.build.json', '.gitignore', 'scripts', 'src', 'templates', 'cnd', 'schema', 'fixtures'];
 let work = '';
 let source = '';
 let project = '';
@@ -59,9 +59,9 @@ test.after(() => removeTempDir(work));
 
 test('the tarball holds the built package and its license: no sources, tests or source maps', () => {
   const files = listFiles(installed);
-  const allowed = [/^(LICENSE|README\.md|package\.json)$/, /^templates\/[a-z0-9.-]+\/template\.yaml$/, /^cnd\/[a-z0-9-]+\.cnd$/, /^dist\/[a-z0-9-]+\.(js|cjs)(\.LEGAL\.txt)?$/i, /^dist\/(cli-main\.cjs\.cache|templates\.json)$/, /^dist\/types\/[a-z0-9/-]+\.d\.ts$/];
+  const allowed = [/^(LICENSE|README\.md|package\.json)$/, /^templates\/[a-z0-9.-]+\/template\.yaml$/, /^cnd\/[a-z0-9-]+\.cnd$/, /^schema\/aem-ioevents\.schema\.json$/, /^dist\/[a-z0-9-]+\.(js|cjs)(\.LEGAL\.txt)?$/i, /^dist\/(cli-main\.cjs\.cache|templates\.json)$/, /^dist\/types\/[a-z0-9/-]+\.d\.ts$/];
   assert.equal(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
-  for (const file of ['LICENSE', 'dist/cli.cjs', 'dist/cli-main.cjs', 'dist/cli-main.cjs.cache', 'dist/index.js', 'dist/templates.json', 'dist/types/index.d.ts', 'templates/cloudservice-6.3/template.yaml', 'cnd/sling.cnd', 'cnd/cq-page.cnd']) {
+  for (const file of ['LICENSE', 'dist/cli.cjs', 'dist/cli-main.cjs', 'dist/cli-main.cjs.cache', 'dist/index.js', 'dist/templates.json', 'dist/types/index.d.ts', 'templates/cloudservice-6.3/template.yaml', 'cnd/sling.cnd', 'cnd/cq-page.cnd', 'schema/aem-ioevents.schema.json']) {
     assert.ok(files.includes(file), file);
   }
   assert.is(createHash('sha256').update(readFileSync(join(installed, 'LICENSE'))).digest('hex'), APACHE_2_0_SHA256);
@@ -142,6 +142,14 @@ test('the installed bin runs: --version and templates, the same as the repositor
   const templates = run('npx', ['--offline', '--no-install', 'aem-ioevents', 'templates'], project).stdout;
   assert.is(templates, run(process.execPath, [join(root, 'dist/cli.cjs'), 'templates'], project).stdout);
   for (const name of ['aio-aem-events', 'cloudservice-6.3', 'ims-6.5']) assert.match(templates, new RegExp(`^${name.replace('.', '\\.')} `, 'm'));
+});
+
+test('npx aem-ioevents init in the project points the editor to the installed schema', () => {
+  const result = JSON.parse(run('npx', ['--offline', '--no-install', 'aem-ioevents', 'init', '--template', 'ims-6.5', '--out', 'starter.yaml', '--json'], project).stdout) as { schema: { reference: string; installed: boolean } };
+  assert.equal(result.schema, { reference: './node_modules/aem-ioevents/schema/aem-ioevents.schema.json', installed: true });
+  const starter = readFileSync(join(project, 'starter.yaml'), 'utf8');
+  assert.is(starter.split('\n')[0], '# yaml-language-server: $schema=./node_modules/aem-ioevents/schema/aem-ioevents.schema.json');
+  assert.is(readFileSync(join(project, result.schema.reference), 'utf8'), readFileSync(join(root, 'schema/aem-ioevents.schema.json'), 'utf8'));
 });
 
 test.run();
