@@ -5,7 +5,9 @@
 export { deployPackage, JSON_API_WARNING } from './deploy-package.ts';
 export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './deploy-options.ts';
 export type { DeployOptions } from './deploy-options.ts';
-export type { DeployProgress, InstallingProgress, OnProgress, UploadingProgress, WaitingProgress } from './deploy-progress.ts';
+export type { DeployProgress, Every, InstallingProgress, OnProgress, UploadingProgress, WaitingProgress } from './deploy-progress.ts';
+export type { ReadinessWaitOptions, TargetReadiness } from './target-readiness.ts';
+export type { OnRetry } from './backoff.ts';
 export { combineExitCodes } from './deploy-result.ts';
 export type { DeployDryRun, DeployedPackage, DeployResult, TargetResult } from './deploy-result.ts';
 export { formatCounts, formatDeployReport, formatDryRun } from './deploy-report.ts';

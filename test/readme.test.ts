@@ -1,0 +1,100 @@
+// The README's examples are run as written (issue 12, point 1): the example configuration builds
+// and passes `inspect --strict`; the GitHub Actions and GitLab CI recipes hold the same steps, and
+// those steps run through the bundled bin against the IMS and Package Manager stand-ins (loopback);
+// the library example runs and prints what its comments say.
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parse } from 'yaml';
+import { CLIENT_SECRET, exampleImsBinding } from './build/example-project.ts';
+import { startPackmgrStandIn } from './deploy/packmgr-stand-in.ts';
+import { BIN, runInProcess } from './helpers/cli.ts';
+import { makeTempDir, removeTempDir } from './helpers/temp.ts';
+import { startImsStandIn } from './ims/ims-stand-in.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const run = promisify(execFile);
+
+/** The fenced block after `<!-- readme-test: NAME -->`. */
+export function readmeBlock(name: string, text = README): string {
+  const match = new RegExp(`<!-- readme-test: ${name} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\\n\`\`\`\\n`).exec(text);
+  if (match === null) throw new Error(`README.md has no block marked readme-test: ${name}`);
+  return match[1]!;
+}
+
+const readme = suite('README examples', { dir: '' });
+
+readme.before.each((context) => {
+  context.dir = makeTempDir();
+  writeFileSync(join(context.dir, 'aem-ioevents.yaml'), readmeBlock('example-config'));
+});
+
+readme.after.each((context) => removeTempDir(context.dir));
+
+const ENV = { IOEVENTS_CLIENT_SECRET: CLIENT_SECRET, SOURCE_DATE_EPOCH: '1795435200' };
+
+readme('the example configuration builds with ims-6.5 (and --env stage) and passes inspect --strict --config', async ({ dir }) => {
+  const built = await runInProcess(['build', '--template', 'ims-6.5'], { cwd: dir, env: ENV });
+  assert.is(built.code, 0, built.stderr);
+  assert.match(built.stdout, /^wrote dist\/eventproxy-config-1\.0\.0\.zip /);
+  assert.ok(built.stdout.includes("  checked  0 errors, 0 warnings by FileVault's validator rules"), built.stdout);
+  const inspected = await runInProcess(['inspect', '--strict', '--config', 'aem-ioevents.yaml', 'dist/eventproxy-config-1.0.0.zip'], { cwd: dir, env: ENV });
+  assert.is(inspected.code, 0, inspected.stdout + inspected.stderr);
+  assert.match(inspected.stdout, /^Package {5}my-company:eventproxy-config:1\.0\.0 /);
+  const stage = await runInProcess(['build', '--template', 'ims-6.5', '--env', 'stage', '--out', 'stage'], { cwd: dir, env: ENV });
+  assert.is(stage.code, 0, stage.stderr);
+  assert.ok(stage.stdout.includes('com.adobe.granite.auth.oauth.accesstoken.provider~ioevents-stage'), stage.stdout);
+});
+
+/** The shell steps of the two recipes. */
+function recipeSteps(): { github: string[]; gitlab: string[] } {
+  const github = parse(readmeBlock('github-actions')) as { jobs: { deploy: { steps: { run?: string }[] } } };
+  const gitlab = parse(readmeBlock('gitlab-ci')) as { 'aem-ioevents': { script: string[] } };
+  return { github: github.jobs.deploy.steps.flatMap((step) => (step.run === undefined ? [] : [step.run])), gitlab: gitlab['aem-ioevents'].script };
+}
+
+readme('the GitHub Actions and GitLab CI recipes run the same steps', () => {
+  const { github, gitlab } = recipeSteps();
+  assert.equal(github, gitlab);
+  assert.equal(github.filter((step) => !step.startsWith('npx aem-ioevents ')), ['npm ci']);
+});
+
+readme("the recipes' aem-ioevents steps pass, in order, against IMS and Package Manager stand-ins", async ({ dir }) => {
+  const ims = await startImsStandIn({ bindings: [await exampleImsBinding()] });
+  const packmgr = await startPackmgrStandIn({ user: 'ci-deployer', password: 'a-throwaway-aem-password' });
+  try {
+    const env = { PATH: process.env.PATH, ...ENV, IOEVENTS_IMS_URL: ims.url, AEM_URL: packmgr.url, AEM_USER: 'ci-deployer', AEM_PASSWORD: 'a-throwaway-aem-password' };
+    const steps = recipeSteps().github.filter((step) => step.startsWith('npx aem-ioevents '));
+    assert.is(steps.length, 4);
+    for (const step of steps) {
+      // `npx aem-ioevents` is this repository's bin; the rest of the line runs in bash as CI runs it.
+      const line = step.replace(/^npx aem-ioevents /, `"${process.execPath}" "${BIN}" `);
+      const result = await run('bash', ['-c', line], { cwd: dir, env, timeout: 60_000 }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      assert.is('code' in result ? result.code : 0, 0, `${step}\n${result.stdout}${result.stderr}`);
+    }
+    assert.is(packmgr.installs(), 1);
+    assert.ok(packmgr.repository.has('/apps/my-company/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents'));
+    assert.ok(ims.requests.some((request) => request.fields.client_secret === CLIENT_SECRET));
+  } finally {
+    await ims.close();
+    await packmgr.close();
+  }
+});
+
+readme('the library example runs and prints what its comments say', async ({ dir }) => {
+  const source = readmeBlock('library').replace("from 'aem-ioevents'", `from '${join(ROOT, 'src/index.ts')}'`);
+  const expected = [...source.matchAll(/\/\/ (.*)$/gm)].map((match) => match[1]!.replace(/ \(.*\)$/, ''));
+  writeFileSync(join(dir, 'example.mts'), source);
+  // Without the test runner's FORCE_COLOR, console.log prints numbers as a user's CI log shows them.
+  const { FORCE_COLOR: _, ...env } = process.env;
+  const result = await run(process.execPath, ['--import', 'tsx', join(dir, 'example.mts')], { cwd: ROOT, env, timeout: 60_000 });
+  assert.is(result.stdout, `${expected.join('\n')}\n`);
+  assert.equal(expected, ['eventproxy-config', '2 E_ZIP_UNREADABLE']);
+});
+
+readme.run();
