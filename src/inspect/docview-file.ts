@@ -12,46 +12,34 @@
  *
  * Child paths append the element's decoded qualified name (`foo[2]` for `foo_x005b_2_x005d_`).
  *
- * No element is kept (issue 11, point 7): {@link scanDocViewFile} reads the whole file first, as
- * FileVault refuses a file with any problem as a whole, then {@link visitDocViewFile} hands the
- * elements over one at a time, from the parser again or, for a file of at most
- * {@link MAX_REPLAYED_EVENTS} parser events, from what the scan kept.
+ * A file is parsed once (issue 14, point 3): FileVault refuses a file with any problem as a
+ * whole, so {@link parseDocViewFile} reads it to its end first, keeping of each element only
+ * what the validators need ({@link DocViewFileElements}: no property objects, no paths, the
+ * values of `jcr:primaryType`, `jcr:mixinTypes` and `jcr:uuid` only); then its elements are
+ * visited from that. Paths and the names of those three properties are resolved only then,
+ * with every namespace the file declares (a declaration names elements before it too).
  */
-import { type DocViewCharacterData, type DocViewElement, type DocViewStreamHandler, streamDocView } from '../docview/docview-parse.ts';
+import { type DocViewCharacterData, type DocViewElement, streamDocView } from '../docview/docview-parse.ts';
+import type { DocViewProperty } from '../docview/docview-property.ts';
 import { getRepositoryPath } from '../docview/platform-name-format.ts';
-import type { DocViewNodeInfo } from './validator.ts';
+import type { DocViewNodeInfo, ValidationMessage } from './validator.ts';
+import { checkPropertyValues } from './validators/docview-parser.ts';
 
 const JCR_URI = 'http://www.jcp.org/jcr/1.0';
 
-/** One element with its path. */
+/** One element with its path, as the validators see it. */
 export interface DocViewVisit {
   readonly path: string;
-  /** The element, with all the character data directly inside it. */
-  readonly node: DocViewElement & { readonly characterData: readonly DocViewCharacterData[] };
+  /** Where its start tag ends (what a SAX `Locator` gives FileVault's validators). */
+  readonly line: number;
+  readonly column: number;
+  /** All the character data directly inside it, in document order. */
+  readonly characterData: readonly DocViewCharacterData[];
+  /** Property values FileVault cannot convert to their type (`jackrabbit-docviewparser` errors). */
+  readonly invalidValues: readonly ValidationMessage[];
   readonly info: DocViewNodeInfo;
   readonly isRoot: boolean;
 }
-
-/**
- * What reading a whole DocView file once tells before its elements are visited: the namespaces
- * declared anywhere in it (they name elements before them too), and character data that comes
- * after an element's first child, by the element's number in document order (rare: mixed content).
- */
-export interface DocViewFileScan {
-  readonly namespaces: Readonly<Record<string, string>>;
-  readonly lateCharacterData: ReadonlyMap<number, readonly DocViewCharacterData[]>;
-  /** What the parser told, for a file of at most {@link MAX_REPLAYED_EVENTS}: visits replay it instead of parsing again. */
-  readonly events: readonly DocViewEvent[] | undefined;
-}
-
-/**
- * Files up to this many parser events (starts, ends, character data) are parsed once and their
- * events kept for the visits (most `.content.xml` are far smaller); larger ones are parsed again
- * for each visit, so memory stays bounded by this, whatever the file holds.
- */
-export const MAX_REPLAYED_EVENTS = 4096;
-
-type DocViewEvent = readonly [element: DocViewElement, qualifiedName: string] | DocViewCharacterData | null;
 
 /** The repository path FileVault derives from a DocView file's name (`getDocumentViewXmlRootNodePath`). */
 export function getDocViewRootPath(pathBelowJcrRoot: string): string {
@@ -60,104 +48,107 @@ export function getDocViewRootPath(pathBelowJcrRoot: string): string {
   return `/${getRepositoryPath(platformPath, { respectDotDir: true })}`;
 }
 
+// The names whose values are kept: describe() resolves a property's prefix only after the parse.
+const KEPT_LOCAL_NAMES: ReadonlySet<string> = new Set(['primaryType', 'mixinTypes', 'uuid']);
+
+// One element as the parse keeps it until the file proves well-formed.
+interface ElementRecord {
+  readonly depth: number;
+  /** As written (`jcr:root`, `child3`): the root element's decides the root path. */
+  readonly qualifiedName: string;
+  /** `DocViewElement.name`. */
+  readonly name: string;
+  /** The path segment: the name, with `[index]` for a same-name sibling. */
+  readonly segment: string;
+  readonly line: number;
+  readonly column: number;
+  readonly propertyCount: number;
+  /** Properties that may be `jcr:primaryType`, `jcr:mixinTypes` or `jcr:uuid`. */
+  readonly named: readonly DocViewProperty[] | undefined;
+  readonly invalidValues: readonly ValidationMessage[] | undefined;
+  characterData: DocViewCharacterData[] | undefined;
+}
+
+/** A DocView file read to its end and well-formed: its elements, ready to be visited. */
+export interface DocViewFileElements {
+  /** Number of elements. */
+  readonly size: number;
+  /**
+   * Visits every element depth-first in document order, each once its path and properties are
+   * resolved; the visit objects are not kept.
+   */
+  visit(onVisit: (visit: DocViewVisit) => void): void;
+}
+
 /**
- * Reads a whole DocView file without keeping its elements: FileVault refuses a file with any
- * problem as a whole, so it is read to its end before any element is visited.
+ * Reads a whole DocView file once, keeping of each element only what its visit needs.
  * @throws DocViewParseError for XML that is not well-formed or a property FileVault cannot read.
  */
-export function scanDocViewFile(xml: string, rootPath: string): DocViewFileScan {
-  const lateCharacterData = new Map<number, DocViewCharacterData[]>();
-  let events: DocViewEvent[] | undefined = [];
-  const record = (event: DocViewEvent): void => {
-    if (events !== undefined && events.push(event) > MAX_REPLAYED_EVENTS) events = undefined;
-  };
-  const source = (handler: DocViewStreamHandler): Readonly<Record<string, string>> => streamDocView(xml, { rootName: rootNameOf(rootPath) }, {
-    open: (element, qualifiedName) => (record([element, qualifiedName]), handler.open(element, qualifiedName)),
-    text: (data) => (record(data), handler.text(data)),
-    close: () => (record(null), handler.close()),
+export function parseDocViewFile(xml: string, rootPath: string): DocViewFileElements {
+  const records: ElementRecord[] = [];
+  const open: ElementRecord[] = [];
+  const namespaces = streamDocView(xml, { rootName: rootNameOf(rootPath) }, {
+    open(element: DocViewElement, qualifiedName: string) {
+      const record = toRecord(element, qualifiedName, open.length);
+      records.push(record);
+      open.push(record);
+    },
+    text(data) {
+      const record = open.at(-1)!;
+      (record.characterData ??= []).push(data);
+    },
+    close: () => void open.pop(),
   });
-  const namespaces = walkElements(source, rootPath, undefined, (ordinal, data) => {
-    const list = lateCharacterData.get(ordinal);
-    if (list === undefined) lateCharacterData.set(ordinal, [data]);
-    else list.push(data);
-  });
-  return { namespaces, lateCharacterData, events };
+  return { size: records.length, visit: (onVisit) => visitRecords(records, namespaces, rootPath, onVisit) };
 }
 
 /**
- * Visits the elements of a file {@link scanDocViewFile} read, depth-first in document order,
- * one at a time: memory follows the file's depth, not its number of elements.
- */
-export function visitDocViewFile(xml: string, rootPath: string, scan: DocViewFileScan, onVisit: (visit: DocViewVisit) => void): void {
-  const { events } = scan;
-  const source = (handler: DocViewStreamHandler): Readonly<Record<string, string>> => {
-    if (events === undefined) return streamDocView(xml, { rootName: rootNameOf(rootPath) }, handler);
-    for (const event of events) {
-      if (event === null) handler.close();
-      else if (Array.isArray(event)) handler.open(event[0], event[1]);
-      else handler.text(event as DocViewCharacterData);
-    }
-    return scan.namespaces;
-  };
-  walkElements(source, rootPath, { scan, onVisit }, () => undefined);
-}
-
-/**
- * Parses a DocView file and lists its elements (small files; `inspect` uses the two steps above).
+ * Parses a DocView file and lists its elements (small files and tests; `inspect` visits them one
+ * at a time with {@link parseDocViewFile}).
  * @throws DocViewParseError for XML that is not well-formed or a property FileVault cannot read.
  */
 export function readDocViewFile(xml: string, rootPath: string): DocViewVisit[] {
   const visits: DocViewVisit[] = [];
-  visitDocViewFile(xml, rootPath, scanDocViewFile(xml, rootPath), (visit) => visits.push(visit));
+  parseDocViewFile(xml, rootPath).visit((visit) => visits.push(visit));
   return visits;
 }
 
-interface OpenElement {
-  readonly element: DocViewElement;
-  readonly path: string;
-  readonly ordinal: number;
-  /** Its character data so far; `undefined` once it was visited. */
-  characterData: DocViewCharacterData[] | undefined;
+function toRecord(element: DocViewElement, qualifiedName: string, depth: number): ElementRecord {
+  let named: DocViewProperty[] | undefined;
+  for (const property of element.properties) {
+    const colon = property.name.indexOf(':');
+    if (KEPT_LOCAL_NAMES.has(colon < 0 ? property.name : property.name.slice(colon + 1))) (named ??= []).push(property);
+  }
+  const invalid = checkPropertyValues(element.properties);
+  return {
+    depth, qualifiedName, name: element.name, segment: element.index === undefined ? element.name : `${element.name}[${element.index}]`,
+    line: element.line, column: element.column, propertyCount: element.properties.length, named,
+    invalidValues: invalid.length === 0 ? undefined : invalid, characterData: undefined,
+  };
 }
 
-// An element is visited once its first child starts or it ends, whichever comes first: by then
-// its properties and the character data before any child are known, and the scan has the rest.
-function walkElements(
-  source: (handler: DocViewStreamHandler) => Readonly<Record<string, string>>, rootPath: string, visiting: { scan: DocViewFileScan; onVisit: (visit: DocViewVisit) => void } | undefined,
-  onLateCharacterData: (ordinal: number, data: DocViewCharacterData) => void,
-): Readonly<Record<string, string>> {
+const NONE: readonly never[] = [];
+
+function visitRecords(
+  records: readonly ElementRecord[], namespaces: Readonly<Record<string, string>>, rootPath: string, onVisit: (visit: DocViewVisit) => void,
+): void {
   const resolve = (qualified: string): { uri: string | undefined; local: string } => {
-    const namespaces = visiting?.scan.namespaces ?? {};
     const colon = qualified.indexOf(':');
     if (colon < 0) return { uri: namespaces[''] ?? '', local: qualified };
     return { uri: namespaces[qualified.slice(0, colon)], local: qualified.slice(colon + 1) };
   };
-  const stack: OpenElement[] = [];
-  let count = 0;
-  const visit = (open: OpenElement): void => {
-    const before = open.characterData;
-    if (before === undefined) return;
-    open.characterData = undefined;
-    if (visiting === undefined) return;
-    const characterData = [...before, ...(visiting.scan.lateCharacterData.get(open.ordinal) ?? [])];
-    visiting.onVisit({ path: open.path, node: { ...open.element, characterData }, info: describe(open.element, resolve), isRoot: open.ordinal === 0 });
-  };
-  return source({
-    open(element, qualifiedName) {
-      const parent = stack.at(-1);
-      if (parent !== undefined) visit(parent);
-      // The root element names the node only when it is not jcr:root (JCR-4625).
-      let path: string;
-      if (parent !== undefined) path = join(parent.path, nameWithIndex(element));
-      else path = visiting === undefined || isJcrRoot(resolve(qualifiedName)) ? rootPath : join(parentOf(rootPath), nameWithIndex(element));
-      stack.push({ element, path, ordinal: count++, characterData: [] });
-    },
-    text(data) {
-      const open = stack.at(-1)!;
-      if (open.characterData !== undefined) open.characterData.push(data);
-      else onLateCharacterData(open.ordinal, data);
-    },
-    close: () => visit(stack.pop()!),
+  // paths[d]: the path of the open element at depth d.
+  const paths: string[] = [];
+  records.forEach((record, i) => {
+    let path: string;
+    // The root element names the node only when it is not jcr:root (JCR-4625).
+    if (record.depth > 0) path = join(paths[record.depth - 1]!, record.segment);
+    else path = isJcrRoot(resolve(record.qualifiedName)) ? rootPath : join(parentOf(rootPath), record.segment);
+    paths[record.depth] = path;
+    onVisit({
+      path, line: record.line, column: record.column, characterData: record.characterData ?? NONE, invalidValues: record.invalidValues ?? NONE,
+      info: describe(record, resolve), isRoot: i === 0,
+    });
   });
 }
 
@@ -169,25 +160,21 @@ function isJcrRoot(name: { uri: string | undefined; local: string }): boolean {
   return name.uri === JCR_URI && name.local === 'root';
 }
 
-function describe(node: DocViewElement, resolve: (name: string) => { uri: string | undefined; local: string }): DocViewNodeInfo {
+function describe(record: ElementRecord, resolve: (name: string) => { uri: string | undefined; local: string }): DocViewNodeInfo {
   const jcr = (local: string): readonly string[] | undefined =>
-    node.properties.find((p) => {
+    record.named?.find((p) => {
       const name = resolve(p.name);
       return name.uri === JCR_URI && name.local === local;
     })?.values;
-  const name = resolve(node.name);
+  const name = resolve(record.name);
   return {
-    name: node.name,
-    properties: node.properties,
+    name: record.name,
+    propertyCount: record.propertyCount,
     primaryType: jcr('primaryType')?.[0],
-    mixinTypes: jcr('mixinTypes') ?? [],
+    mixinTypes: jcr('mixinTypes') ?? NONE,
     identifier: jcr('uuid')?.[0],
     isRepPolicy: name.uri === 'internal' && name.local === 'policy',
   };
-}
-
-function nameWithIndex(node: DocViewElement): string {
-  return node.index === undefined ? node.name : `${node.name}[${node.index}]`;
 }
 
 /** Jackrabbit `Text.getRelativeParent(path, 1)`. */

@@ -14,7 +14,7 @@ import { DocViewParseError } from '../docview/docview-parse.ts';
 import { FILTER_XML, PROPERTIES_XML } from '../packaging/constants.ts';
 import type { PackageId } from '../packaging/package-id.ts';
 import type { WorkspaceFilter } from '../packaging/workspace-filter.ts';
-import { type DocViewFileScan, type DocViewVisit, getDocViewRootPath, scanDocViewFile, visitDocViewFile } from './docview-file.ts';
+import { type DocViewFileElements, getDocViewRootPath, parseDocViewFile } from './docview-file.ts';
 import { FilterModel } from './filter-model.ts';
 import type { Finding, FindingCounts } from './finding.ts';
 import { FindingCollector, type MAX_FINDINGS_PER_KIND, type OmittedFindings } from './finding-collector.ts';
@@ -80,12 +80,6 @@ export async function inspectPackage(source: PackageSource, options: InspectOpti
 }
 
 const META_INF = 'META-INF/';
-
-// The nodes a DocView file defines: the first, and all of them again on demand.
-interface DocViewNodes {
-  readonly first: NodeContext;
-  forEach(onNode: (node: NodeContext) => void): void;
-}
 
 class Inspection {
   private readonly collector = new FindingCollector();
@@ -176,14 +170,14 @@ class Inspection {
       return;
     }
     const { nodes } = docView;
-    this.collector.call(this.validators, (v) => v.jcrPath?.(nodes.first, false, true), nodes.first);
-    nodes.forEach((node) => this.collector.call(this.validators, (v) => v.nodePath?.(node), node));
+    this.collector.call(this.validators, (v) => v.jcrPath?.(nodes[0]!, false, true), nodes[0]!);
+    for (const node of nodes) this.collector.call(this.validators, (v) => v.nodePath?.(node), node);
   }
 
-  // An .xml file: when DocView, each element goes to the validators as it is read; the nodes it
-  // defines are the elements with properties, read again for the nodePath hooks (FileVault calls
-  // those after the file: reading twice keeps memory independent of the file's number of nodes).
-  private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ sniffed: boolean; nodes?: DocViewNodes }> {
+  // An .xml file: when DocView, it is parsed once, then each element goes to the validators; the
+  // nodes it defines (the elements with properties) go to the nodePath hooks after the file, as
+  // FileVault calls those (their contexts are all that is kept of the file by then).
+  private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ sniffed: boolean; nodes?: readonly NodeContext[] }> {
     const bytes = await this.readEntry(entry);
     if (!path.endsWith('/.content.xml') && path !== '.content.xml' && !isDocViewXml(bytes)) {
       this.collector.add('jackrabbit-docviewparser', [{ severity: 'info', message: NOT_DOCVIEW }], { path: filePath, nodePath: filePathToNodePath(path) });
@@ -195,29 +189,24 @@ class Inspection {
       this.collector.add('jackrabbit-docviewparser', [parseFailure(decoded.error)], { path: filePath, nodePath: rootPath });
       return { sniffed: true };
     }
-    const xml = decoded.text;
-    let scan: DocViewFileScan;
+    let elements: DocViewFileElements;
     try {
-      scan = scanDocViewFile(xml, rootPath);
+      elements = parseDocViewFile(decoded.text, rootPath);
     } catch (error) {
       if (!(error instanceof DocViewParseError)) throw error;
       this.collector.add('jackrabbit-docviewparser', [parseFailure(error.reason, error)], { path: filePath, nodePath: rootPath });
       return { sniffed: true };
     }
-    let first: NodeContext | undefined;
-    const contextOf = (visit: DocViewVisit): NodeContext => ({ nodePath: visit.path, filePath, line: visit.node.line, column: visit.node.column });
-    visitDocViewFile(xml, rootPath, scan, (visit) => {
-      const context = contextOf(visit);
+    const nodes: NodeContext[] = [];
+    elements.visit((visit) => {
+      const context: NodeContext = { nodePath: visit.path, filePath, line: visit.line, column: visit.column };
       this.collector.add('jackrabbit-docviewparser', checkDocViewElement(visit), { ...context, path: filePath });
       this.collector.call(this.validators, (v) => v.docViewNode?.(visit.info, context, visit.isRoot), context);
-      if (visit.info.properties.length === 0) return;
-      first ??= context;
+      if (visit.info.propertyCount === 0) return;
+      nodes.push(context);
       this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
     });
-    if (first === undefined) return { sniffed: true };
-    const forEach = (onNode: (node: NodeContext) => void): void =>
-      visitDocViewFile(xml, rootPath, scan, (visit) => visit.info.properties.length > 0 && onNode(contextOf(visit)));
-    return { sniffed: true, nodes: { first, forEach } };
+    return nodes.length === 0 ? { sniffed: true } : { sniffed: true, nodes };
   }
 
   private async readEntry(entry: PackageEntry): Promise<Uint8Array> {

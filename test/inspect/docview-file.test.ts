@@ -6,7 +6,7 @@ import { SIMPLE_PACKAGE } from './simple-package.ts';
 
 /** `path line:column (properties)` of every element. */
 function visits(xml: string, rootPath: string): string[] {
-  return readDocViewFile(xml, rootPath).map((v) => `${v.path} ${v.node.line}:${v.node.column} ${v.info.properties.length}${v.isRoot ? ' root' : ''}`);
+  return readDocViewFile(xml, rootPath).map((v) => `${v.path} ${v.line}:${v.column} ${v.info.propertyCount}${v.isRoot ? ' root' : ''}`);
 }
 
 const readSuite = suite('readDocViewFile');

@@ -76,7 +76,7 @@ export function createNodeTypesValidator(context: ValidationContext, declaration
     docViewNode(node, { nodePath }) {
       if (node.primaryType === undefined) {
         // Ordering-only elements and nodes outside the filter need no type.
-        if (!filter.contains(nodePath) || node.properties.length === 0) return undefined;
+        if (!filter.contains(nodePath) || node.propertyCount === 0) return undefined;
         return [message('error', `Mandatory jcr:primaryType missing on node '${nodePath}'`)];
       }
       return create(nodePath, node.primaryType, node.mixinTypes);
