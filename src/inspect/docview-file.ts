@@ -19,9 +19,10 @@
  * visited from that. Paths and the names of those three properties are resolved only then,
  * with every namespace the file declares (a declaration names elements before it too).
  */
-import { type DocViewCharacterData, type DocViewElement, streamDocView } from '../docview/docview-parse.ts';
+import { type DocViewCharacterData, streamDocView } from '../docview/docview-parse.ts';
 import type { DocViewProperty } from '../docview/docview-property.ts';
 import { getRepositoryPath } from '../docview/platform-name-format.ts';
+import { DocViewElements } from './docview-elements.ts';
 import type { DocViewNodeInfo, ValidationMessage } from './validator.ts';
 import { checkPropertyValues } from './validators/docview-parser.ts';
 
@@ -48,58 +49,50 @@ export function getDocViewRootPath(pathBelowJcrRoot: string): string {
   return `/${getRepositoryPath(platformPath, { respectDotDir: true })}`;
 }
 
-// The names whose values are kept: describe() resolves a property's prefix only after the parse.
-const KEPT_LOCAL_NAMES: ReadonlySet<string> = new Set(['primaryType', 'mixinTypes', 'uuid']);
-
-// One element as the parse keeps it until the file proves well-formed.
-interface ElementRecord {
-  readonly depth: number;
-  /** As written (`jcr:root`, `child3`): the root element's decides the root path. */
-  readonly qualifiedName: string;
-  /** `DocViewElement.name`. */
-  readonly name: string;
-  /** The path segment: the name, with `[index]` for a same-name sibling. */
-  readonly segment: string;
-  readonly line: number;
-  readonly column: number;
-  readonly propertyCount: number;
-  /** Properties that may be `jcr:primaryType`, `jcr:mixinTypes` or `jcr:uuid`. */
-  readonly named: readonly DocViewProperty[] | undefined;
-  readonly invalidValues: readonly ValidationMessage[] | undefined;
-  characterData: DocViewCharacterData[] | undefined;
-}
-
 /** A DocView file read to its end and well-formed: its elements, ready to be visited. */
 export interface DocViewFileElements {
   /** Number of elements. */
   readonly size: number;
-  /**
-   * Visits every element depth-first in document order, each once its path and properties are
-   * resolved; the visit objects are not kept.
-   */
+  /** Visits every element depth-first in document order; the visit objects are not kept. */
   visit(onVisit: (visit: DocViewVisit) => void): void;
+  /** The nodes the file defines (the elements with properties), in document order. */
+  forEachNode(onNode: (path: string, line: number, column: number) => void): void;
 }
+
+/** A file's text: whole, or its pieces, made again on each call (`xml-decode.ts`). */
+export type DocViewText = string | (() => Iterable<string>);
 
 /**
  * Reads a whole DocView file once, keeping of each element only what its visit needs.
  * @throws DocViewParseError for XML that is not well-formed or a property FileVault cannot read.
  */
-export function parseDocViewFile(xml: string, rootPath: string): DocViewFileElements {
-  const records: ElementRecord[] = [];
-  const open: ElementRecord[] = [];
-  const namespaces = streamDocView(xml, { rootName: rootNameOf(rootPath) }, {
-    open(element: DocViewElement, qualifiedName: string) {
-      const record = toRecord(element, qualifiedName, open.length);
-      records.push(record);
-      open.push(record);
-    },
-    text(data) {
-      const record = open.at(-1)!;
-      (record.characterData ??= []).push(data);
-    },
-    close: () => void open.pop(),
-  });
-  return { size: records.length, visit: (onVisit) => visitRecords(records, namespaces, rootPath, onVisit) };
+export function parseDocViewFile(xml: DocViewText, rootPath: string): DocViewFileElements {
+  const read = readElements(xml, rootPath, undefined);
+  // Names are resolved as the parse goes; a prefix (in practice the default namespace) missing
+  // then but declared later names them differently: such a file is read again with every
+  // declaration known from the start.
+  const { elements, rootNodePath } = read.stale ? readElements(xml, rootPath, read.namespaces) : read;
+  const walk = (onElement: (i: number, path: string) => void): void => {
+    const paths: string[] = [];
+    for (let i = 0; i < elements.size; i++) {
+      const depth = elements.depthOf(i);
+      const path = depth === 0 ? rootNodePath : join(paths[depth - 1]!, elements.segmentOf(i));
+      paths[depth] = path;
+      onElement(i, path);
+    }
+  };
+  return {
+    size: elements.size,
+    visit: (onVisit) => walk((i, path) => {
+      const e = elements.get(i);
+      const info = { name: e.name, propertyCount: e.propertyCount, primaryType: e.primaryType, mixinTypes: e.mixinTypes, identifier: e.identifier, isRepPolicy: e.isRepPolicy };
+      onVisit({ path, line: e.line, column: e.column, characterData: e.characterData, invalidValues: e.invalidValues, info, isRoot: i === 0 });
+    }),
+    forEachNode: (onNode) => walk((i, path) => {
+      const e = elements.get(i);
+      if (e.propertyCount > 0) onNode(path, e.line, e.column);
+    }),
+  };
 }
 
 /**
@@ -113,68 +106,84 @@ export function readDocViewFile(xml: string, rootPath: string): DocViewVisit[] {
   return visits;
 }
 
-function toRecord(element: DocViewElement, qualifiedName: string, depth: number): ElementRecord {
-  let named: DocViewProperty[] | undefined;
-  for (const property of element.properties) {
-    const colon = property.name.indexOf(':');
-    if (KEPT_LOCAL_NAMES.has(colon < 0 ? property.name : property.name.slice(colon + 1))) (named ??= []).push(property);
-  }
-  const invalid = checkPropertyValues(element.properties);
-  return {
-    depth, qualifiedName, name: element.name, segment: element.index === undefined ? element.name : `${element.name}[${element.index}]`,
-    line: element.line, column: element.column, propertyCount: element.properties.length, named,
-    invalidValues: invalid.length === 0 ? undefined : invalid, characterData: undefined,
-  };
+interface ReadElements {
+  readonly elements: DocViewElements;
+  readonly rootNodePath: string;
+  readonly namespaces: Readonly<Record<string, string>>;
+  /** Some name was resolved without a prefix declared later in the file. */
+  readonly stale: boolean;
 }
 
-const NONE: readonly never[] = [];
-
-function visitRecords(
-  records: readonly ElementRecord[], namespaces: Readonly<Record<string, string>>, rootPath: string, onVisit: (visit: DocViewVisit) => void,
-): void {
-  const resolve = (qualified: string): { uri: string | undefined; local: string } => {
-    const colon = qualified.indexOf(':');
-    if (colon < 0) return { uri: namespaces[''] ?? '', local: qualified };
-    return { uri: namespaces[qualified.slice(0, colon)], local: qualified.slice(colon + 1) };
-  };
-  // paths[d]: the path of the open element at depth d.
-  const paths: string[] = [];
-  records.forEach((record, i) => {
-    let path: string;
-    // The root element names the node only when it is not jcr:root (JCR-4625).
-    if (record.depth > 0) path = join(paths[record.depth - 1]!, record.segment);
-    else path = isJcrRoot(resolve(record.qualifiedName)) ? rootPath : join(parentOf(rootPath), record.segment);
-    paths[record.depth] = path;
-    onVisit({
-      path, line: record.line, column: record.column, characterData: record.characterData ?? NONE, invalidValues: record.invalidValues ?? NONE,
-      info: describe(record, resolve), isRoot: i === 0,
-    });
+// One parse. Names resolve against `known` when given, else against the declarations read so far.
+function readElements(xml: DocViewText, rootPath: string, known: Readonly<Record<string, string>> | undefined): ReadElements {
+  const elements = new DocViewElements();
+  const open: number[] = [];
+  const missed = new Set<string>();
+  let rootNodePath = rootPath;
+  const namespaces = streamDocView(typeof xml === 'string' ? xml : xml(), { rootName: rootNameOf(rootPath) }, {
+    open(element, qualifiedName, declared) {
+      const resolve = (qualified: string): Name => {
+        const name = resolveName(known ?? declared, qualified);
+        if (name.missing !== undefined) missed.add(name.missing);
+        return name;
+      };
+      const segment = element.index === undefined ? element.name : `${element.name}[${element.index}]`;
+      // The root element names the node only when it is not jcr:root (JCR-4625).
+      if (open.length === 0 && !isJcrRoot(resolve(qualifiedName))) rootNodePath = join(parentOf(rootPath), segment);
+      const jcr = jcrValues(element.properties, resolve);
+      const name = resolve(element.name);
+      open.push(elements.add({
+        depth: open.length, name: element.name, segment, line: element.line, column: element.column, propertyCount: element.properties.length,
+        primaryType: jcr.primaryType?.[0], mixinTypes: jcr.mixinTypes ?? [], identifier: jcr.uuid?.[0],
+        isRepPolicy: name.uri === 'internal' && name.local === 'policy', invalidValues: checkPropertyValues(element.properties),
+      }));
+    },
+    text: (data) => elements.addCharacterData(open.at(-1)!, data),
+    close: () => void open.pop(),
   });
+  return { elements, rootNodePath, namespaces, stale: [...missed].some((prefix) => Object.hasOwn(namespaces, prefix)) };
+}
+
+interface Name {
+  readonly uri: string | undefined;
+  readonly local: string;
+  /** The prefix ('' for the default namespace) that has no declaration yet. */
+  readonly missing?: string;
+}
+
+function resolveName(namespaces: Readonly<Record<string, string>>, qualified: string): Name {
+  const colon = qualified.indexOf(':');
+  const prefix = colon < 0 ? '' : qualified.slice(0, colon);
+  const missing = Object.hasOwn(namespaces, prefix) ? undefined : prefix;
+  const local = colon < 0 ? qualified : qualified.slice(colon + 1);
+  const uri = colon < 0 ? (namespaces[''] ?? '') : namespaces[prefix];
+  return missing === undefined ? { uri, local } : { uri, local, missing };
+}
+
+// The values of the first property named {jcr}primaryType, {jcr}mixinTypes and {jcr}uuid (DocViewNode2).
+function jcrValues(properties: readonly DocViewProperty[], resolve: (qualified: string) => Name): Partial<Record<string, readonly string[]>> {
+  const found: Partial<Record<string, readonly string[]>> = {};
+  for (const property of properties) {
+    const colon = property.name.indexOf(':');
+    const local = colon < 0 ? property.name : property.name.slice(colon + 1);
+    if (!KEPT_LOCAL_NAMES.has(local) || found[local] !== undefined) continue;
+    if (isJcr(resolve(property.name), local)) found[local] = property.values;
+  }
+  return found;
+}
+
+const KEPT_LOCAL_NAMES: ReadonlySet<string> = new Set(['primaryType', 'mixinTypes', 'uuid']);
+
+function isJcr(name: Name, local: string): boolean {
+  return name.uri === JCR_URI && name.local === local;
 }
 
 function rootNameOf(rootPath: string): string {
   return rootPath === '/' ? '' : rootPath.slice(rootPath.lastIndexOf('/') + 1);
 }
 
-function isJcrRoot(name: { uri: string | undefined; local: string }): boolean {
-  return name.uri === JCR_URI && name.local === 'root';
-}
-
-function describe(record: ElementRecord, resolve: (name: string) => { uri: string | undefined; local: string }): DocViewNodeInfo {
-  const jcr = (local: string): readonly string[] | undefined =>
-    record.named?.find((p) => {
-      const name = resolve(p.name);
-      return name.uri === JCR_URI && name.local === local;
-    })?.values;
-  const name = resolve(record.name);
-  return {
-    name: record.name,
-    propertyCount: record.propertyCount,
-    primaryType: jcr('primaryType')?.[0],
-    mixinTypes: jcr('mixinTypes') ?? NONE,
-    identifier: jcr('uuid')?.[0],
-    isRepPolicy: name.uri === 'internal' && name.local === 'policy',
-  };
+function isJcrRoot(name: Name): boolean {
+  return isJcr(name, 'root');
 }
 
 /** Jackrabbit `Text.getRelativeParent(path, 1)`. */

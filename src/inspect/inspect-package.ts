@@ -28,7 +28,7 @@ import { readCndDeclarations } from './validators/node-type-names.ts';
 import { checkPackageFacts } from './validators/package-manager.ts';
 import { validatePropertiesXml } from './validators/properties.ts';
 import type { NodeContext, ValidationContext, Validator } from './validator.ts';
-import { decodeXmlBytes, isDocViewXml } from './xml-decode.ts';
+import { decodeXmlBytes, decodeXmlPieces, isDocViewXml } from './xml-decode.ts';
 import { openPackageZip, type PackageArchive, type PackageEntry, type PackageSource } from './zip-reader.ts';
 import type { ZipLimits } from './zip-safety.ts';
 
@@ -80,6 +80,12 @@ export async function inspectPackage(source: PackageSource, options: InspectOpti
 }
 
 const META_INF = 'META-INF/';
+
+// The nodes a DocView file defines: the first, and all of them on demand.
+interface DocViewNodes {
+  readonly first: NodeContext;
+  forEach(onNode: (node: NodeContext) => void): void;
+}
 
 class Inspection {
   private readonly collector = new FindingCollector();
@@ -170,43 +176,45 @@ class Inspection {
       return;
     }
     const { nodes } = docView;
-    this.collector.call(this.validators, (v) => v.jcrPath?.(nodes[0]!, false, true), nodes[0]!);
-    for (const node of nodes) this.collector.call(this.validators, (v) => v.nodePath?.(node), node);
+    this.collector.call(this.validators, (v) => v.jcrPath?.(nodes.first, false, true), nodes.first);
+    nodes.forEach((node) => this.collector.call(this.validators, (v) => v.nodePath?.(node), node));
   }
 
   // An .xml file: when DocView, it is parsed once, then each element goes to the validators; the
   // nodes it defines (the elements with properties) go to the nodePath hooks after the file, as
-  // FileVault calls those (their contexts are all that is kept of the file by then).
-  private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ sniffed: boolean; nodes?: readonly NodeContext[] }> {
+  // FileVault calls those.
+  private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ sniffed: boolean; nodes?: DocViewNodes }> {
     const bytes = await this.readEntry(entry);
     if (!path.endsWith('/.content.xml') && path !== '.content.xml' && !isDocViewXml(bytes)) {
       this.collector.add('jackrabbit-docviewparser', [{ severity: 'info', message: NOT_DOCVIEW }], { path: filePath, nodePath: filePathToNodePath(path) });
       return { sniffed: false };
     }
     const rootPath = getDocViewRootPath(path);
-    const decoded = decodeXmlBytes(bytes);
+    const decoded = decodeXmlPieces(bytes);
     if ('error' in decoded) {
       this.collector.add('jackrabbit-docviewparser', [parseFailure(decoded.error)], { path: filePath, nodePath: rootPath });
       return { sniffed: true };
     }
     let elements: DocViewFileElements;
     try {
-      elements = parseDocViewFile(decoded.text, rootPath);
+      // In pieces: the file's text is never held whole, only its bytes.
+      elements = parseDocViewFile(decoded.pieces, rootPath);
     } catch (error) {
       if (!(error instanceof DocViewParseError)) throw error;
       this.collector.add('jackrabbit-docviewparser', [parseFailure(error.reason, error)], { path: filePath, nodePath: rootPath });
       return { sniffed: true };
     }
-    const nodes: NodeContext[] = [];
     elements.visit((visit) => {
       const context: NodeContext = { nodePath: visit.path, filePath, line: visit.line, column: visit.column };
       this.collector.add('jackrabbit-docviewparser', checkDocViewElement(visit), { ...context, path: filePath });
       this.collector.call(this.validators, (v) => v.docViewNode?.(visit.info, context, visit.isRoot), context);
-      if (visit.info.propertyCount === 0) return;
-      nodes.push(context);
-      this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
+      if (visit.info.propertyCount > 0) this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
     });
-    return nodes.length === 0 ? { sniffed: true } : { sniffed: true, nodes };
+    let first: NodeContext | undefined;
+    elements.forEachNode((nodePath, line, column) => void (first ??= { nodePath, filePath, line, column }));
+    if (first === undefined) return { sniffed: true };
+    const forEach = (onNode: (node: NodeContext) => void): void => elements.forEachNode((nodePath, line, column) => onNode({ nodePath, filePath, line, column }));
+    return { sniffed: true, nodes: { first, forEach } };
   }
 
   private async readEntry(entry: PackageEntry): Promise<Uint8Array> {
