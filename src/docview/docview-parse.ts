@@ -199,7 +199,8 @@ function isHeldBack(code: number): boolean {
 }
 
 function recordDeclarations(tag: SaxesTagNS, namespaces: Record<string, string>): void {
-  for (const attribute of Object.values(tag.attributes)) {
+  for (const key in tag.attributes) {
+    const attribute = tag.attributes[key]!;
     const prefix = attribute.prefix === 'xmlns' ? attribute.local : '';
     if (isDeclaration(attribute) && !Object.hasOwn(namespaces, prefix)) namespaces[prefix] = attribute.value;
   }
@@ -215,16 +216,21 @@ function readElement(tag: SaxesTagNS, rootName: string | undefined, position: Do
   // The jcr:root element is named by the file; any other element by itself (JCR-4625).
   const { name, index } = isJcrRoot ? splitIndex('', rootName, position) : splitIndex(tag.prefix, decodeIso9075(tag.local), position);
   const properties: DocViewProperty[] = [];
-  for (const attribute of Object.values(tag.attributes)) {
+  for (const key in tag.attributes) {
+    const attribute = tag.attributes[key]!;
     if (isDeclaration(attribute)) continue;
     assertXmlName(attribute.name, position);
     try {
-      properties.push(parseDocViewProperty(qualify(attribute.prefix, decodeIso9075(attribute.local)), attribute.value));
+      // The name as written unless ISO 9075 escapes change its local part: no new string per attribute.
+      const local = decodeIso9075(attribute.local);
+      properties.push(parseDocViewProperty(local === attribute.local ? attribute.name : qualify(attribute.prefix, local), attribute.value));
     } catch (error) {
       throw new DocViewParseError(error instanceof Error ? error.message : String(error), position, { cause: error });
     }
   }
-  return { name, ...(index > 0 ? { index } : {}), properties, ...position };
+  // Built without spreads: one object per element of any file.
+  const { line, column } = position;
+  return index > 0 ? { name, index, properties, line, column } : { name, properties, line, column };
 }
 
 // saxes follows XML 1.0 5th edition names; the JDK parser behind FileVault, like XMLChar, the

@@ -3,14 +3,16 @@
  * the file is known to be well-formed (FileVault refuses a file with any problem as a whole) and
  * then visited (issue 11, point 7; issue 14, point 3).
  *
- * | kept per element                                   | how                                      |
- * | -------------------------------------------------- | ---------------------------------------- |
- * | depth, line, column, number of properties          | 16 bytes in one `Uint32Array`            |
- * | path segment (`name`, `name[2]`)                   | the parser's string                      |
- * | `jcr:primaryType`                                  | one string per distinct type in the file |
- * | name (when not the segment), mixins, uuid, `rep:policy`, invalid values, character data | only for the elements that have them |
+ * | kept per element                                   | how                                          |
+ * | -------------------------------------------------- | -------------------------------------------- |
+ * | depth, line, column, number of properties, flags   | numbers in one `Uint32Array`                 |
+ * | path segment (`name`, `name[2]`), `jcr:uuid`       | UTF-16 units in one `Uint16Array`            |
+ * | `jcr:primaryType`, `jcr:mixinTypes`                | one string per distinct type in the file, by number |
+ * | invalid values, character data                     | only for the elements that have them         |
  *
- * No property object, no path: paths are joined again when the elements are visited.
+ * Nothing per element lives in the JavaScript heap: a file's elements, held while the file is
+ * read, are no work for the garbage collector, which otherwise copies them at every young
+ * collection and grows its young generation for them.
  */
 import type { DocViewCharacterData } from '../docview/docview-parse.ts';
 import type { ValidationMessage } from './validator.ts';
@@ -18,6 +20,7 @@ import type { ValidationMessage } from './validator.ts';
 /** What is kept of one element (the parse resolved its names already). */
 export interface DocViewElementFacts {
   readonly depth: number;
+  /** `DocViewElement.name`: the segment without a `[index]`. */
   readonly name: string;
   readonly segment: string;
   readonly line: number;
@@ -31,41 +34,60 @@ export interface DocViewElementFacts {
 }
 
 const NONE: readonly never[] = [];
-const STRIDE = 4;
+
+// Numbers of an element, in this order.
+const DEPTH = 0;
+const LINE = 1;
+const COLUMN = 2;
+const PROPERTY_COUNT = 3;
+const FLAGS = 4;
+/** 0: none; else 1 + the number of the primary type in `types`. */
+const PRIMARY_TYPE = 5;
+/** Where its segment ends in `units` (it starts where the previous element's text ends). */
+const SEGMENT_END = 6;
+/** Where its text ends: the identifier follows the segment. */
+const TEXT_END = 7;
+const STRIDE = 8;
+
+const IS_REP_POLICY = 1;
+const HAS_IDENTIFIER = 2;
+const HAS_INDEX = 4;
 
 /** The elements of one file, in document order. */
 export class DocViewElements {
-  private numbers = new Uint32Array(64 * STRIDE);
-  private readonly segments: string[] = [];
-  private readonly primaryTypes: (string | undefined)[] = [];
-  private readonly typeNames = new Map<string, string>();
-  private readonly names = new Map<number, string>();
+  private numbers = new Uint32Array(256 * STRIDE);
+  private units = new Uint16Array(4096);
+  private count = 0;
+  private readonly types: string[] = [];
+  private readonly typeNumbers = new Map<string, number>();
   private readonly mixinTypes = new Map<number, readonly string[]>();
-  private readonly identifiers = new Map<number, string>();
-  private readonly repPolicies = new Set<number>();
   private readonly invalidValues = new Map<number, readonly ValidationMessage[]>();
   private readonly characterData = new Map<number, DocViewCharacterData[]>();
 
   /** Number of elements. */
   get size(): number {
-    return this.segments.length;
+    return this.count;
   }
 
   /** Adds the next element in document order; returns its number. */
   add(facts: DocViewElementFacts): number {
-    const i = this.segments.length;
-    if ((i + 1) * STRIDE > this.numbers.length) {
-      const grown = new Uint32Array(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
-    this.numbers.set([facts.depth, facts.line, facts.column, facts.propertyCount], i * STRIDE);
-    this.segments.push(facts.segment);
-    this.primaryTypes.push(facts.primaryType === undefined ? undefined : this.intern(facts.primaryType));
-    if (facts.name !== facts.segment) this.names.set(i, facts.name);
-    if (facts.mixinTypes.length > 0) this.mixinTypes.set(i, facts.mixinTypes);
-    if (facts.identifier !== undefined) this.identifiers.set(i, facts.identifier);
-    if (facts.isRepPolicy) this.repPolicies.add(i);
+    const i = this.count++;
+    if (this.count * STRIDE > this.numbers.length) this.numbers = grown(this.numbers, this.count * STRIDE);
+    const at = i * STRIDE;
+    const start = i === 0 ? 0 : this.numbers[at - STRIDE + TEXT_END]!;
+    const segmentEnd = this.write(start, facts.segment);
+    const textEnd = facts.identifier === undefined ? segmentEnd : this.write(segmentEnd, facts.identifier);
+    const flags = (facts.isRepPolicy ? IS_REP_POLICY : 0) | (facts.identifier === undefined ? 0 : HAS_IDENTIFIER) | (facts.name === facts.segment ? 0 : HAS_INDEX);
+    const n = this.numbers;
+    n[at + DEPTH] = facts.depth;
+    n[at + LINE] = facts.line;
+    n[at + COLUMN] = facts.column;
+    n[at + PROPERTY_COUNT] = facts.propertyCount;
+    n[at + FLAGS] = flags;
+    n[at + PRIMARY_TYPE] = facts.primaryType === undefined ? 0 : this.typeNumber(facts.primaryType) + 1;
+    n[at + SEGMENT_END] = segmentEnd;
+    n[at + TEXT_END] = textEnd;
+    if (facts.mixinTypes.length > 0) this.mixinTypes.set(i, facts.mixinTypes.map((type) => this.types[this.typeNumber(type)]!));
     if (facts.invalidValues.length > 0) this.invalidValues.set(i, facts.invalidValues);
     return i;
   }
@@ -80,30 +102,68 @@ export class DocViewElements {
   /** Element `i` as it was added. */
   get(i: number): DocViewElementFacts & { readonly characterData: readonly DocViewCharacterData[] } {
     const at = i * STRIDE;
-    const segment = this.segments[i]!;
+    const n = this.numbers;
+    const flags = n[at + FLAGS]!;
+    const segment = this.segmentOf(i);
+    const type = n[at + PRIMARY_TYPE]!;
     return {
-      depth: this.numbers[at]!, line: this.numbers[at + 1]!, column: this.numbers[at + 2]!, propertyCount: this.numbers[at + 3]!,
-      segment, name: this.names.get(i) ?? segment, primaryType: this.primaryTypes[i], mixinTypes: this.mixinTypes.get(i) ?? NONE,
-      identifier: this.identifiers.get(i), isRepPolicy: this.repPolicies.has(i), invalidValues: this.invalidValues.get(i) ?? NONE,
-      characterData: this.characterData.get(i) ?? NONE,
+      depth: n[at + DEPTH]!, line: n[at + LINE]!, column: n[at + COLUMN]!, propertyCount: n[at + PROPERTY_COUNT]!, segment,
+      name: flags & HAS_INDEX ? segment.slice(0, segment.lastIndexOf('[')) : segment,
+      primaryType: type === 0 ? undefined : this.types[type - 1], mixinTypes: this.mixinTypes.get(i) ?? NONE,
+      identifier: flags & HAS_IDENTIFIER ? this.read(n[at + SEGMENT_END]!, n[at + TEXT_END]!) : undefined,
+      isRepPolicy: (flags & IS_REP_POLICY) !== 0, invalidValues: this.invalidValues.get(i) ?? NONE, characterData: this.characterData.get(i) ?? NONE,
     };
   }
 
   /** Depth of element `i` (0 for the root element). */
   depthOf(i: number): number {
-    return this.numbers[i * STRIDE]!;
+    return this.numbers[i * STRIDE + DEPTH]!;
+  }
+
+  /** Number of properties of element `i`. */
+  propertyCountOf(i: number): number {
+    return this.numbers[i * STRIDE + PROPERTY_COUNT]!;
   }
 
   /** Path segment of element `i`. */
   segmentOf(i: number): string {
-    return this.segments[i]!;
+    const at = i * STRIDE;
+    return this.read(i === 0 ? 0 : this.numbers[at - STRIDE + TEXT_END]!, this.numbers[at + SEGMENT_END]!);
+  }
+
+  private write(start: number, text: string): number {
+    const end = start + text.length;
+    if (end > this.units.length) this.units = grown(this.units, end);
+    for (let k = 0; k < text.length; k++) this.units[start + k] = text.charCodeAt(k);
+    return end;
+  }
+
+  private read(start: number, end: number): string {
+    const { units } = this;
+    // Short names unit by unit; longer text in slices, as String.fromCharCode takes its units as arguments.
+    if (end - start <= 8) {
+      let text = '';
+      for (let k = start; k < end; k++) text += String.fromCharCode(units[k]!);
+      return text;
+    }
+    let text = '';
+    for (let k = start; k < end; k += 4096) text += String.fromCharCode.apply(null, units.subarray(k, Math.min(end, k + 4096)) as unknown as number[]);
+    return text;
   }
 
   // A file names few types: one string each instead of one per element.
-  private intern(value: string): string {
-    const known = this.typeNames.get(value);
-    if (known !== undefined) return known;
-    this.typeNames.set(value, value);
-    return value;
+  private typeNumber(type: string): number {
+    let number = this.typeNumbers.get(type);
+    if (number === undefined) {
+      number = this.types.push(type) - 1;
+      this.typeNumbers.set(type, number);
+    }
+    return number;
   }
+}
+
+function grown<T extends Uint32Array | Uint16Array>(array: T, atLeast: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }

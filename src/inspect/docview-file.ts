@@ -89,8 +89,9 @@ export function parseDocViewFile(xml: DocViewText, rootPath: string): DocViewFil
       onVisit({ path, line: e.line, column: e.column, characterData: e.characterData, invalidValues: e.invalidValues, info, isRoot: i === 0 });
     }),
     forEachNode: (onNode) => walk((i, path) => {
+      if (elements.propertyCountOf(i) === 0) return;
       const e = elements.get(i);
-      if (e.propertyCount > 0) onNode(path, e.line, e.column);
+      onNode(path, e.line, e.column);
     }),
   };
 }
@@ -120,22 +121,23 @@ function readElements(xml: DocViewText, rootPath: string, known: Readonly<Record
   const open: number[] = [];
   const missed = new Set<string>();
   let rootNodePath = rootPath;
+  let declared: Readonly<Record<string, string>> = {};
+  const resolve = (qualified: string): Name => {
+    const name = resolveName(known ?? declared, qualified);
+    if (name.missing !== undefined) missed.add(name.missing);
+    return name;
+  };
   const namespaces = streamDocView(typeof xml === 'string' ? xml : xml(), { rootName: rootNameOf(rootPath) }, {
-    open(element, qualifiedName, declared) {
-      const resolve = (qualified: string): Name => {
-        const name = resolveName(known ?? declared, qualified);
-        if (name.missing !== undefined) missed.add(name.missing);
-        return name;
-      };
+    open(element, qualifiedName, declaredSoFar) {
+      declared = declaredSoFar;
       const segment = element.index === undefined ? element.name : `${element.name}[${element.index}]`;
       // The root element names the node only when it is not jcr:root (JCR-4625).
       if (open.length === 0 && !isJcrRoot(resolve(qualifiedName))) rootNodePath = join(parentOf(rootPath), segment);
       const jcr = jcrValues(element.properties, resolve);
-      const name = resolve(element.name);
       open.push(elements.add({
         depth: open.length, name: element.name, segment, line: element.line, column: element.column, propertyCount: element.properties.length,
-        primaryType: jcr.primaryType?.[0], mixinTypes: jcr.mixinTypes ?? [], identifier: jcr.uuid?.[0],
-        isRepPolicy: name.uri === 'internal' && name.local === 'policy', invalidValues: checkPropertyValues(element.properties),
+        primaryType: jcr?.primaryType?.[0], mixinTypes: jcr?.mixinTypes ?? NONE, identifier: jcr?.uuid?.[0],
+        isRepPolicy: isRepPolicy(element.name, resolve), invalidValues: checkPropertyValues(element.properties),
       }));
     },
     text: (data) => elements.addCharacterData(open.at(-1)!, data),
@@ -161,18 +163,34 @@ function resolveName(namespaces: Readonly<Record<string, string>>, qualified: st
 }
 
 // The values of the first property named {jcr}primaryType, {jcr}mixinTypes and {jcr}uuid (DocViewNode2).
-function jcrValues(properties: readonly DocViewProperty[], resolve: (qualified: string) => Name): Partial<Record<string, readonly string[]>> {
-  const found: Partial<Record<string, readonly string[]>> = {};
+function jcrValues(properties: readonly DocViewProperty[], resolve: (qualified: string) => Name): Partial<Record<string, readonly string[]>> | undefined {
+  let found: Partial<Record<string, readonly string[]>> | undefined;
   for (const property of properties) {
-    const colon = property.name.indexOf(':');
-    const local = colon < 0 ? property.name : property.name.slice(colon + 1);
-    if (!KEPT_LOCAL_NAMES.has(local) || found[local] !== undefined) continue;
-    if (isJcr(resolve(property.name), local)) found[local] = property.values;
+    const local = keptLocalName(property.name);
+    if (local === undefined || found?.[local] !== undefined) continue;
+    if (isJcr(resolve(property.name), local)) (found ??= {})[local] = property.values;
   }
   return found;
 }
 
-const KEPT_LOCAL_NAMES: ReadonlySet<string> = new Set(['primaryType', 'mixinTypes', 'uuid']);
+const KEPT_LOCAL_NAMES = ['primaryType', 'mixinTypes', 'uuid'] as const;
+
+const NONE: readonly never[] = [];
+
+// The part after the first ':' (the whole name without one) when it is one of KEPT_LOCAL_NAMES (without slicing every name).
+function keptLocalName(qualified: string): string | undefined {
+  for (const local of KEPT_LOCAL_NAMES) {
+    if (qualified.endsWith(local) && qualified.indexOf(':') === qualified.length - local.length - 1) return local;
+  }
+  return undefined;
+}
+
+function isRepPolicy(name: string, resolve: (qualified: string) => Name): boolean {
+  // Only a name ending in ':policy' (or 'policy') can be {internal}policy: the others need no lookup.
+  if (!name.endsWith('policy')) return false;
+  const resolved = resolve(name);
+  return resolved.uri === 'internal' && resolved.local === 'policy';
+}
 
 function isJcr(name: Name, local: string): boolean {
   return name.uri === JCR_URI && name.local === local;

@@ -206,7 +206,7 @@ class Inspection {
     }
     elements.visit((visit) => {
       const context: NodeContext = { nodePath: visit.path, filePath, line: visit.line, column: visit.column };
-      this.collector.add('jackrabbit-docviewparser', checkDocViewElement(visit), { ...context, path: filePath });
+      this.collector.add('jackrabbit-docviewparser', checkDocViewElement(visit), context);
       this.collector.call(this.validators, (v) => v.docViewNode?.(visit.info, context, visit.isRoot), context);
       if (visit.info.propertyCount > 0) this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
     });

@@ -26,20 +26,23 @@ export function parseFailure(reason: string, position?: Pick<DocViewParseError, 
 }
 
 /** Typed values that do not convert, checked as the element is parsed (its property objects are not kept). */
-export function checkPropertyValues(properties: readonly DocViewProperty[]): ValidationMessage[] {
-  const messages: ValidationMessage[] = [];
+export function checkPropertyValues(properties: readonly DocViewProperty[]): readonly ValidationMessage[] {
+  let messages: ValidationMessage[] | undefined;
   for (const property of properties) {
     if (property.type === 'undefined') continue;
     for (const value of property.values) {
       if (isConvertible(value, property.type)) continue;
-      messages.push(message('error', `Invalid string serialization for type '${typeName(property.type)}' given in property '${property.name}' : '${value}'. This string cannot be converted to the specified type!`));
+      (messages ??= []).push(message('error', `Invalid string serialization for type '${typeName(property.type)}' given in property '${property.name}' : '${value}'. This string cannot be converted to the specified type!`));
     }
   }
-  return messages;
+  return messages ?? NONE;
 }
 
+const NONE: readonly never[] = [];
+
 /** Typed values that do not convert, then unused character data, of one element. */
-export function checkDocViewElement(visit: DocViewVisit): ValidationMessage[] {
+export function checkDocViewElement(visit: DocViewVisit): readonly ValidationMessage[] {
+  if (visit.characterData.length === 0) return visit.invalidValues;
   const messages: ValidationMessage[] = [...visit.invalidValues];
   for (const data of visit.characterData) {
     messages.push(message('error', `Encountered character data inside DocView XML which is never used: ${data.text}`, { line: data.line, column: data.column }));
