@@ -37,7 +37,8 @@ export function createNodeTypesValidator(context: ValidationContext, declaration
     return [message('warning', `${text} ${SKIP}`)];
   };
   const checkName = (path: string): ValidationMessage[] => {
-    const name = path.slice(path.lastIndexOf('/') + 1).replace(/\[\d+\]$/, '');
+    const last = path.slice(path.lastIndexOf('/') + 1);
+    const name = last.endsWith(']') ? last.replace(/\[\d+\]$/, '') : last;
     const prefix = prefixOf(name);
     if (prefix === undefined || namespaces.has(prefix) || onDemand.has(prefix)) return [];
     onDemand.add(prefix);
@@ -73,8 +74,7 @@ export function createNodeTypesValidator(context: ValidationContext, declaration
     return problem === null || problem === undefined ? undefined : warnOnce(problem);
   };
   const create = (path: string, primary: string | undefined, mixins: readonly string[]): ValidationMessage[] => {
-    if (created.has(path)) return primary === undefined ? [] : (checkTypes(primary, mixins) ?? []);
-    created.add(path);
+    if (!created.add(path)) return primary === undefined ? [] : (checkTypes(primary, mixins) ?? []);
     if (primary === undefined || !filter.contains(path)) return checkName(path);
     const typeMessages = checkTypes(primary, mixins);
     if (typeMessages !== undefined) return [...typeMessages, ...checkName(path)];
