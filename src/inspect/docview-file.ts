@@ -14,10 +14,11 @@
  *
  * A file is parsed once (issue 14, point 3): FileVault refuses a file with any problem as a
  * whole, so {@link parseDocViewFile} reads it to its end first, keeping of each element only
- * what the validators need ({@link DocViewFileElements}: no property objects, no paths, the
- * values of `jcr:primaryType`, `jcr:mixinTypes` and `jcr:uuid` only); then its elements are
- * visited from that. Paths and the names of those three properties are resolved only then,
- * with every namespace the file declares (a declaration names elements before it too).
+ * what the validators need (`docview-elements.ts`: no property objects, no paths, the values of
+ * `jcr:primaryType`, `jcr:mixinTypes` and `jcr:uuid` only); then its elements are visited from
+ * that, paths joined as they go. Names resolve with the first declaration of their prefix in the
+ * whole file; a file that declares a prefix only after an element that needs it (in practice the
+ * default namespace) is read a second time with every declaration known.
  */
 import { type DocViewCharacterData, streamDocView } from '../docview/docview-parse.ts';
 import type { DocViewProperty } from '../docview/docview-property.ts';
