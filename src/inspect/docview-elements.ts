@@ -99,12 +99,11 @@ export class DocViewElements {
     else list.push(data);
   }
 
-  /** Element `i` as it was added. */
-  get(i: number): DocViewElementFacts & { readonly characterData: readonly DocViewCharacterData[] } {
+  /** Element `i` as it was added (`segment`: its segment when the caller has read it already). */
+  get(i: number, segment = this.segmentOf(i)): DocViewElementFacts & { readonly characterData: readonly DocViewCharacterData[] } {
     const at = i * STRIDE;
     const n = this.numbers;
     const flags = n[at + FLAGS]!;
-    const segment = this.segmentOf(i);
     const type = n[at + PRIMARY_TYPE]!;
     return {
       depth: n[at + DEPTH]!, line: n[at + LINE]!, column: n[at + COLUMN]!, propertyCount: n[at + PROPERTY_COUNT]!, segment,
@@ -123,6 +122,16 @@ export class DocViewElements {
   /** Number of properties of element `i`. */
   propertyCountOf(i: number): number {
     return this.numbers[i * STRIDE + PROPERTY_COUNT]!;
+  }
+
+  /** Line of element `i`. */
+  lineOf(i: number): number {
+    return this.numbers[i * STRIDE + LINE]!;
+  }
+
+  /** Column of element `i`. */
+  columnOf(i: number): number {
+    return this.numbers[i * STRIDE + COLUMN]!;
   }
 
   /** Path segment of element `i`. */

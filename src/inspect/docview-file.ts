@@ -73,26 +73,25 @@ export function parseDocViewFile(xml: DocViewText, rootPath: string): DocViewFil
   // then but declared later names them differently: such a file is read again with every
   // declaration known from the start.
   const { elements, rootNodePath } = read.stale ? readElements(xml, rootPath, read.namespaces) : read;
-  const walk = (onElement: (i: number, path: string) => void): void => {
+  const walk = (onElement: (i: number, path: string, segment: string | undefined) => void): void => {
     const paths: string[] = [];
     for (let i = 0; i < elements.size; i++) {
       const depth = elements.depthOf(i);
-      const path = depth === 0 ? rootNodePath : join(paths[depth - 1]!, elements.segmentOf(i));
+      const segment = depth === 0 ? undefined : elements.segmentOf(i);
+      const path = segment === undefined ? rootNodePath : join(paths[depth - 1]!, segment);
       paths[depth] = path;
-      onElement(i, path);
+      onElement(i, path, segment);
     }
   };
   return {
     size: elements.size,
-    visit: (onVisit) => walk((i, path) => {
-      const e = elements.get(i);
+    visit: (onVisit) => walk((i, path, segment) => {
+      const e = elements.get(i, segment);
       const info = { name: e.name, propertyCount: e.propertyCount, primaryType: e.primaryType, mixinTypes: e.mixinTypes, identifier: e.identifier, isRepPolicy: e.isRepPolicy };
       onVisit({ path, line: e.line, column: e.column, characterData: e.characterData, invalidValues: e.invalidValues, info, isRoot: i === 0 });
     }),
     forEachNode: (onNode) => walk((i, path) => {
-      if (elements.propertyCountOf(i) === 0) return;
-      const e = elements.get(i);
-      onNode(path, e.line, e.column);
+      if (elements.propertyCountOf(i) > 0) onNode(path, elements.lineOf(i), elements.columnOf(i));
     }),
   };
 }
