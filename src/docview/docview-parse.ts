@@ -60,8 +60,11 @@ export interface ParsedDocViewNode extends DocViewNode, DocViewPosition {
  * properties), non-whitespace character data inside the innermost open element, an element's end.
  */
 export interface DocViewStreamHandler {
-  /** `qualifiedName` is the element's name as written (`jcr:root`, `child3`). */
-  open(element: DocViewElement, qualifiedName: string): void;
+  /**
+   * `qualifiedName` is the element's name as written (`jcr:root`, `child3`); `namespaces`, the
+   * declarations read so far (this element's included), as {@link ParsedDocView.namespaces}.
+   */
+  open(element: DocViewElement, qualifiedName: string, namespaces: Readonly<Record<string, string>>): void;
   text(data: DocViewCharacterData): void;
   close(): void;
 }
@@ -130,22 +133,24 @@ export function parseDocView(xml: string, options: ParseDocViewOptions = {}): Pa
 /**
  * Reads a DocView document element by element without keeping any (what `inspect` does with
  * files of any number of nodes); returns every namespace declared in it, as {@link ParsedDocView}.
+ * `xml` may come in pieces (`xml-decode.ts`), so that the whole text is never held at once.
  * @throws DocViewParseError with the line and column of the first problem, after telling the elements before it.
  */
-export function streamDocView(xml: string, options: ParseDocViewOptions, handler: DocViewStreamHandler): Readonly<Record<string, string>> {
+export function streamDocView(xml: string | Iterable<string>, options: ParseDocViewOptions, handler: DocViewStreamHandler): Readonly<Record<string, string>> {
   const { rootName = '' } = options;
-  // A byte order mark is no column for the JDK parser.
-  const source = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   const parser = new SaxesParser({ xmlns: true, position: true });
   const namespaces: Record<string, string> = {};
   let depth = 0;
+  // The piece being parsed and where it starts in the document.
+  let piece = '';
+  let offset = 0;
   const here = (extra = 0): DocViewPosition => ({ line: parser.line, column: parser.columnIndex + 1 + extra });
   parser.on('error', (error) => {
     throw new DocViewParseError(error.message.replace(/^\d+:\d+: /, ''), here(), { cause: error });
   });
   parser.on('opentag', (tag) => {
     recordDeclarations(tag, namespaces);
-    handler.open(readElement(tag, depth === 0 ? rootName : undefined, here()), tag.name);
+    handler.open(readElement(tag, depth === 0 ? rootName : undefined, here()), tag.name, namespaces);
     depth++;
   });
   parser.on('closetag', () => {
@@ -156,15 +161,46 @@ export function streamDocView(xml: string, options: ParseDocViewOptions, handler
     const trimmed = javaTrim(text);
     if (trimmed !== '' && depth > 0) handler.text({ text: trimmed, ...here(extra) });
   };
-  // Xerces reports a run once it has read the '<' after it, and the '/' too for an end tag.
-  parser.on('text', (text) => onText(text, source[parser.position] === '/' ? 1 : 0));
+  // Xerces reports a run once it has read the '<' after it, and the '/' too for an end tag (a
+  // piece never ends with '<', so the character after it is in the same piece).
+  parser.on('text', (text) => onText(text, piece[parser.position - offset] === '/' ? 1 : 0));
   parser.on('cdata', (text) => onText(text, 0));
-  parser.write(source).close();
+  for (const next of piecesOf(typeof xml === 'string' ? [xml] : xml)) {
+    piece = next;
+    parser.write(piece);
+    offset += piece.length;
+  }
+  parser.close();
   return namespaces;
 }
 
+// The text again in pieces that saxes parses as written: none ends with '<' (see above), a CR or
+// half a surrogate pair (saxes would hold those back for the next piece); the document's byte
+// order mark is dropped (it is no column for the JDK parser).
+function* piecesOf(xml: Iterable<string>): Generator<string> {
+  let carried = '';
+  let first = true;
+  for (const next of xml) {
+    let text = carried + next;
+    if (first && text !== '') {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    let end = text.length;
+    while (end > 0 && isHeldBack(text.charCodeAt(end - 1))) end--;
+    carried = text.slice(end);
+    if (end > 0) yield end === text.length ? text : text.slice(0, end);
+  }
+  if (carried !== '') yield carried;
+}
+
+function isHeldBack(code: number): boolean {
+  return code === 0x3c || code === 0x0d || (code >= 0xd800 && code <= 0xdbff);
+}
+
 function recordDeclarations(tag: SaxesTagNS, namespaces: Record<string, string>): void {
-  for (const attribute of Object.values(tag.attributes)) {
+  for (const key in tag.attributes) {
+    const attribute = tag.attributes[key]!;
     const prefix = attribute.prefix === 'xmlns' ? attribute.local : '';
     if (isDeclaration(attribute) && !Object.hasOwn(namespaces, prefix)) namespaces[prefix] = attribute.value;
   }
@@ -180,16 +216,21 @@ function readElement(tag: SaxesTagNS, rootName: string | undefined, position: Do
   // The jcr:root element is named by the file; any other element by itself (JCR-4625).
   const { name, index } = isJcrRoot ? splitIndex('', rootName, position) : splitIndex(tag.prefix, decodeIso9075(tag.local), position);
   const properties: DocViewProperty[] = [];
-  for (const attribute of Object.values(tag.attributes)) {
+  for (const key in tag.attributes) {
+    const attribute = tag.attributes[key]!;
     if (isDeclaration(attribute)) continue;
     assertXmlName(attribute.name, position);
     try {
-      properties.push(parseDocViewProperty(qualify(attribute.prefix, decodeIso9075(attribute.local)), attribute.value));
+      // The name as written unless ISO 9075 escapes change its local part: no new string per attribute.
+      const local = decodeIso9075(attribute.local);
+      properties.push(parseDocViewProperty(local === attribute.local ? attribute.name : qualify(attribute.prefix, local), attribute.value));
     } catch (error) {
       throw new DocViewParseError(error instanceof Error ? error.message : String(error), position, { cause: error });
     }
   }
-  return { name, ...(index > 0 ? { index } : {}), properties, ...position };
+  // Built without spreads: one object per element of any file.
+  const { line, column } = position;
+  return index > 0 ? { name, index, properties, line, column } : { name, properties, line, column };
 }
 
 // saxes follows XML 1.0 5th edition names; the JDK parser behind FileVault, like XMLChar, the

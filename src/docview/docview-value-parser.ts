@@ -40,6 +40,26 @@ interface Machine {
 
 /** Runs the state machine over `text`. */
 export function parseDocViewValue(text: string): ParsedValue {
+  return parsePlainValue(text) ?? runMachine(text);
+}
+
+// What the machine gives, without it, for the usual value: an optional `{Type}`, then one value
+// with no `[` or `\` before it and no `\` in it (only `\` is special in a single value).
+function parsePlainValue(text: string): ParsedValue | undefined {
+  let start = 0;
+  let type: PropertyType = 'undefined';
+  if (text.charCodeAt(0) === 0x7b) {
+    const close = text.indexOf('}');
+    if (close < 0) return undefined;
+    type = typeFromName(text.slice(1, close));
+    start = close + 1;
+  }
+  const first = text.charCodeAt(start);
+  if (first === 0x5b || text.indexOf('\\', start) >= 0) return undefined;
+  return { values: [start === 0 ? text : text.slice(start)], isMulti: false, type };
+}
+
+function runMachine(text: string): ParsedValue {
   const m: Machine = { state: 'begin', isMulti: false, type: 'undefined', values: undefined, current: '', unicode: 0, unicodeDigits: 0 };
   for (let pos = 0; pos < text.length; pos++) step(m, text, pos);
   if (!m.isMulti) return { values: [m.current], isMulti: false, type: m.type };

@@ -58,7 +58,8 @@ export class FilterSetModel {
 
   /** `FilterSet.covers`. */
   covers(path: string): boolean {
-    return path === this.bare || path.startsWith(`${this.bare}/`);
+    const { bare } = this;
+    return path.startsWith(bare) && (path.length === bare.length || path.charCodeAt(bare.length) === 0x2f);
   }
 
   /** `PathFilterSet.contains`. */

@@ -78,8 +78,10 @@ export class FindingCollector {
 
   /** Keeps `messages` of `validator`. */
   add(validator: ValidatorId, messages: Messages, place: FindingPlace): void {
+    // Most hooks report nothing: nothing is allocated for them.
+    if (messages === undefined || messages.length === 0) return;
     const path = place.filePath ?? place.path ?? '';
-    for (const m of messages ?? []) {
+    for (const m of messages) {
       const severity = applySeverity(this.severity, validator, m.severity);
       if (severity === undefined) continue;
       const nodePath = m.nodePath === null ? undefined : (m.nodePath ?? place.nodePath);

@@ -14,7 +14,7 @@ import { DocViewParseError } from '../docview/docview-parse.ts';
 import { FILTER_XML, PROPERTIES_XML } from '../packaging/constants.ts';
 import type { PackageId } from '../packaging/package-id.ts';
 import type { WorkspaceFilter } from '../packaging/workspace-filter.ts';
-import { type DocViewFileScan, type DocViewVisit, getDocViewRootPath, scanDocViewFile, visitDocViewFile } from './docview-file.ts';
+import { type DocViewFileElements, getDocViewRootPath, parseDocViewFile } from './docview-file.ts';
 import { FilterModel } from './filter-model.ts';
 import type { Finding, FindingCounts } from './finding.ts';
 import { FindingCollector, type MAX_FINDINGS_PER_KIND, type OmittedFindings } from './finding-collector.ts';
@@ -29,7 +29,7 @@ import { checkPackageFacts } from './validators/package-manager.ts';
 import { validatePropertiesXml } from './validators/properties.ts';
 import type { NodeContext, ValidationContext, Validator } from './validator.ts';
 import type { ValidationSettings } from './validation-settings.ts';
-import { decodeXmlBytes, isDocViewXml } from './xml-decode.ts';
+import { decodeXmlBytes, decodeXmlPieces, isDocViewXml } from './xml-decode.ts';
 import { openPackageZip, type PackageArchive, type PackageEntry, type PackageSource } from './zip-reader.ts';
 import type { ZipLimits } from './zip-safety.ts';
 
@@ -84,7 +84,7 @@ export async function inspectPackage(source: PackageSource, options: InspectOpti
 
 const META_INF = 'META-INF/';
 
-// The nodes a DocView file defines: the first, and all of them again on demand.
+// The nodes a DocView file defines: the first, and all of them on demand.
 interface DocViewNodes {
   readonly first: NodeContext;
   forEach(onNode: (node: NodeContext) => void): void;
@@ -189,9 +189,9 @@ class Inspection {
     nodes.forEach((node) => this.collector.call(this.validators, (v) => v.nodePath?.(node), node));
   }
 
-  // An .xml file: when DocView, each element goes to the validators as it is read; the nodes it
-  // defines are the elements with properties, read again for the nodePath hooks (FileVault calls
-  // those after the file: reading twice keeps memory independent of the file's number of nodes).
+  // An .xml file: when DocView, it is parsed once, then each element goes to the validators; the
+  // nodes it defines (the elements with properties) go to the nodePath hooks after the file, as
+  // FileVault calls those.
   private async visitXml(path: string, entry: PackageEntry, filePath: string): Promise<{ sniffed: boolean; nodes?: DocViewNodes }> {
     const bytes = await this.readEntry(entry);
     if (!path.endsWith('/.content.xml') && path !== '.content.xml' && !isDocViewXml(bytes)) {
@@ -199,33 +199,30 @@ class Inspection {
       return { sniffed: false };
     }
     const rootPath = getDocViewRootPath(path);
-    const decoded = decodeXmlBytes(bytes);
+    const decoded = decodeXmlPieces(bytes);
     if ('error' in decoded) {
       this.collector.add('jackrabbit-docviewparser', [parseFailure(decoded.error)], { path: filePath, nodePath: rootPath });
       return { sniffed: true };
     }
-    const xml = decoded.text;
-    let scan: DocViewFileScan;
+    let elements: DocViewFileElements;
     try {
-      scan = scanDocViewFile(xml, rootPath);
+      // In pieces: the file's text is never held whole, only its bytes.
+      elements = parseDocViewFile(decoded.pieces, rootPath);
     } catch (error) {
       if (!(error instanceof DocViewParseError)) throw error;
       this.collector.add('jackrabbit-docviewparser', [parseFailure(error.reason, error)], { path: filePath, nodePath: rootPath });
       return { sniffed: true };
     }
-    let first: NodeContext | undefined;
-    const contextOf = (visit: DocViewVisit): NodeContext => ({ nodePath: visit.path, filePath, line: visit.node.line, column: visit.node.column });
-    visitDocViewFile(xml, rootPath, scan, (visit) => {
-      const context = contextOf(visit);
-      this.collector.add('jackrabbit-docviewparser', checkDocViewElement(visit), { ...context, path: filePath });
+    elements.visit((visit) => {
+      const context: NodeContext = { nodePath: visit.path, filePath, line: visit.line, column: visit.column };
+      this.collector.add('jackrabbit-docviewparser', checkDocViewElement(visit), context);
       this.collector.call(this.validators, (v) => v.docViewNode?.(visit.info, context, visit.isRoot), context);
-      if (visit.info.properties.length === 0) return;
-      first ??= context;
-      this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
+      if (visit.info.propertyCount > 0) this.tree.addDocViewNode(visit.path, filePath, visit.info.primaryType, visit.info.mixinTypes);
     });
+    let first: NodeContext | undefined;
+    elements.forEachNode((nodePath, line, column) => void (first ??= { nodePath, filePath, line, column }));
     if (first === undefined) return { sniffed: true };
-    const forEach = (onNode: (node: NodeContext) => void): void =>
-      visitDocViewFile(xml, rootPath, scan, (visit) => visit.info.properties.length > 0 && onNode(contextOf(visit)));
+    const forEach = (onNode: (node: NodeContext) => void): void => elements.forEachNode((nodePath, line, column) => onNode({ nodePath, filePath, line, column }));
     return { sniffed: true, nodes: { first, forEach } };
   }
 

@@ -124,19 +124,16 @@ export class PackageTreeBuilder {
     }
     const existing = this.kept.get(path);
     if (existing !== undefined) return existing.node;
-    if (this.seen.has(path)) return undefined;
-    const missing: string[] = [];
-    let at = path;
-    while (!this.seen.has(at)) {
+    // Each path is hashed once: added as it is found missing ('/' is always there).
+    if (!this.seen.add(path)) return undefined;
+    const missing: string[] = [path];
+    let at = parentPath(path);
+    while (this.seen.add(at)) {
       missing.push(at);
-      const slash = at.lastIndexOf('/');
-      at = slash <= 0 ? '/' : at.slice(0, slash);
+      at = parentPath(at);
     }
     let parent = this.kept.get(at);
-    for (const p of missing.reverse()) {
-      this.seen.add(p);
-      parent = this.attach(parent, p);
-    }
+    for (let i = missing.length - 1; i >= 0; i--) parent = this.attach(parent, missing[i]!);
     return parent?.node;
   }
 
@@ -159,6 +156,11 @@ export class PackageTreeBuilder {
     this.kept.delete(last.node.path);
     for (let up = last.parent; up !== undefined && !up.truncated; up = up.parent) up.truncated = true;
   }
+}
+
+function parentPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
 }
 
 function depthOf(path: string): number {

@@ -15,7 +15,6 @@
  * The conductor (`inspect-package.ts`) turns the messages into `Finding`s, adding the validator
  * id and, unless a message says otherwise, the file and node the hook was called for.
  */
-import type { DocViewProperty } from '../docview/docview-property.ts';
 import type { FilterModel } from './filter-model.ts';
 import type { Severity, ValidatorId } from './finding.ts';
 import type { PackagePropertiesView } from './properties-view.ts';
@@ -49,7 +48,8 @@ export interface NodeContext {
 export interface DocViewNodeInfo {
   /** Qualified name with the document's prefix; the root element is named by its file. */
   readonly name: string;
-  readonly properties: readonly DocViewProperty[];
+  /** Number of properties (attributes other than namespace declarations); 0: the element only orders its siblings. */
+  readonly propertyCount: number;
   /** Value of `{http://www.jcp.org/jcr/1.0}primaryType`. */
   readonly primaryType: string | undefined;
   /** Values of `{http://www.jcp.org/jcr/1.0}mixinTypes`. */

@@ -22,7 +22,7 @@ import { javaParseDouble } from '../packaging/java-double.ts';
 export function isConvertible(value: string, type: PropertyType): boolean {
   switch (type) {
     case 'Long':
-      return parseJavaLong(value, 10) !== undefined;
+      return SHORT_LONG.test(value) || parseJavaLong(value, 10) !== undefined;
     case 'Double':
       return javaParseDouble(value) !== undefined;
     case 'Decimal':
@@ -38,6 +38,9 @@ export function isConvertible(value: string, type: PropertyType): boolean {
       return true;
   }
 }
+
+// Up to 18 ASCII digits always fit a long: no need to count in BigInt.
+const SHORT_LONG = /^[+-]?[0-9]{1,18}$/;
 
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
@@ -68,16 +71,19 @@ function isBigDecimal(text: string): boolean {
 
 const TIME_ZONE = /^[+-](\d\d):(\d\d)$/;
 
+// ISO8601.parse's fields: offset after the sign, width, and the delimiter after them.
+const ISO8601_FIELDS = [[0, 4, '-'], [5, 2, '-'], [8, 2, 'T'], [11, 2, ':'], [14, 2, ':'], [17, 2, '.'], [20, 3, '']] as const;
+
 /** `ISO8601.parse(text) != null`: `±YYYY-MM-DDThh:mm:ss.SSSTZD`, a valid calendar date. */
 export function isIso8601(text: string): boolean {
   const start = text[0] === '-' || text[0] === '+' ? 1 : 0;
-  const fields = [[0, 4, '-'], [5, 2, '-'], [8, 2, 'T'], [11, 2, ':'], [14, 2, ':'], [17, 2, '.'], [20, 3, '']] as const;
-  const values: number[] = [];
-  for (const [offset, width, delimiter] of fields) {
-    const value = javaParseInt(text.slice(start + offset, start + offset + width));
+  const values = [0, 0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < ISO8601_FIELDS.length; i++) {
+    const [offset, width, delimiter] = ISO8601_FIELDS[i]!;
+    const value = parseField(text, start + offset, width);
     if (value === undefined || text.length < start + offset + width) return false;
     if (delimiter !== '' && text[start + offset + width] !== delimiter) return false;
-    values.push(value);
+    values[i] = value;
   }
   const zone = text.slice(start + 23);
   const offset = TIME_ZONE.exec(zone);
@@ -88,9 +94,22 @@ export function isIso8601(text: string): boolean {
   return day >= 1 && day <= daysInMonth(astronomical, month) && !isInGregorianGap(astronomical, month, day);
 }
 
+// Integer.parseInt of the field; ASCII digits, the usual case, are read in place.
+function parseField(text: string, from: number, width: number): number | undefined {
+  let value = 0;
+  for (let i = from; i < from + width; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return javaParseInt(text.slice(from, from + width));
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 // GregorianCalendar: Julian leap years before 15 October 1582, Gregorian after.
 function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
   const julian = year < 1582 || (year === 1582 && month < 10);
   const leap = julian ? year % 4 === 0 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return leap ? 29 : 28;

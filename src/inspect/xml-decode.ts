@@ -10,26 +10,58 @@
  * | `ISO-8859-1`, `Latin1`, `US-ASCII` | one byte each      |
  * | anything else                    | refused              |
  */
+import { isUtf8 } from 'node:buffer';
 
 /** Decoded text, or why the bytes are not text. */
 export type DecodedXml = { readonly text: string } | { readonly error: string };
 
+/** Decoded text in pieces (made as they are read, again on each call), or why the bytes are not text. */
+export type DecodedXmlPieces = { readonly pieces: () => Iterable<string> } | { readonly error: string };
+
 const DECLARED = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
+
+// Text pieces of this many bytes: a file's text is never held whole (issue 11, point 7).
+const PIECE_BYTES = 16 * 1024;
 
 /** Decodes an XML entry. */
 export function decodeXmlBytes(bytes: Uint8Array): DecodedXml {
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), 'utf-16be');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), 'utf-16le');
+  const decoded = decodeXmlPieces(bytes);
+  return 'error' in decoded ? decoded : { text: [...decoded.pieces()].join('') };
+}
+
+/**
+ * Decodes an XML entry into pieces of text as {@link decodeXmlBytes} decodes it whole; the bytes
+ * are checked first, so a malformed byte is refused before any piece is read.
+ */
+export function decodeXmlPieces(bytes: Uint8Array): DecodedXmlPieces {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWhole(bytes.subarray(2), 'utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWhole(bytes.subarray(2), 'utf-16le');
   const head = latin1(bytes.subarray(bytes[0] === 0xef ? 3 : 0, 200));
   const encoding = (DECLARED.exec(head)?.[1] ?? 'UTF-8').toUpperCase();
-  if (encoding === 'UTF-8' || encoding === 'UTF8') return decode(bytes, 'utf-8');
-  if (['ISO-8859-1', 'ISO8859-1', 'ISO8859_1', 'LATIN1', 'US-ASCII', 'ASCII'].includes(encoding)) return { text: latin1(bytes) };
+  if (encoding === 'UTF-8' || encoding === 'UTF8') {
+    if (!isUtf8(bytes)) return { error: 'the bytes are not valid UTF-8' };
+    return { pieces: () => utf8Pieces(bytes) };
+  }
+  if (['ISO-8859-1', 'ISO8859-1', 'ISO8859_1', 'LATIN1', 'US-ASCII', 'ASCII'].includes(encoding)) return { pieces: () => latin1Pieces(bytes) };
   return { error: `the encoding '${encoding}' is not supported` };
 }
 
-function decode(bytes: Uint8Array, encoding: string): DecodedXml {
+function* utf8Pieces(bytes: Uint8Array): Generator<string> {
+  // Streaming keeps a character whose bytes straddle two pieces whole, and drops a leading BOM as decoding at once does.
+  const decoder = new TextDecoder('utf-8');
+  for (let i = 0; i < bytes.length; i += PIECE_BYTES) yield decoder.decode(bytes.subarray(i, i + PIECE_BYTES), { stream: true });
+  yield decoder.decode();
+}
+
+function* latin1Pieces(bytes: Uint8Array): Generator<string> {
+  for (let i = 0; i < bytes.length; i += PIECE_BYTES) yield latin1(bytes.subarray(i, i + PIECE_BYTES));
+}
+
+// UTF-16 packages are rare: decoded whole.
+function decodeWhole(bytes: Uint8Array, encoding: string): DecodedXmlPieces {
   try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return { pieces: () => [text] };
   } catch {
     return { error: `the bytes are not valid ${encoding.toUpperCase()}` };
   }

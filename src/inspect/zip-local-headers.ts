@@ -47,23 +47,28 @@ interface Fields {
 }
 
 /**
- * Refuses a zip whose local headers or layout differ from its central directory.
+ * Refuses a zip whose local headers or layout differ from its central directory; returns where
+ * each entry's data starts (after its local header), in the order of `records`.
  * @throws InputError naming the package, the entry, the field and both values.
  */
-export async function assertLocalHeadersMatch(label: string, records: readonly CentralRecord[], centralDirectoryOffset: number, read: ReadRange): Promise<void> {
+export async function assertLocalHeadersMatch(label: string, records: readonly CentralRecord[], centralDirectoryOffset: number, read: ReadRange): Promise<number[]> {
   const byOffset = [...records].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  const dataStarts = new Map<CentralRecord, number>();
   let expected = 0;
   let previous: CentralRecord | undefined;
   for (const record of byOffset) {
     assertAdjacent(label, expected, record.localHeaderOffset, previous, record.name);
-    expected = await checkEntry(label, record, read);
+    const checked = await checkEntry(label, record, read);
+    dataStarts.set(record, checked.dataStart);
+    expected = checked.next;
     previous = record;
   }
   assertAdjacent(label, expected, centralDirectoryOffset, previous, undefined);
+  return records.map((record) => dataStarts.get(record)!);
 }
 
-// Checks one entry's local header and data descriptor; returns where the next entry must start.
-async function checkEntry(label: string, record: CentralRecord, read: ReadRange): Promise<number> {
+// Checks one entry's local header and data descriptor; returns where its data starts and where the next entry must start.
+async function checkEntry(label: string, record: CentralRecord, read: ReadRange): Promise<{ dataStart: number; next: number }> {
   const offset = record.localHeaderOffset;
   let head = await read(offset, LOCAL_HEADER_SIZE + record.nameRaw.length + EXTRA_READ_AHEAD);
   const view = dataView(head);
@@ -83,14 +88,14 @@ async function checkEntry(label: string, record: CentralRecord, read: ReadRange)
   const dataEnd = dataStart + record.compressedSize;
   if ((record.flags & HAS_DESCRIPTOR) === 0) {
     compareFields(label, record, 'local header', local);
-    return dataEnd;
+    return { dataStart, next: dataEnd };
   }
   // Bit 3: the writer may leave any local value zero (ZipInputStream ignores them and reads the
   // descriptor); macOS's Archive Utility writes CRC and compressed size 0 with the real size.
   compareFields(label, record, 'local header', local, true);
   const descriptor = await readDescriptor(record, dataEnd, read, local.zip64);
   compareFields(label, record, 'data descriptor', descriptor);
-  return dataEnd + descriptor.length;
+  return { dataStart, next: dataEnd + descriptor.length };
 }
 
 function readLocalFields(view: DataView, extra: Uint8Array): Fields & { readonly zip64: boolean } {

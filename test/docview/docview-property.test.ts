@@ -79,6 +79,14 @@ parseDocViewPropertySuite('reads the edge cases of the state machine as FileVaul
   }
 });
 
+parseDocViewPropertySuite('values without "[" or "\\" (read without the state machine) read as the machine reads them', () => {
+  const rows: [string, PropertyType, string[]][] = [
+    ['', 'undefined', ['']], ['{Long}', 'Long', ['']], ['{String}{x}', 'String', ['{x}']], ['a,b]', 'undefined', ['a,b]']], [']', 'undefined', [']']],
+    ['{Date}2026-11-23T12:00:00.000Z', 'Date', ['2026-11-23T12:00:00.000Z']], ['{Boolean}x[', 'Boolean', ['x[']], ['{Namex', 'undefined', ['Namex']],
+  ];
+  for (const [attribute, type, values] of rows) assert.equal(parseDocViewProperty('foo', attribute), property(false, type, values), attribute);
+});
+
 parseDocViewPropertySuite('types jcr:primaryType and jcr:mixinTypes as Name unless a type is written', () => {
   assert.equal(parseDocViewProperty('jcr:primaryType', 'nt:unstructured'), property(false, 'Name', ['nt:unstructured'], 'jcr:primaryType'));
   assert.equal(parseDocViewProperty('jcr:mixinTypes', '[mix:title]'), property(true, 'Name', ['mix:title'], 'jcr:mixinTypes'));

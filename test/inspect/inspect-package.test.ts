@@ -104,6 +104,23 @@ async function rejects(promise: Promise<unknown>, code: string, pattern: RegExp,
   assert.match((error as InputError).message, pattern, name);
 }
 
+hostileSuite('a DocView file of more than 1 MiB compressed, DEFLATED or STORED, is read in blocks, kept whole and parsed', async () => {
+  // 3 MiB of hex: about 1.5 MiB deflated, above the size inflated in one call.
+  const title = randomBytes(1536 * 1024).toString('hex');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<jcr:root ${JCR} jcr:primaryType="nt:folder"><big jcr:primaryType="nt:unstructured" title="${title}" count="{Long}x"/></jcr:root>`;
+  const entries = (method: 0 | 8) => [
+    { name: 'META-INF/vault/properties.xml', data: PROPERTIES }, { name: 'META-INF/vault/filter.xml', data: filterXml('/apps') },
+    { name: 'jcr_root/apps/x/.content.xml', data: xml, method },
+  ];
+  for (const method of [8, 0] as const) {
+    const result = await inspectPackage({ bytes: rawZip(entries(method)) }, { name: 'big.zip' });
+    assert.equal(of(result, 'jackrabbit-docviewparser'), [
+      `error jackrabbit-docviewparser jcr_root/apps/x/.content.xml:2:3145871 /apps/x/big Invalid string serialization for type 'Long' given in property 'count' : 'x'. This string cannot be converted to the specified type!`,
+    ], `method ${method}`);
+    assert.is(result.nodeCount, 4, `method ${method}`);
+  }
+});
+
 hostileSuite('zip-slip names, links and bombs are refused as a whole (exit 2) and nothing is written anywhere', async () => {
   const dir = makeTempDir();
   try {

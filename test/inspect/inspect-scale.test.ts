@@ -91,7 +91,7 @@ const streamSuite = suite('readDocViewFile: elements visited one at a time');
 
 streamSuite('character data after a child is still reported with its element, before the child', () => {
   const visits = readDocViewFile(`<jcr:root ${JCR} a="1">one<b c="2">two</b>three<d/></jcr:root>`, '/x');
-  assert.equal(visits.map((v) => `${v.path} ${v.node.characterData.map((d) => `${d.text}@${d.column}`).join(',')}`), ['/x one@60,three@81', '/x/b two@73', '/x/d ']);
+  assert.equal(visits.map((v) => `${v.path} ${v.characterData.map((d) => `${d.text}@${d.column}`).join(',')}`), ['/x one@60,three@81', '/x/b two@73', '/x/d ']);
 });
 
 streamSuite.run();

@@ -38,7 +38,7 @@ export function docViewNode(attributes: Readonly<Record<string, string>>, name =
   const value = (key: string): readonly string[] | undefined => properties.find((p) => p.name === key)?.values;
   return {
     name,
-    properties,
+    propertyCount: properties.length,
     primaryType: value('jcr:primaryType')?.[0],
     mixinTypes: value('jcr:mixinTypes') ?? [],
     identifier: value('jcr:uuid')?.[0],

@@ -12,7 +12,7 @@
  * The reason of a parse error is the XML parser's (saxes here, Xerces in FileVault).
  */
 import type { DocViewParseError } from '../../docview/docview-parse.ts';
-import type { PropertyType } from '../../docview/docview-property.ts';
+import type { DocViewProperty, PropertyType } from '../../docview/docview-property.ts';
 import type { DocViewVisit } from '../docview-file.ts';
 import { isConvertible } from '../value-conversion.ts';
 import { message, type ValidationMessage } from '../validator.ts';
@@ -25,18 +25,26 @@ export function parseFailure(reason: string, position?: Pick<DocViewParseError, 
   return message('error', `Could not parse FileVault Document View XML: ${reason}`, position === undefined ? {} : { line: position.line, column: position.column });
 }
 
-/** Typed values that do not convert, then unused character data, of one element. */
-export function checkDocViewElement(visit: DocViewVisit): ValidationMessage[] {
-  const { node } = visit;
-  const messages: ValidationMessage[] = [];
-  for (const property of node.properties) {
+/** Typed values that do not convert, checked as the element is parsed (its property objects are not kept). */
+export function checkPropertyValues(properties: readonly DocViewProperty[]): readonly ValidationMessage[] {
+  let messages: ValidationMessage[] | undefined;
+  for (const property of properties) {
     if (property.type === 'undefined') continue;
     for (const value of property.values) {
       if (isConvertible(value, property.type)) continue;
-      messages.push(message('error', `Invalid string serialization for type '${typeName(property.type)}' given in property '${property.name}' : '${value}'. This string cannot be converted to the specified type!`));
+      (messages ??= []).push(message('error', `Invalid string serialization for type '${typeName(property.type)}' given in property '${property.name}' : '${value}'. This string cannot be converted to the specified type!`));
     }
   }
-  for (const data of node.characterData) {
+  return messages ?? NONE;
+}
+
+const NONE: readonly never[] = [];
+
+/** Typed values that do not convert, then unused character data, of one element. */
+export function checkDocViewElement(visit: DocViewVisit): readonly ValidationMessage[] {
+  if (visit.characterData.length === 0) return visit.invalidValues;
+  const messages: ValidationMessage[] = [...visit.invalidValues];
+  for (const data of visit.characterData) {
     messages.push(message('error', `Encountered character data inside DocView XML which is never used: ${data.text}`, { line: data.line, column: data.column }));
   }
   return messages;

@@ -28,7 +28,7 @@ export function createEmptyElementsValidator(context: ValidationContext): Valida
     docViewNode(node, nodeContext) {
       const path = nodeContext.nodePath;
       if (!isAffected(path)) return undefined;
-      if (node.properties.length === 0 && filter.contains(path) && filter.importMode(path) === 'replace') {
+      if (node.propertyCount === 0 && filter.contains(path) && filter.importMode(path) === 'replace') {
         if (!node.isRepPolicy) empty.push(nodeContext);
       } else defined.add(path);
       return undefined;

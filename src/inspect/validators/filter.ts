@@ -95,7 +95,7 @@ export function createFilterValidator(context: ValidationContext): Validator {
       return isFolder ? undefined : validateNodePath(node.nodePath);
     },
     docViewNode(node, context, isRoot) {
-      if (!checksNodes || isRoot || node.properties.length === 0) return undefined;
+      if (!checksNodes || isRoot || node.propertyCount === 0) return undefined;
       return validateNodePath(context.nodePath);
     },
     done() {

@@ -14,7 +14,7 @@ export function createMergeLimitationsValidator(context: ValidationContext): Val
   return {
     id: 'jackrabbit-mergelimitations',
     docViewNode(node, { nodePath }, isRoot) {
-      if (isRoot || node.properties.length === 0 || !mergeRoots.has(nodePath)) return undefined;
+      if (isRoot || node.propertyCount === 0 || !mergeRoots.has(nodePath)) return undefined;
       return [message('error', `Non-empty Node '${nodePath}' is supposed to be imported with mode 'merge' but it is not the aggregator's root node. This is currently not supported by FileVault (https://issues.apache.org/jira/browse/JCRVLT-255).`)];
     },
   };

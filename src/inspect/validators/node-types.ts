@@ -37,29 +37,44 @@ export function createNodeTypesValidator(context: ValidationContext, declaration
     return [message('warning', `${text} ${SKIP}`)];
   };
   const checkName = (path: string): ValidationMessage[] => {
-    const name = path.slice(path.lastIndexOf('/') + 1).replace(/\[\d+\]$/, '');
+    const last = path.slice(path.lastIndexOf('/') + 1);
+    const name = last.endsWith(']') ? last.replace(/\[\d+\]$/, '') : last;
     const prefix = prefixOf(name);
     if (prefix === undefined || namespaces.has(prefix) || onDemand.has(prefix)) return [];
     onDemand.add(prefix);
     return warnOnce(`Invalid node name '${name}': ${prefix}: is not a registered namespace prefix.`);
   };
   // getTypes: the first type whose prefix is not registered; then the first unknown type.
-  const checkTypes = (primary: string, mixins: readonly string[]): ValidationMessage[] | undefined => {
+  const findTypeProblem = (primary: string, mixins: readonly string[]): string | undefined => {
     const all = [['primary type', primary], ...mixins.map((m) => ['mixin type', m])] as const;
     for (const [label, type] of all) {
       const prefix = prefixOf(type) ?? '';
-      if (!namespaces.has(prefix)) return warnOnce(`Invalid ${label} '${type}': ${prefix}: is not a registered namespace prefix.`);
+      if (!namespaces.has(prefix)) return `Invalid ${label} '${type}': ${prefix}: is not a registered namespace prefix.`;
     }
     for (const [, type] of all) {
       const prefix = prefixOf(type) ?? '';
       const expanded = `{${namespaces.get(prefix)!}}${prefix === '' ? type : type.slice(prefix.length + 1)}`;
-      if (!types.has(expanded)) return warnOnce(expanded);
+      if (!types.has(expanded)) return expanded;
     }
     return undefined;
   };
+  // The answer for a primary type without mixins, by type: a package names few types, for many nodes.
+  const problemsByType = new Map<string, string | null>();
+  const checkTypes = (primary: string, mixins: readonly string[]): ValidationMessage[] | undefined => {
+    let problem: string | null | undefined;
+    if (mixins.length > 0) problem = findTypeProblem(primary, mixins);
+    else {
+      problem = problemsByType.get(primary);
+      if (problem === undefined) {
+        // Bounded whatever the package names (issue 11, point 7).
+        if (problemsByType.size >= 1024) problemsByType.clear();
+        problemsByType.set(primary, (problem = findTypeProblem(primary, mixins) ?? null));
+      }
+    }
+    return problem === null || problem === undefined ? undefined : warnOnce(problem);
+  };
   const create = (path: string, primary: string | undefined, mixins: readonly string[]): ValidationMessage[] => {
-    if (created.has(path)) return primary === undefined ? [] : (checkTypes(primary, mixins) ?? []);
-    created.add(path);
+    if (!created.add(path)) return primary === undefined ? [] : (checkTypes(primary, mixins) ?? []);
     if (primary === undefined || !filter.contains(path)) return checkName(path);
     const typeMessages = checkTypes(primary, mixins);
     if (typeMessages !== undefined) return [...typeMessages, ...checkName(path)];
@@ -76,7 +91,7 @@ export function createNodeTypesValidator(context: ValidationContext, declaration
     docViewNode(node, { nodePath }) {
       if (node.primaryType === undefined) {
         // Ordering-only elements and nodes outside the filter need no type.
-        if (!filter.contains(nodePath) || node.properties.length === 0) return undefined;
+        if (!filter.contains(nodePath) || node.propertyCount === 0) return undefined;
         return [message('error', `Mandatory jcr:primaryType missing on node '${nodePath}'`)];
       }
       return create(nodePath, node.primaryType, node.mixinTypes);

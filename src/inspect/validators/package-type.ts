@@ -45,8 +45,10 @@ function isOsgiBundleOrConfiguration(path: string, isFile: boolean): boolean {
   }
 }
 
+const IMMUTABLE_PATHS = IMMUTABLE_ROOTS.map((name) => `/${name}`);
+
 function isImmutable(path: string): boolean {
-  return IMMUTABLE_ROOTS.some((name) => path === `/${name}` || path.startsWith(`/${name}/`));
+  return IMMUTABLE_PATHS.some((root) => path.startsWith(root) && (path.length === root.length || path[root.length] === '/'));
 }
 
 /** Creates the validator for one package. */
@@ -82,6 +84,7 @@ export function createPackageTypeValidator(context: ValidationContext): Validato
     nodePath(node) {
       const path = node.nodePath;
       if (!filter.covers(path)) return undefined;
+      if (type === 'mixed') return undefined;
       const messages: ValidationMessage[] = [];
       if (type === 'content' && isImmutable(path)) messages.push(error(`Package of type '${T}' is not supposed to contain content below root nodes ${ROOT_LIST}!`));
       if (type === 'application' && !isImmutable(path)) messages.push(error(`Package of type '${T}' is not supposed to contain content outside root nodes ${ROOT_LIST}!`));
