@@ -36,7 +36,7 @@ Progress goes to standard error: each readiness retry, the upload at most every 
 
 /**
  * \`aem-ioevents deploy PACKAGE.zip --target URL\`: upload and install through CRX Package Manager
- * with a strict verdict, on every target at once (SPEC.md "Package Manager", issue 6).
+ * with a strict verdict, on every target at once (README, "Deploying, and the Maven route").
  */
 export const deployCommand: CommandSpec<DeployArgs> = {
   command: 'deploy <package>',

@@ -1,6 +1,6 @@
 /**
  * `aem-ioevents keygen`: the RSA key, the self-signed certificate and the PKCS#12 keystore of
- * Adobe's keystore setup page (AdobeDocs/adobeio-events `aem/aem_keystore_setup.md`, SPEC.md "Keys"), in one step.
+ * Adobe's keystore setup page (AdobeDocs/adobeio-events `aem/aem_keystore_setup.md`), in one step.
  *
  * The order is chosen for speed and for safety: flags and existing files are checked first
  * (nothing is asked or generated in vain), RSA generation starts on the thread pool before the

@@ -1,6 +1,6 @@
 /**
  * Writing an output file so that nothing is ever half-written or silently overwritten
- * (SPEC.md "Command line"): the bytes go to a temporary name in the same folder, then they are
+ * (README, "Limits": nothing half-written, nothing overwritten without `--force`): the bytes go to a temporary name in the same folder, then they are
  * placed under the target name in one step. An existing file with other content needs `force`;
  * one with the same bytes is left alone.
  *

@@ -1,6 +1,6 @@
 /**
  * One DocView file as FileVault's `DocViewSAXHandler` walks it: every element in document
- * order with the repository path FileVault gives it (filevault-format.md §2.2, §3.1).
+ * order with the repository path FileVault gives it (FileVault's `docview.md`).
  *
  * | file                           | root element     | root node path           |
  * | ------------------------------ | ---------------- | ------------------------ |

@@ -1,6 +1,6 @@
 /**
  * `FilterModel`: the workspace filter as FileVault evaluates it (`DefaultWorkspaceFilter`,
- * `PathFilterSet`, `FilterSet`; filevault-format.md §1.4).
+ * `PathFilterSet`, `FilterSet`; FileVault's `filter.md`).
  *
  * | question            | rule                                                                  |
  * | ------------------- | --------------------------------------------------------------------- |

@@ -1,6 +1,6 @@
 /**
  * `inspect`: read any FileVault content package and validate it with the rules of FileVault's
- * own validators (filevault-format.md §5). `build` calls {@link inspectPackage} on its zip
+ * own validators (FileVault's `validation.md`). `build` calls {@link inspectPackage} on its zip
  * before writing it.
  */
 export { inspectPackage, type InspectOptions, type InspectResult } from './inspect-package.ts';

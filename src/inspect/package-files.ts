@@ -2,7 +2,7 @@
  * The file tree below `jcr_root/`, walked in the order FileVault's validation needs: a folder,
  * then its `.content.xml`, then its other files, then its sub-folders, each by name. Folders
  * that only appear as part of a file's path count as folders too (zip directory entries are
- * optional, filevault-format.md §1.1).
+ * optional, FileVault's `packaging.md`).
  *
  * | file below `jcr_root/`       | node path (`ValidationExecutor.filePathToNodePath`) |
  * | ---------------------------- | ---------------------------------------------------- |

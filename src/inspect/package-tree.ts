@@ -1,6 +1,6 @@
 /**
  * `PackageNode`: the node tree a package brings, with primary types, as Package Manager would
- * import it (filevault-format.md §2.2): folders, DocView elements that carry properties, plain
+ * import it (FileVault's importer, `docview.md`): folders, DocView elements that carry properties, plain
  * files (`nt:file`), and the intermediate folders between them. Elements without properties only
  * order their siblings and are not nodes.
  *

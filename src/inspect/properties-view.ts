@@ -1,6 +1,6 @@
 /**
  * `PackagePropertiesView`: the typed reading of properties.xml entries that FileVault's
- * `PackagePropertiesImpl` gives its validators (filevault-format.md §1.3).
+ * `PackagePropertiesImpl` gives its validators (FileVault's `properties.md`).
  *
  * | key                      | read as                                                         |
  * | ------------------------ | --------------------------------------------------------------- |

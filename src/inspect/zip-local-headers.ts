@@ -1,7 +1,7 @@
 /**
  * The local view of a zip must be the central view (issue 11, point 3). yauzl, `ZipFile` and
  * `JarFile` read the central directory; `java.util.zip.ZipInputStream`, AEM's upload path
- * (filevault-format.md §1.1), never does: it reads local header after local header from offset 0.
+ * (FileVault's `packaging.md`), never does: it reads local header after local header from offset 0.
  * A zip whose two views differ shows each reader another package, so every local header is checked
  * against its central record (name, flags, method, CRC, sizes), and the entries must follow one
  * another from offset 0 to the central directory without gap or overlap (a gap can hide an entry

@@ -1,5 +1,5 @@
 /**
- * Templates: the node layouts of a package as data (SPEC.md "The package that build writes").
+ * Templates: the node layouts of a package as data (README, "The package, and templates").
  * A template is a folder with `template.yaml`; the built-in ones live in `templates/<name>/`,
  * a user's own is given with `--template DIR`. Every filter root, node, property and file name
  * says whether it is `confirmed` or `inferred`, so a user knows what to check on a real AEM.

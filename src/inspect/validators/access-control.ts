@@ -1,6 +1,6 @@
 /**
  * `jackrabbit-accesscontrol` (FileVault `AccessControlValidator`): access control lists against
- * the package's `acHandling` (filevault-format.md §4.4).
+ * the package's `acHandling` (FileVault's `acls.md`).
  *
  * | package                                   | message (error)                                                 |
  * | ----------------------------------------- | --------------------------------------------------------------- |

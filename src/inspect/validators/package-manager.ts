@@ -1,6 +1,6 @@
 /**
  * `package-manager`: what CRX Package Manager itself refuses, beyond FileVault's validators
- * (filevault-format.md §1.2, JcrPackageRegistry, ZipVaultPackage, PackagePropertiesImpl):
+ * (FileVault's JcrPackageRegistry, ZipVaultPackage, PackagePropertiesImpl):
  *
  * | package                                     | severity | consequence                                          |
  * | ------------------------------------------- | -------- | ---------------------------------------------------- |
