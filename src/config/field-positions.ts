@@ -19,7 +19,7 @@ import type { ConfigErrorCode, ConfigIssue } from './config-error.ts';
 import { selectEnvironment } from './environments.ts';
 import { childPath, isAtOrBelow, itemPath } from './field-path.ts';
 import { lineAndColumn } from './parse-json.ts';
-import { parseConfigText } from './parse-text.ts';
+import { parseConfigText, withoutByteOrderMark } from './parse-text.ts';
 import type { ConfigFormat } from './types.ts';
 
 /** 1-based line and column of a field's key, or of a list item. */
@@ -66,8 +66,8 @@ function inFileOrder(issues: readonly ConfigIssue[]): ConfigIssue[] {
 
 /** The position of every key and list item of the text, by field path (`cloudService.name`, `ims.scopes[1]`). */
 export function findFieldPositions(text: string, format: ConfigFormat): Map<string, FieldPosition> {
-  // As parseConfigText reads it: without a byte order mark, so columns agree with syntax errors.
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // As parseConfigText reads it, so columns agree with those of syntax errors.
+  const body = withoutByteOrderMark(text);
   return format === 'json' ? jsonPositions(body) : yamlPositions(body);
 }
 
