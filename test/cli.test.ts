@@ -159,7 +159,7 @@ for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
     assert.is(
       run.stderr,
       `error: Invalid configuration file ${join(dir, 'aem-ioevents.yaml')} (1 problem):\n` +
-        `  - cloudService.title: the environment variable ${name} is not set; set it for this command (in CI, from the pipeline's secrets or variables)\n`,
+        `  - cloudService.title at line 13, column 3: the environment variable ${name} is not set; set it for this command (in CI, from the pipeline's secrets or variables)\n`,
     );
     assert.not.ok(existsSync(join(dir, 'dist')), 'nothing written');
   });

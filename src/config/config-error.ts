@@ -2,10 +2,14 @@
  * `ConfigError`: every problem found in a configuration file, reported together (exit 2).
  *
  * ```
- * Invalid configuration file /work/aem-ioevents.yaml (2 problems):
- *   - cloudservice: unknown key; did you mean cloudService?
- *   - ims.url at line 9, column 8: …
+ * Invalid configuration file /work/aem-ioevents.yaml (3 problems):
+ *   - cloudService: required section missing; …
+ *   - cloudservice at line 1, column 1: unknown key; did you mean cloudService?
+ *   - ims.url at line 9, column 3: …
  * ```
+ *
+ * Every problem of a field carries the line and column of its key (`field-positions.ts`); a syntax
+ * error, those of the error.
  */
 import { InputError } from '../errors.ts';
 

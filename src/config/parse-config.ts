@@ -8,9 +8,13 @@
  * 4. fill in defaults, apply `IOEVENTS_IMS_URL`;
  * 5. validate every field (all problems in one error), resolve relative paths against `baseDir`;
  * 6. collect warnings and freeze.
+ *
+ * Problems of steps 3 to 5 are named by field path; they get their line and column in the file
+ * on the way out (`field-positions.ts`).
  */
 import { selectEnvironment } from './environments.ts';
 import { isAtOrBelow, isMapping } from './field-path.ts';
+import { withFieldLines } from './field-positions.ts';
 import type { FieldContext } from './field-reader.ts';
 import { applyDefaults } from './defaults.ts';
 import { interpolateVariables } from './interpolate.ts';
@@ -25,8 +29,17 @@ import { collectWarnings, findLiteralSecrets } from './warnings.ts';
 
 /** Parses and validates a configuration; throws `ConfigError` or `InputError` (exit 2). */
 export function parseConfig(text: string, options: ParseConfigOptions): ParsedConfig {
+  const tree = parseConfigText(text, options.format, options.fileLabel);
+  try {
+    return checkConfig(tree, options);
+  } catch (error) {
+    throw withFieldLines(error, { ...options, text });
+  }
+}
+
+// Steps 2 to 6, on the parsed text.
+function checkConfig(tree: Record<string, unknown>, options: ParseConfigOptions): ParsedConfig {
   const { fileLabel, env, envName } = options;
-  const tree = parseConfigText(text, options.format, fileLabel);
   const selection = selectEnvironment(tree, envName, fileLabel);
   const interpolation = interpolateVariables(selection.tree, env, fileLabel);
   if (options.secrets !== undefined) registerSecrets(interpolation.tree, options.secrets);

@@ -15,8 +15,7 @@ export type TextParseResult = { readonly value: unknown; readonly issues?: undef
 
 /** Parses the text as `format` and checks that the top level is a mapping of sections. */
 export function parseConfigText(text: string, format: ConfigFormat, fileLabel: string): Record<string, unknown> {
-  // A UTF-8 byte order mark is legal in both formats' files but not in JSON.parse input.
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   const result = format === 'json' ? parseJsonText(body) : parseYamlText(body);
   if (result.issues !== undefined) throw new ConfigError(fileLabel, result.issues, 'E_CONFIG_SYNTAX');
   if (isMapping(result.value)) return result.value;
@@ -25,4 +24,9 @@ export function parseConfigText(text: string, format: ConfigFormat, fileLabel: s
       ? 'the file is empty; it needs at least a cloudService section'
       : `the top level must be a mapping of sections (${TOP_LEVEL_KEYS.join(', ')}), got ${Array.isArray(result.value) ? 'a list' : `a ${typeof result.value}`}`;
   throw new ConfigError(fileLabel, [{ path: '', line: 1, column: 1, message }], 'E_CONFIG_FIELD');
+}
+
+/** The text without a leading UTF-8 byte order mark: legal in both formats' files, but not in `JSON.parse` input. Lines and columns count from after it. */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }

@@ -18,6 +18,7 @@ import { InputError } from '../errors.ts';
 import { readUserFile } from '../fs/read-user-file.ts';
 import { ConfigError } from './config-error.ts';
 import { listProjectSecrets, parseDeveloperConsoleProject, resolveWorkspaceIds } from './developer-console-project.ts';
+import { withFieldLines } from './field-positions.ts';
 import { deepFreeze, parseConfig } from './parse-config.ts';
 import type { ConfigFormat, Environment, LoadedConfig, ParsedConfig, ReadConfigOptions } from './types.ts';
 import type { SecretSink } from '../secrets/secret-registry.ts';
@@ -30,15 +31,19 @@ export async function readConfig(options: ReadConfigOptions): Promise<LoadedConf
   const located = options.file === undefined ? await findDefaultFile(options.cwd) : { file: resolve(options.cwd, options.file), warnings: [] };
   const what = options.file === undefined ? 'Configuration file' : '--config';
   const text = decodeConfigBytes(await readConfigBytes(located.file, what), located.file);
+  const source = { text, format: formatOf(located.file), fileLabel: located.file, envName: options.envName };
   const parsed = parseConfig(text, {
-    format: formatOf(located.file),
+    format: source.format,
     fileLabel: located.file,
     env: options.env,
     ...(options.envName === undefined ? {} : { envName: options.envName }),
     ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     baseDir: dirname(located.file),
   });
-  const config = await readProjectFile(parsed, located.file, options.secrets);
+  // Disagreements with the project file are the configuration's problems too: with their lines.
+  const config = await readProjectFile(parsed, located.file, options.secrets).catch((error: unknown) => {
+    throw withFieldLines(error, source);
+  });
   return Object.freeze({ ...parsed, config, file: located.file, warnings: Object.freeze([...located.warnings, ...parsed.warnings]) });
 }
 

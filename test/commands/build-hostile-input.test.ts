@@ -178,7 +178,7 @@ hostile('a 1,000,000-character title is refused at the configuration, naming the
   writeEditedConfig(dir, 'title.yaml', 'title: Adobe I/O Events\n', `title: ${'t'.repeat(1_000_000)}\n`);
   const run = await build(dir, ['--config', 'title.yaml']);
   assert.is(run.code, 2);
-  assert.is(run.stderr, `error: Invalid configuration file ${join(dir, 'title.yaml')} (1 problem):\n  - cloudService.title: is 1000000 characters long; a configuration value may have at most 2048\n`);
+  assert.is(run.stderr, `error: Invalid configuration file ${join(dir, 'title.yaml')} (1 problem):\n  - cloudService.title at line 13, column 3: is 1000000 characters long; a configuration value may have at most 2048\n`);
   assert.not.ok(existsSync(join(dir, 'dist')));
 });
 

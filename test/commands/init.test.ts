@@ -81,10 +81,10 @@ init('build refuses the starter while a <fill in> is left, naming each key (exit
     built.stderr,
     [
       `error: Invalid configuration file ${join(dir, FILE)} (4 problems):`,
-      '  - cloudService.apiKey: still <fill in> (written by aem-ioevents init); give the API key (client ID) from the Adobe Developer Console',
-      '  - cloudService.technicalAccountId: still <fill in> (written by aem-ioevents init); give the Technical Account ID, like 0123456789ABCDEF01234567@techacct.adobe.com',
-      '  - cloudService.organizationId: still <fill in> (written by aem-ioevents init); give the Organization ID, like 0123456789ABCDEF01234567@AdobeOrg',
-      '  - ims.scopes[0]: still <fill in> (written by aem-ioevents init); give its value',
+      '  - cloudService.apiKey at line 29, column 3: still <fill in> (written by aem-ioevents init); give the API key (client ID) from the Adobe Developer Console',
+      '  - cloudService.technicalAccountId at line 31, column 3: still <fill in> (written by aem-ioevents init); give the Technical Account ID, like 0123456789ABCDEF01234567@techacct.adobe.com',
+      '  - cloudService.organizationId at line 33, column 3: still <fill in> (written by aem-ioevents init); give the Organization ID, like 0123456789ABCDEF01234567@AdobeOrg',
+      '  - ims.scopes[0] at line 46, column 12: still <fill in> (written by aem-ioevents init); give its value',
       '',
     ].join('\n'),
   );

@@ -79,7 +79,8 @@ test("every built-in template: --strict --config with the example's validation: 
 test('a misspelled validator id in the validation: section is exit 2 for inspect --config and for build, naming it', async () => {
   const config = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('validation:', 'validation:\n  severity: { jackrabbit-nodetype: off }');
   writeFileSync(join(dir, 'typo.yaml'), config);
-  const expected = "  - validation.severity.jackrabbit-nodetype: unknown validator id 'jackrabbit-nodetype'; did you mean jackrabbit-nodetypes?";
+  // Line 40 is the inserted severity line; column 15 its key (issue 12, point 9).
+  const expected = "  - validation.severity.jackrabbit-nodetype at line 40, column 15: unknown validator id 'jackrabbit-nodetype'; did you mean jackrabbit-nodetypes?";
   const inspected = await inspect([EXAMPLE_ZIP, '--config', 'typo.yaml'], EXAMPLE_ENV);
   assert.is(inspected.code, 2);
   assert.ok(inspected.stderr.includes(expected), inspected.stderr);

@@ -173,7 +173,7 @@ readSuite('a disagreement is a configuration error naming the configuration file
     assert.is((error as ConfigError).code, 'E_CONFIG_FIELD');
     assert.is(
       (error as Error).message,
-      `Invalid configuration file ${join(dir, 'aem-ioevents.yaml')} (1 problem):\n  - workspace.credentialId: '179144' differs from '179145' in ${join(dir, 'project.json')}; remove workspace.credentialId to take the file's value, or fix one of them`,
+      `Invalid configuration file ${join(dir, 'aem-ioevents.yaml')} (1 problem):\n  - workspace.credentialId at line 10, column 3: '179144' differs from '179145' in ${join(dir, 'project.json')}; remove workspace.credentialId to take the file's value, or fix one of them`,
     );
     for (const secret of PROJECT_SECRETS) assert.not.ok((error as Error).message.includes(secret));
   }

@@ -148,13 +148,14 @@ environmentsSuite('a problem in a value set by the environment says so', () => {
   const error = failure(tree, { envName: 'stage' });
   assert.is(
     error.message.split('\n')[1],
-    "  - cloudService.name: (from environments.stage) expected a single node name below /etc/cloudservices/eventproxy, without '/' and not '.' or '..', got 'a/b'; use letters, digits, '-' and '_', like ioevents",
+    // The line of environments.stage.cloudService.name, where the value came from (issue 12, point 9).
+    "  - cloudService.name at line 13, column 9: (from environments.stage) expected a single node name below /etc/cloudservices/eventproxy, without '/' and not '.' or '..', got 'a/b'; use letters, digits, '-' and '_', like ioevents",
   );
 });
 
 environmentsSuite('an unknown key in an environment is reported once, under environments', () => {
   const error = failure(withChanges({ environments: { stage: { cloudService: { nmae: 'x' } } } }), { envName: 'stage' });
-  assert.equal(error.issues, [{ path: 'environments.stage.cloudService.nmae', message: 'unknown key; did you mean name?' }]);
+  assert.equal(error.issues, [{ path: 'environments.stage.cloudService.nmae', line: 13, column: 9, message: 'unknown key; did you mean name?' }]);
 });
 
 environmentsSuite('an unknown --env name is an InputError with exit code 2', () => {

@@ -60,9 +60,9 @@ export function isPlain(value: unknown): value is Tree {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Parses `tree` as a JSON file in /cfg. */
+/** Parses `tree` as a JSON file in /cfg, one key a line, indented by 2 (so each problem has a line of its own). */
 export function parse(tree: Tree, options: { env?: Environment; envName?: string } = {}): ParsedConfig {
-  return parseConfig(JSON.stringify(tree), { format: 'json', fileLabel: FILE, env: options.env ?? ENV, envName: options.envName, baseDir: '/cfg' });
+  return parseConfig(JSON.stringify(tree, null, 2), { format: 'json', fileLabel: FILE, env: options.env ?? ENV, envName: options.envName, baseDir: '/cfg' });
 }
 
 /** The ConfigError that parsing `tree` throws. */
