@@ -99,14 +99,25 @@ buildCommand('a template of your own that lists no flows gets no setup warning',
   assert.is(run.stderr, '');
 });
 
-buildCommand('two builds of other bytes racing for one new zip: one writes it, the other exits 2 (never a silent replace)', async ({ dir }) => {
-  // Other dates, other bytes; both run at once in this process, so both pass the first existence check.
-  const runs = await Promise.all(['1795435200', '1795521600'].map((epoch) => build(dir, [], { ...EXAMPLE_ENV, SOURCE_DATE_EPOCH: epoch })));
+buildCommand('two builds of other package ids racing for one zip name: one writes it, the other exits 2 (never a silent replace)', async ({ dir }) => {
+  // The same <name>-<version>.zip, other groups: the loser may not replace the winner's zip (a
+  // rebuild of the same id may, issue 12 point 4). Both run at once in this process, so both pass
+  // the first existence check; the placing (link, or the checked swap) decides.
+  const example = readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8');
+  for (const group of ['team-a', 'team-b']) writeFileSync(join(dir, `${group}.yaml`), example.replace('group: aem-ioevents', `group: ${group}`));
+  const runs = await Promise.all(['team-a', 'team-b'].map((group) => build(dir, ['--config', `${group}.yaml`])));
   const codes = runs.map((run) => run.code);
   assert.equal([...codes].sort(), [0, 2], runs.map((run) => run.stderr).join(''));
-  const loser = runs[codes.indexOf(2)]!;
-  assert.is(loser.stderr, 'error: dist/eventproxy-config-1.0.0.zip exists with other content; pass --force to replace it\n');
   const winner = runs[codes.indexOf(0)]!;
+  const [winnerGroup, loserGroup] = codes.indexOf(0) === 0 ? ['team-a', 'team-b'] : ['team-b', 'team-a'];
+  const loser = runs[codes.indexOf(2)]!;
+  // Which refusal depends on when the loser looked: before the winner placed its zip (the link
+  // finds the name taken) or after (the zip is read and holds another id).
+  const refusals = [
+    'error: dist/eventproxy-config-1.0.0.zip exists with other content; pass --force to replace it',
+    `error: dist/eventproxy-config-1.0.0.zip exists and holds another package id (${winnerGroup}:eventproxy-config:1.0.0, not ${loserGroup}:eventproxy-config:1.0.0); pass --force to replace it`,
+  ];
+  assert.ok(refusals.includes(loser.stderr.trimEnd().split('\n').at(-1)!), loser.stderr);
   const sha256 = /sha256 ([0-9a-f]{64})/.exec(winner.stdout)?.[1];
   assert.is(createHash('sha256').update(readFileSync(join(dir, ZIP))).digest('hex'), sha256);
   assert.equal(readdirSync(join(dir, 'dist')), ['eventproxy-config-1.0.0.zip']);
