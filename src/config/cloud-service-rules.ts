@@ -1,7 +1,7 @@
 /**
  * Rules for the `cloudService` fields: the identifiers of the Adobe Developer Console
  * credential, the Link Externalizer alias, and the two forms of the client secret
- * (aem-io-events.md §1.3, §2.1, §2.2).
+ * (Adobe's `aem/aem_cloud_service_config.md`, AEM's cloud-service model).
  *
  * | field                | form                                                     |
  * | -------------------- | -------------------------------------------------------- |

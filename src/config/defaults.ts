@@ -1,6 +1,6 @@
 /**
  * Step 4 of {@link parseConfig}: the defaults of {@link CONFIG_DEFAULTS} for absent keys, and
- * `IOEVENTS_IMS_URL`, which overrides `ims.url` (SPEC.md "Command line"). A section that is
+ * `IOEVENTS_IMS_URL`, which overrides `ims.url` (README, "Configuration"). A section that is
  * present but not a mapping is left alone for validation to report.
  */
 import { isMapping } from './field-path.ts';

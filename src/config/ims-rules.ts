@@ -1,6 +1,6 @@
 /**
  * Rules for the `ims` section: the IMS base URL, JWT metascopes and OAuth scopes
- * (ims-jwt.md; SPEC.md "IMS").
+ * (Adobe's JWT and OAuth Server-to-Server authentication guides).
  *
  * | field          | accepted                                                             |
  * | -------------- | -------------------------------------------------------------------- |

@@ -1,7 +1,7 @@
 /**
  * Rules for the `osgi` section: where the OSGi templates put their configurations
- * (`/apps/<app>/config[.<runMode>]`, the folders Sling's JCR installer watches; filevault-format.md
- * §5, `jcrInstallerNodePathRegex`) and which credential they carry.
+ * (`/apps/<app>/config[.<runMode>]`, the folders Sling's JCR installer watches; FileVault's
+ * `jackrabbit-packagetype` validator, `jcrInstallerNodePathRegex`) and which credential they carry.
  *
  * | field     | accepted                                                                   |
  * | --------- | -------------------------------------------------------------------------- |

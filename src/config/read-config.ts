@@ -3,7 +3,7 @@
  * the configuration layer.
  *
  * - `file` resolves against `cwd`; without it, `aem-ioevents.yaml`, then `.yml`, then `.json`
- *   in `cwd` (SPEC.md: `--config` defaults to `aem-ioevents.yaml`; JSON is accepted too).
+ *   in `cwd` (`--config` defaults to `aem-ioevents.yaml`; JSON is accepted too).
  * - `.json` is parsed as strict JSON; every other name (`.yaml`, `.yml`, none, `.conf`) as YAML,
  *   which reads JSON too, so a secret mounted without an extension still works.
  * - Relative paths inside the file resolve against the file's folder, not `cwd`.

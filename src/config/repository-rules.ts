@@ -1,6 +1,6 @@
 /**
  * Rules for names and paths that end up in the repository or the package id: JCR names with
- * FileVault's rules (`getWritableJcrNameError`, filevault-format.md §1.3), node names that cannot climb
+ * FileVault's rules (`getWritableJcrNameError`, FileVault's `PackageId`), node names that cannot climb
  * out of their parent, package dependencies (`Dependency.fromString`, `VersionRange.fromString`),
  * the service user's home, and the key alias.
  */
@@ -99,7 +99,7 @@ function userHomeProblem(path: string): string | undefined {
   return undefined;
 }
 
-/** `keystore.alias`: lower case, because Java's PKCS12 keystore lower-cases aliases (aem-io-events.md §3.3). */
+/** `keystore.alias`: lower case, because Java's PKCS12 keystore lower-cases aliases (`java.security.KeyStore` PKCS12). */
 export const checkAlias: Rule = (value): RuleFailure | undefined => {
   if (value !== value.toLowerCase()) {
     return { expected: 'a lower-case alias (Java lower-cases PKCS#12 aliases, so this one would not be found)', hint: `write ${value.toLowerCase()}` };

@@ -1,6 +1,6 @@
 /**
- * The shape of the configuration file: which keys exist where, their defaults (SPEC.md
- * "Configuration file" marks them), and which fields hold secrets.
+ * The shape of the configuration file: which keys exist where, their defaults (README,
+ * "Configuration" lists them), and which fields hold secrets.
  *
  * | section        | keys                                                                              |
  * | -------------- | --------------------------------------------------------------------------------- |
@@ -37,18 +37,18 @@ export type ConfigSection = keyof typeof CONFIG_KEYS;
 /** The top-level keys: the sections and `environments`. */
 export const TOP_LEVEL_KEYS: readonly string[] = [...Object.keys(CONFIG_KEYS), 'environments'];
 
-/** The defaults, applied to absent keys after `${VAR}` interpolation (SPEC.md "Configuration file"). */
+/** The defaults, applied to absent keys after `${VAR}` interpolation (README, "Configuration"). */
 export const CONFIG_DEFAULTS = {
   package: {
     group: 'aem-ioevents',
     name: 'eventproxy-config',
     version: '1.0.0',
     description: 'Adobe I/O Events configuration',
-    // The connector package that owns /etc/cloudservices/eventproxy (aem-io-events.md §0.2).
+    // The connector package that owns /etc/cloudservices/eventproxy (Adobe's `aem/aem_on_premise_package_install.md`).
     dependencies: ['eventproxy:aem-event-proxy'],
   },
   cloudService: { externalizer: 'author' },
-  // The connector looks the key up by the alias `eventproxy` (aem-io-events.md §0.1, §1.1).
+  // The connector looks the key up by the alias `eventproxy` (Adobe's `aem/aem_keystore_setup.md`).
   keystore: { alias: 'eventproxy', include: false },
   serviceUser: { home: '/home/users/system/eventproxy/eventproxy-service' },
   ims: { url: 'https://ims-na1.adobelogin.com', metascopes: ['event_receiver_api', 'ent_adobeio_sdk'] },

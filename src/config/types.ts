@@ -1,5 +1,5 @@
 /**
- * The typed configuration that `build` and `verify` read (SPEC.md "Configuration file").
+ * The typed configuration that `build` and `verify` read (README, "Configuration").
  * Every value here has passed validation; paths are absolute; the objects are frozen.
  */
 import type { SecretSink } from '../secrets/secret-registry.ts';

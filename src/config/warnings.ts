@@ -1,6 +1,6 @@
 /**
  * Warnings about a valid configuration: secrets written into the file, and a packaged keystore
- * that AEM cannot open (aem-io-events.md §3.2). Strings for the caller to show; never a secret.
+ * that AEM cannot open (AEM unprotects it with its own crypto keys, `/system/console/crypto`). Strings for the caller to show; never a secret.
  */
 import { isCloudManagerReference } from './cloud-service-rules.ts';
 import { SECRET_FIELDS } from './schema.ts';

@@ -1,7 +1,7 @@
 /**
  * Rules for the `workspace` section: the Adobe Developer Console ids that the I/O Events add-on's
  * Workspace Configuration needs (`aio.consumer.org.id`, `aio.project.id`, `aio.workspace.id`,
- * `aio.credential.id`; aem-io-events.md §4, adobe/aio-lib-java `aem/core_aem/README.md`).
+ * `aio.credential.id`; adobe/aio-lib-java `WorkspaceConfig.java`, `aem/core_aem/README.md`).
  * The console numbers them: `project.org.id` `1340225`, `project.id` `4566206088345709923`.
  *
  * | field           | project JSON                                    | form   |
