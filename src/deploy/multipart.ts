@@ -74,7 +74,8 @@ export interface MultipartBody {
 }
 
 const encoder = new TextEncoder();
-const defaultOpenFile: OpenFile = (path) => createReadStream(path, { highWaterMark: UPLOAD_CHUNK_BYTES });
+/** Reads a file from disk in {@link UPLOAD_CHUNK_BYTES} chunks. */
+export const defaultOpenFile: OpenFile = (path) => createReadStream(path, { highWaterMark: UPLOAD_CHUNK_BYTES });
 
 /** Lays out the body; nothing is read until a stream is pulled. */
 export function createMultipartBody(parts: readonly MultipartPart[], options: MultipartBodyOptions = {}): MultipartBody {
