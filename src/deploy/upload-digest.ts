@@ -22,7 +22,6 @@ export function createUploadDigest(path: string, base: OpenFile = defaultOpenFil
   let digest: string | undefined;
   let hashing = false;
   async function* hashed(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-    hashing = true;
     const hash = createHash('sha256');
     try {
       for await (const chunk of chunks) {
@@ -36,7 +35,12 @@ export function createUploadDigest(path: string, base: OpenFile = defaultOpenFil
     }
   }
   return {
-    openFile: (file) => (file === path && !hashing && digest === undefined ? hashed(base(file)) : base(file)),
+    openFile: (file) => {
+      if (file !== path || hashing || digest !== undefined) return base(file);
+      // Taken when opened: reads opened side by side are not all hashed.
+      hashing = true;
+      return hashed(base(file));
+    },
     sha256: async () => digest ?? (digest = await hashAll(base(path))),
   };
 }
