@@ -67,6 +67,7 @@ export type { FileSystem } from './crypto/file-set-layout.ts';
 export type { WriteOutcome } from './fs/write-file-atomic.ts';
 export type { HttpFetch } from './http/http-fetch.ts';
 export type { HttpAnswer } from './http/send-request.ts';
+export type { AnswerHeaders } from './http/http-transport.ts';
 export type { RawImsAnswer } from './ims/ims-request.ts';
 export type { MavenCoordinates } from './build/maven-artifact.ts';
 export type { ContextValue } from './template/template-context.ts';

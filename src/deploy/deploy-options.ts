@@ -46,7 +46,7 @@ export interface DeployOptions extends ConfigChoice {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The clock for durations and certificate checks. */
   readonly now?: () => Date;
-  /** @default the global fetch, or undici through the proxy named in `env` */
+  /** @default Node's `http`/`https`, or undici through the proxy named in `env` */
   readonly fetch?: FetchLike;
   /** @default a real wait */
   readonly sleep?: Sleep;

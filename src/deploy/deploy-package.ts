@@ -17,6 +17,7 @@ import { keystoreRefusalError } from './keystore-preflight.ts';
 import { readDeployPackage, type DeployPackage } from './package-file.ts';
 import { readAemKeystorePassword, readServiceUserKey, type LoadedServiceUserKey } from './service-user-key.ts';
 import { normalizeTargets, type DeployTarget } from './targets.ts';
+import { createUploadDigest, type UploadDigest } from './upload-digest.ts';
 
 /** The weaker verdict of the JSON API, said once per run (peers.md §2.1, aemc#160). */
 export const JSON_API_WARNING = "--api json: Package Manager's JSON answer does not report an install with errors; the default service.jsp gives the strict verdict";
@@ -31,20 +32,22 @@ export async function deployPackage(input: DeployOptions): Promise<DeployResult 
   const storePassword = options.keystore ? readAemKeystorePassword(options.env) : undefined;
   const key = options.keystore ? await readServiceUserKey({ config: options.config, envName: options.envName, secrets: options.secrets, cwd: options.cwd, env: options.env, now: options.now() }) : undefined;
   const warnings = [...pkg.warnings, ...(key?.warnings ?? []), ...(options.api === 'json' ? [JSON_API_WARNING] : [])];
-  if (options.dryRun) return dryRun(options, targets, pkg, key, warnings);
+  const digest = createUploadDigest(pkg.file, options.openFile);
+  if (options.dryRun) return dryRun(options, targets, pkg, key, warnings, await describePackage(pkg, digest));
+  const withDigest = { ...options, openFile: digest.openFile };
   const credentials = readAemCredentials({ user: options.user, env: options.env });
   const secrets = [...(key?.secrets ?? []), ...(storePassword === undefined ? [] : [storePassword])];
   const results = await withFetch(options, (fetch) =>
     deployToTargets(
       targets.map((target) => ({ target, connection: connect(target, fetch, credentials, options, secrets), package: pkg, key: key?.key, storePassword })),
-      options,
+      withDigest,
     ),
   );
   for (const result of results) {
     if (result.outcome === 'installed-with-errors' && options.allowInstallErrors) warnings.push(`${result.target}: ${result.message} (accepted by --allow-install-errors)`);
   }
   const exitCode = combineExitCodes(results.map((result) => result.exitCode));
-  return { ok: exitCode === 0, exitCode, dryRun: false, package: describePackage(pkg), api: options.api, allowInstallErrors: options.allowInstallErrors, targets: results, warnings };
+  return { ok: exitCode === 0, exitCode, dryRun: false, package: await describePackage(pkg, digest), api: options.api, allowInstallErrors: options.allowInstallErrors, targets: results, warnings };
 }
 
 // Every target at once. With --keystore, every target's readiness and keystore state first, and
@@ -57,7 +60,7 @@ async function deployToTargets(deployments: readonly TargetDeployment[], options
   return Promise.all(deployments.map((deployment, index) => deployToTarget(deployment, options, prepared[index])));
 }
 
-function dryRun(options: NormalizedDeployOptions, targets: readonly DeployTarget[], pkg: DeployPackage, key: LoadedServiceUserKey | undefined, warnings: string[]): DeployDryRun {
+function dryRun(options: NormalizedDeployOptions, targets: readonly DeployTarget[], pkg: DeployPackage, key: LoadedServiceUserKey | undefined, warnings: string[], described: DeployedPackage): DeployDryRun {
   const user = options.user ?? options.env.AEM_USER;
   // A real deploy stops at the first missing variable; the dry run names them all (issue 12, point 6).
   const missing = findMissingVariables(options.env, { user, keystore: options.keystore });
@@ -70,7 +73,7 @@ function dryRun(options: NormalizedDeployOptions, targets: readonly DeployTarget
     packagePath: pkg.packagePath,
     keystore: key && { home: key.key.home, alias: key.key.alias, file: key.file },
   });
-  return { ok: true, exitCode: 0, dryRun: true, package: describePackage(pkg), api: options.api, targets: targets.map((t) => t.url), commands, missingVariables: missing.names, warnings };
+  return { ok: true, exitCode: 0, dryRun: true, package: described, api: options.api, targets: targets.map((t) => t.url), commands, missingVariables: missing.names, warnings };
 }
 
 function connect(target: DeployTarget, fetch: FetchLike, credentials: AemCredentials, options: NormalizedDeployOptions, secrets: readonly string[]): AemConnection {
@@ -89,6 +92,6 @@ async function withFetch<T>(options: NormalizedDeployOptions, call: (fetch: Fetc
   }
 }
 
-function describePackage(pkg: DeployPackage): DeployedPackage {
-  return { file: pkg.displayPath, packageId: pkg.packageId ?? null, size: pkg.size, sha256: pkg.sha256 };
+async function describePackage(pkg: DeployPackage, digest: UploadDigest): Promise<DeployedPackage> {
+  return { file: pkg.displayPath, packageId: pkg.packageId ?? null, size: pkg.size, sha256: await digest.sha256() };
 }

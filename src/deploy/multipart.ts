@@ -1,6 +1,6 @@
 /**
  * A `multipart/form-data` body (RFC 7578) that streams its file from disk: the file is read in
- * 64 KiB chunks as the socket asks for them (a pull stream), never held whole, and the exact
+ * 1 MiB chunks as the socket asks for them (a pull stream), never held whole, and the exact
  * `Content-Length` is known up front, so the upload is not chunked (as curl's `-F file=@…`).
  * Each call of {@link MultipartBody.stream} starts a new read, so a body can be sent again after a
  * refused connection.
@@ -19,8 +19,12 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
-/** The chunk size of the file read. */
-export const UPLOAD_CHUNK_BYTES = 64 * 1024;
+/**
+ * The chunk size of the file read: 1 MiB. With 64 KiB chunks a 200 MiB upload spent 180 ms of the
+ * main thread in 3,200 socket writes and took 0.86 s instead of 0.56 s (issue 14); two chunks in
+ * flight stay far below the 100 MB peak of a deploy.
+ */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
 /** A text field. */
 export interface MultipartField {
@@ -57,7 +61,7 @@ export type OpenFile = (path: string) => AsyncIterable<Uint8Array>;
 export interface MultipartBodyOptions {
   /** @default 40 random hex digits */
   readonly boundary?: string;
-  /** @default a 64 KiB `fs.createReadStream` */
+  /** @default a 1 MiB `fs.createReadStream` */
   readonly openFile?: OpenFile;
 }
 
@@ -74,7 +78,8 @@ export interface MultipartBody {
 }
 
 const encoder = new TextEncoder();
-const defaultOpenFile: OpenFile = (path) => createReadStream(path, { highWaterMark: UPLOAD_CHUNK_BYTES });
+/** Reads a file from disk in {@link UPLOAD_CHUNK_BYTES} chunks. */
+export const defaultOpenFile: OpenFile = (path) => createReadStream(path, { highWaterMark: UPLOAD_CHUNK_BYTES });
 
 /** Lays out the body; nothing is read until a stream is pulled. */
 export function createMultipartBody(parts: readonly MultipartPart[], options: MultipartBodyOptions = {}): MultipartBody {

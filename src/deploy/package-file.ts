@@ -4,8 +4,6 @@
  * `inspect`: `jcr_root/`, `filter.xml`, a valid id, entries `ZipInputStream` reads). Those are
  * bad input, exit 2. FileVault's other validator errors are passed on as warnings: AEM decides.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
@@ -20,7 +18,6 @@ export interface DeployPackage extends PackageFile {
   readonly packageId: string | undefined;
   /** Where Package Manager stores it (`/etc/packages/<group>/<name>-<version>.zip`). */
   readonly packagePath: string | undefined;
-  readonly sha256: string;
   /** What `inspect` found that does not stop the deploy. */
   readonly warnings: readonly string[];
 }
@@ -31,8 +28,8 @@ export async function readDeployPackage(file: string, cwd: string): Promise<Depl
   const displayPath = relative(cwd, path) || path;
   const size = await statPackage(path, displayPath);
   const { inspectPackage } = await import('../inspect/inspect-package.ts');
-  // Both read the whole file: side by side they overlap I/O and CPU.
-  const [inspected, sha256] = await Promise.all([inspectPackage({ file: path }, { name: displayPath }), hashFile(path)]);
+  // The one read of the whole file before the upload; its SHA-256 comes from the upload's read (upload-digest.ts).
+  const inspected = await inspectPackage({ file: path }, { name: displayPath });
   const refusals = inspected.findings.filter((f) => f.validator === 'package-manager' && f.severity === 'error');
   if (refusals.length > 0) {
     throw new InputError(`${displayPath} is not a content package Package Manager accepts: ${refusals.map((f) => f.message).join('; ')}`, { code: 'E_DEPLOY_PACKAGE' });
@@ -47,7 +44,6 @@ export async function readDeployPackage(file: string, cwd: string): Promise<Depl
     size,
     packageId: id && formatPackageId(id),
     packagePath: id && getPackagePath(id),
-    sha256,
     warnings,
   };
 }
@@ -63,11 +59,4 @@ async function statPackage(path: string, displayPath: string): Promise<number> {
     const why = code === 'ENOENT' ? 'no such file; build it first (aem-ioevents build)' : (error as Error).message;
     throw new InputError(`cannot read package ${displayPath}: ${why}`, { code: 'E_DEPLOY_PACKAGE', cause: error });
   }
-}
-
-// Streamed: the package is never held whole in memory.
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

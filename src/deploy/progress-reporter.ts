@@ -78,7 +78,7 @@ function createLogReporter(stream: ProgressStream, now: () => number): ProgressR
 }
 
 // A terminal: every target's latest state on one line, redrawn when its text changes (an upload
-// every 0.1 of its unit, not every 64 KiB chunk).
+// every 0.1 of its unit, not every 1 MiB chunk).
 function createTerminalReporter(stream: ProgressStream): ProgressReporter {
   const latest = new Map<string, string>();
   let drawn = false;

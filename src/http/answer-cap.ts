@@ -8,6 +8,7 @@
  * installs:
  * https://cqdump.joerghoh.de/2014/03/10/using-curl-to-install-cq-packages-and-why-it-isnt-a-good-idea/).
  */
+import type { TransportAnswer } from './http-transport.ts';
 
 /**
  * The most bytes of one answer aem-ioevents reads: 4 MiB. The largest answers it expects are
@@ -38,28 +39,25 @@ export class HttpAnswerTooLargeError extends Error {
 }
 
 /**
- * Reads the body of `response` as UTF-8 text (as `Response.text()` does), keeping at most
+ * Reads the body of `answer` as UTF-8 text (as `Response.text()` does), keeping at most
  * `limitBytes`; throws {@link HttpAnswerTooLargeError} for a longer body, after cancelling it so
  * that the connection is dropped instead of drained.
  */
-export async function readCappedText(url: string, response: Response, limitBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? '');
+export async function readCappedText(url: string, answer: TransportAnswer, limitBytes: number): Promise<string> {
+  const declared = Number(answer.headers.get('content-length') ?? '');
   if (Number.isSafeInteger(declared) && declared > limitBytes) {
-    cancelQuietly(response.body);
-    throw new HttpAnswerTooLargeError(url, response.status, limitBytes, declared);
+    answer.cancel();
+    throw new HttpAnswerTooLargeError(url, answer.status, limitBytes, declared);
   }
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
+  if (answer.body === null) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
   // Bounded: every pass keeps more bytes, and the loop ends once they pass the cap.
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  for await (const value of answer.body) {
     size += value.byteLength;
     if (size > limitBytes) {
-      reader.cancel().catch(() => {});
-      throw new HttpAnswerTooLargeError(url, response.status, limitBytes, undefined);
+      answer.cancel();
+      throw new HttpAnswerTooLargeError(url, answer.status, limitBytes, undefined);
     }
     chunks.push(value);
   }
@@ -71,9 +69,4 @@ export function describeBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} bytes`;
-}
-
-// A body not read must not be drained either: cancelling drops the connection.
-function cancelQuietly(body: ReadableStream<Uint8Array> | null): void {
-  body?.cancel().catch(() => {});
 }

@@ -8,6 +8,7 @@
  */
 import { HttpAnswerTooLargeError, MAX_ANSWER_BYTES, readCappedText } from './answer-cap.ts';
 import type { FetchLike } from './http-fetch.ts';
+import { getTransport, type AnswerHeaders, type RequestBody } from './http-transport.ts';
 
 export { HttpAnswerTooLargeError, MAX_ANSWER_BYTES } from './answer-cap.ts';
 
@@ -17,7 +18,8 @@ export interface HttpRequest {
   readonly method: 'GET' | 'POST';
   readonly headers?: Readonly<Record<string, string>>;
   /** A string, form fields, or a stream (sent as is: set `content-length` to avoid chunked encoding). */
-  readonly body?: string | URLSearchParams | ReadableStream<Uint8Array>;
+  readonly body?: RequestBody;
+  /** The client: any fetch, or one of `createHttpFetch`/`createStreamingFetch` (used through its transport). */
   readonly fetch: FetchLike;
   /** Milliseconds for the whole exchange, body included. */
   readonly timeoutMs: number;
@@ -29,7 +31,8 @@ export interface HttpRequest {
 export interface HttpAnswer {
   readonly url: string;
   readonly status: number;
-  readonly headers: Headers;
+  /** A `Headers` through a fetch, or Node's headers behind the same `get`. */
+  readonly headers: AnswerHeaders;
   readonly text: string;
 }
 
@@ -52,18 +55,11 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpAnswer>
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
   try {
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: request.method,
-      headers: { 'user-agent': 'aem-ioevents', ...request.headers },
-      signal: controller.signal,
-      redirect: 'manual',
-      ...(request.body !== undefined && { body: request.body }),
-      // A stream body needs half duplex (the fetch standard); undici refuses it otherwise.
-      ...(request.body instanceof ReadableStream && { duplex: 'half' }),
-    };
-    const response = await request.fetch(request.url, init);
-    const text = await readCappedText(request.url, response, request.maxAnswerBytes ?? MAX_ANSWER_BYTES);
-    return { url: request.url, status: response.status, headers: response.headers, text };
+    const send = getTransport(request.fetch);
+    const headers = { 'user-agent': 'aem-ioevents', ...request.headers };
+    const answer = await send({ url: request.url, method: request.method, headers, body: request.body, signal: controller.signal });
+    const text = await readCappedText(request.url, answer, request.maxAnswerBytes ?? MAX_ANSWER_BYTES);
+    return { url: request.url, status: answer.status, headers: answer.headers, text };
   } catch (error) {
     if (error instanceof HttpAnswerTooLargeError) {
       // The body was cancelled; aborting as well releases a connection still sending.

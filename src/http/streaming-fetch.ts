@@ -1,32 +1,37 @@
 /**
- * A fetch for uploads that must not cost memory in proportion to their size. Through Node 20's
- * `fetch` (undici's, bundled or from npm) a 200 MiB upload peaked at 300 MB of memory whatever
- * the body type (web stream, async iterable, Blob), although it does wait for the socket; through
- * undici's `request()` with a Node stream the same upload stays at the process's base (about
- * 130 MB, bench/deploy.bench.mjs). So a request with a stream body goes through `request()` and
- * its answer is handed back as a `Response`; every other request goes through undici's `fetch`.
- * Both use one dispatcher: the proxy agent for `HTTP(S)_PROXY`/`NO_PROXY`, or a plain agent.
- * undici's own 300 s header and body timeouts are switched off: the caller's deadline
- * (`sendHttpRequest`) governs, since an install may pause its log for longer than that.
+ * A fetch for uploads that must not cost memory in proportion to their size, and honours the
+ * proxy variables. Without a proxy it is Node's own `http`/`https` (node-transport.ts): nothing
+ * heavy is loaded (issue 14). With `HTTP(S)_PROXY`, undici is loaded for its `EnvHttpProxyAgent`
+ * (`NO_PROXY` applies there): through its `fetch` a 200 MiB upload peaked at 300 MB of memory
+ * whatever the body type (web stream, async iterable, Blob), through its `request()` with a Node
+ * stream it stays at the process's base (bench/deploy.bench.mjs). So a request with a stream body
+ * goes through `request()` and its answer is handed back as a `Response`; every other request
+ * goes through undici's `fetch`. undici's own 300 s header and body timeouts are switched off: the
+ * caller's deadline (`sendHttpRequest`) governs, since an install may pause its log for longer.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { getProxySettings, loadUndici, type FetchLike, type HttpFetch } from './http-fetch.ts';
+import { createNodeHttpClient, toHeaders } from './node-transport.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** A fetch that streams request bodies with backpressure and honours the proxy variables of `env`. */
 export async function createStreamingFetch(env: Env): Promise<HttpFetch> {
-  const undici = await loadUndici();
   const settings = getProxySettings(env);
+  if (settings === undefined) {
+    const client = createNodeHttpClient();
+    return { fetch: client.fetch, proxied: false, close: client.close };
+  }
+  const undici = await loadUndici();
   const timeouts = { headersTimeout: 0, bodyTimeout: 0 };
   // Explicit values (even '') keep undici from reading process.env itself.
-  const dispatcher = settings === undefined ? new undici.Agent(timeouts) : new undici.EnvHttpProxyAgent({ ...timeouts, httpProxy: settings.httpProxy, httpsProxy: settings.httpsProxy, noProxy: settings.noProxy });
+  const dispatcher = new undici.EnvHttpProxyAgent({ ...timeouts, httpProxy: settings.httpProxy, httpsProxy: settings.httpsProxy, noProxy: settings.noProxy });
   const fetch: FetchLike = (url, init) => {
     if (init.body instanceof ReadableStream) return requestWithStream(undici, dispatcher, url, init);
     return undici.fetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
   };
-  return { fetch, proxied: settings !== undefined, close: () => dispatcher.close() };
+  return { fetch, proxied: true, close: () => dispatcher.close() };
 }
 
 async function requestWithStream(undici: typeof import('undici'), dispatcher: import('undici').Dispatcher, url: string, init: RequestInit): Promise<Response> {
@@ -37,10 +42,7 @@ async function requestWithStream(undici: typeof import('undici'), dispatcher: im
     signal: init.signal ?? null,
     dispatcher,
   });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(answer.headers)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
-  }
+  const headers = toHeaders(answer.headers);
   // A Response cannot carry a body with these statuses.
   const empty = answer.statusCode === 204 || answer.statusCode === 205 || answer.statusCode === 304;
   if (empty) await answer.body.dump();

@@ -68,7 +68,8 @@ multipartSuite("the platform's own form parser (undici) reads back every field a
   assert.equal([...new Uint8Array(await (form.get('keyStore') as File).arrayBuffer())], [9, 8, 7]);
 });
 
-multipartSuite('the file is read as the stream is pulled, 64 KiB at a time, never whole', async ({ dir }) => {
+multipartSuite('the file is read as the stream is pulled, one 1 MiB chunk at a time, never whole', async ({ dir }) => {
+  assert.is(UPLOAD_CHUNK_BYTES, 1024 * 1024);
   const size = 16 * 1024 * 1024 + 5;
   const file = join(dir, 'large.zip');
   writeFileSync(file, Buffer.alloc(size, 7));
