@@ -1,6 +1,6 @@
 /**
  * `build --maven GROUP:ARTIFACT`: the files that make the package zip a Maven artifact, as
- * maven-archiver and FileVault's package plugin add them (`VaultMojo`, filevault-format.md §1.1):
+ * maven-archiver and FileVault's package plugin add them (`VaultMojo`, FileVault's `packaging.md`):
  *
  *     META-INF/maven/<groupId>/<artifactId>/pom.properties
  *     META-INF/maven/<groupId>/<artifactId>/pom.xml

@@ -1,7 +1,7 @@
 /**
  * Waiting between attempts while AEM starts: 1 s, 2 s, 4 s, … up to 30 s a wait, so the default
- * 10 retries cover about three minutes of start-up (wcm.io waits 24 × 5 s, peers.md §1B). Only a
- * refused connection or "not ready" is retried (SPEC.md "Package Manager").
+ * 10 retries cover about three minutes of start-up (wcm.io's content-package-maven-plugin waits 24 × 5 s). Only a
+ * refused connection or "not ready" is retried (README, "Deploying, and the Maven route").
  */
 
 /** The first wait. */

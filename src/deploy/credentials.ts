@@ -1,12 +1,12 @@
 /**
- * The AEM user and password of the Package Manager calls: basic auth (filevault-format.md §7.2,
+ * The AEM user and password of the Package Manager calls: basic auth (Adobe's Package Manager HTTP service documentation,
  * "-u admin:admin in every example"). The user comes from `--user` or `AEM_USER`, the password
  * only from `AEM_PASSWORD`: a `--password` flag would show in process lists and shell history.
  * The password lives in a private field, so the object can be logged or serialized without it.
  */
 import { InputError } from '../errors.ts';
 
-/** The variables that hold the AEM credentials (peers.md §4 "Environment variables"). */
+/** The variables that hold the AEM credentials (as aemc and the Maven plugins' users name them). */
 export const AEM_USER_VARIABLE = 'AEM_USER';
 export const AEM_PASSWORD_VARIABLE = 'AEM_PASSWORD';
 

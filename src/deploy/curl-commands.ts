@@ -1,6 +1,6 @@
 /**
  * `deploy --dry-run`: the curl commands that do what deploy would do, for review or for a
- * pipeline without Node (peers.md §4 "Package Manager HTTP API"). Passwords are never in them:
+ * pipeline without Node (Adobe's Package Manager HTTP service documentation). Passwords are never in them:
  * `$AEM_PASSWORD`, `$AEM_KEYSTORE_PASSWORD` and `$IOEVENTS_KEYSTORE_PASSWORD` stand in, inside
  * double quotes so the shell fills them in; secret form values go through `--form-string`, so a
  * password that starts with `@` or `<` is not read as a file name by curl.

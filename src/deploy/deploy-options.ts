@@ -10,7 +10,7 @@ import { every as realEvery, type Every, type OnProgress } from './deploy-progre
 import type { PackmgrApi } from './install-package.ts';
 import type { OpenFile } from './multipart.ts';
 
-/** The default `--timeout`: AEMaaCS gives up on installs after 10 minutes (peers.md §2.5); aemc waits as long. */
+/** The default `--timeout`: AEMaaCS gives up on installs after 10 minutes (Adobe's Cloud Service documentation); aemc waits as long. */
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 /** The default `--retries`: about three minutes of back-off while AEM starts. */
 export const DEFAULT_RETRIES = 10;

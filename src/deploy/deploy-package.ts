@@ -19,7 +19,7 @@ import { readAemKeystorePassword, readServiceUserKey, type LoadedServiceUserKey 
 import { normalizeTargets, type DeployTarget } from './targets.ts';
 import { createUploadDigest, type UploadDigest } from './upload-digest.ts';
 
-/** The weaker verdict of the JSON API, said once per run (peers.md §2.1, aemc#160). */
+/** The weaker verdict of the JSON API, said once per run (aemc#160). */
 export const JSON_API_WARNING = "--api json: Package Manager's JSON answer does not report an install with errors; the default service.jsp gives the strict verdict";
 
 /** Deploys the package to every target, or with `dryRun` returns the curl commands. */

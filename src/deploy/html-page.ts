@@ -1,7 +1,7 @@
 /**
  * Telling an HTML page apart from the XML or JSON answer that was asked for: a login page, the
- * Sling POST servlet's "Content modified" page while Package Manager starts (peers.md §2.1), a
- * proxy's error page, or AEM's error page (ruby_aem tolerates a 500 HTML answer, §7.2).
+ * Sling POST servlet's "Content modified" page while Package Manager starts (aemsync's issue tracker), a
+ * proxy's error page, or AEM's error page (ruby_aem tolerates a 500 HTML answer).
  */
 
 /** True when the answer is an HTML page: declared as `text/html`, or its text starts like one. */

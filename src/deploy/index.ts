@@ -1,6 +1,6 @@
 /**
  * deploy: install a package through CRX Package Manager with a strict verdict, and the service
- * user's key through AEM's keystore HTTP API (SPEC.md "Package Manager", issue 6).
+ * user's key through AEM's keystore HTTP API (README, "Deploying, and the Maven route").
  */
 export { deployPackage, JSON_API_WARNING } from './deploy-package.ts';
 export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from './deploy-options.ts';

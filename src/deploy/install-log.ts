@@ -1,6 +1,6 @@
 /**
  * The install log Package Manager streams back: FileVault's progress lines (`Importer`,
- * `DefaultProgressListener`, filevault-format.md §7.1), one `<action> <path>` per node, text
+ * `DefaultProgressListener`), one `<action> <path>` per node, text
  * lines around them, and AEM's own lines.
  *
  *     Installing content

@@ -3,7 +3,7 @@
  * send the package, judge the answer. Only a refused connection (nothing reached AEM) and "not
  * ready" (404) go round again, with back-off, within `--retries`. After a timeout or a dropped
  * connection the install may be running on AEM, so it is never sent again (AEMaaCS: "Do not
- * retry the installation", peers.md §2.5).
+ * retry the installation").
  */
 import { callAem, describeAemFailure, getConnectionSecrets, type AemTransportFailure } from './aem-request.ts';
 import { createInstallProgress, every as realEvery, type Every, type InstallProgress } from './deploy-progress.ts';
@@ -139,7 +139,7 @@ function afterFailure(failure: AemTransportFailure, options: InstallPackageOptio
   if (failure.kind === 'refused') return { again: true, verdict: { ...base, outcome: 'unreachable', message: `the connection was refused (${failure.text}) and no retry is left` } };
   const what = installing ? 'the install' : 'the upload';
   const check = installing ? '; it may still be running on AEM: look at Package Manager before you deploy again (aem-ioevents never sends an install twice)' : '; nothing was installed';
-  // The verdict is at the end of the install log (filevault-format.md §7.1): a cut answer may have lost it.
+  // The verdict is at the end of the install log (Adobe's Package Manager HTTP service documentation): a cut answer may have lost it.
   if (failure.kind === 'too-large') return { again: false, verdict: { ...base, outcome: 'answer-too-large', message: `${failure.text}: the verdict was not read, so ${what} cannot be called a success${check}` } };
   if (failure.kind === 'timed-out') return { again: false, verdict: { ...base, outcome: 'timed-out', message: `no answer to ${what} within ${options.timeoutMs / 1000} s${check}` } };
   if (failure.kind === 'lost' || failure.kind === 'other') return { again: false, verdict: { ...base, outcome: 'connection-lost', message: `the connection broke during ${what} (${failure.text})${check}` } };

@@ -1,5 +1,5 @@
 /**
- * Reading the keystore servlet's answers (aem-io-events.md §3.1). Its write answers are HTML
+ * Reading the keystore servlet's answers (AEM's KeyStoreService; wttech/aemc `pkg/keystore_manager.go`). Its write answers are HTML
  * pages whose exact text is not documented, so only the HTTP status is read here; whether the
  * key arrived is proven by reading `.ks.json` again afterwards.
  */

@@ -1,7 +1,7 @@
 /**
- * `deploy --keystore`: the service user's key through AEM's keystore HTTP API (aem-io-events.md
- * §3.1–§3.3), the portable way for instances whose crypto keys differ from the ones that
- * encrypted a packaged keystore (§3.2). As steps: read `<home>.ks.json`; if the alias holds our
+ * `deploy --keystore`: the service user's key through AEM's keystore HTTP API (AEM's KeyStoreService),
+ * the portable way for instances whose crypto keys differ from the ones that encrypted a
+ * packaged keystore. As steps: read `<home>.ks.json`; if the alias holds our
  * certificate, stop; else create the store if there is none, remove a different key only when
  * asked (`--replace-key`), add ours from the PKCS#12, and read `.ks.json` again to prove it.
  * No keystore call is ever retried.
@@ -12,7 +12,7 @@
  * | call         | fields                                                                     | value sent                                | basis |
  * | ------------ | -------------------------------------------------------------------------- | ----------------------------------------- | ----- |
  * | create store | `:operation=createStore`, `newPassword`, `rePassword`                      | `AEM_KEYSTORE_PASSWORD` twice             | [S]   |
- * | add key      | `keyStore` (the PKCS#12 file), `keyStorePass`, `alias`, `keyPassword`, `newAlias` | the file, `keystore.password`, `keystore.alias`, `keystore.password`, `keystore.alias` | [S]; one password for file and key [O] (§3.3) |
+ * | add key      | `keyStore` (the PKCS#12 file), `keyStorePass`, `alias`, `keyPassword`, `newAlias` | the file, `keystore.password`, `keystore.alias`, `keystore.password`, `keystore.alias` | [S]; one password for file and key [O] (Adobe's `aem/aem_keystore_setup.md`) |
  * | remove       | `removeAlias`                                                              | the alias found                           | [S]   |
  *
  * - Passwords go in the POST body, never the URL: swagger-aem declares them as query parameters,

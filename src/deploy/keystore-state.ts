@@ -1,5 +1,5 @@
 /**
- * What AEM says about a user's keystore: `GET <home>.ks.json` (aem-io-events.md §3.1) →
+ * What AEM says about a user's keystore: `GET <home>.ks.json` (AEM's KeyStoreService; wttech/aemc `pkg/keystore_manager.go`) →
  *
  *     {"exists":true,"aliases":[{"alias":"eventproxy","entryType":"privateKey","algorithm":"RSA",
  *       "format":"PKCS#8","chain":[{"subject":"CN=…","issuer":"CN=…","notBefore":"…",

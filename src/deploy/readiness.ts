@@ -1,8 +1,8 @@
 /**
  * Is Package Manager up? `GET /crx/packmgr/service/script.html` answers 405 when the servlet runs
- * and 404 while AEM starts (filevault-format.md §7.2; shinesolutions/aem-aws-stack-builder#214).
+ * and 404 while AEM starts (shinesolutions/aem-aws-stack-builder#214).
  * Posting before it is ready lets the Sling POST servlet create a junk node at
- * `/crx/packmgr/service.jsp/file` (peers.md §2.1), so no upload goes out before a "ready".
+ * `/crx/packmgr/service.jsp/file` (aemsync's issue tracker), so no upload goes out before a "ready".
  * "Not ready" and a refused connection are retried with back-off; nothing else is.
  */
 import { redact } from '../http/redact.ts';

@@ -1,9 +1,9 @@
 /**
  * `/crx/packmgr/service/.json`: upload (`?cmd=upload`, multipart `package`, `force=true`), then
  * install the uploaded package by its path (`/etc/packages/<group>/<file>.zip?cmd=install`),
- * each answered `{"success":…,"msg":…[,"path":…]}` (filevault-format.md §7.2, swagger-aem,
- * ruby_aem). The JSON answer does not tell an install "with errors" apart (aemc#160, peers.md
- * §2.1): `--api json` is the weaker verdict, and the report says so.
+ * each answered `{"success":…,"msg":…[,"path":…]}` (shinesolutions/swagger-aem,
+ * ruby_aem). The JSON answer does not tell an install "with errors" apart (aemc#160):
+ * `--api json` is the weaker verdict, and the report says so.
  */
 
 /** The path of the JSON service. */

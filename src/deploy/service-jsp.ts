@@ -1,7 +1,7 @@
 /**
  * `/crx/packmgr/service.jsp`: upload and install in one multipart POST (`file`, `force=true`,
  * `install=true`, as aemsync and curl users send it), answered by the `<crx>` envelope
- * (filevault-format.md §7.1):
+ * (Adobe's Package Manager HTTP service documentation):
  *
  *     <crx version="1.4.1" user="admin" workspace="crx.default">
  *       <request><param name="file" value="pkg.zip"/>…</request>
@@ -19,7 +19,7 @@ import { SaxesParser } from 'saxes';
 /** The path of the XML service. */
 export const SERVICE_JSP_PATH = '/crx/packmgr/service.jsp';
 
-/** The multipart fields besides `file` (aemsync `src/api.js`; peers.md §4). */
+/** The multipart fields besides `file` (aemsync `src/api.js`). */
 export const SERVICE_JSP_FIELDS: readonly { readonly name: string; readonly value: string }[] = [
   { name: 'force', value: 'true' },
   { name: 'install', value: 'true' },

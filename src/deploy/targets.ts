@@ -1,8 +1,8 @@
 /**
- * The AEM instances a package goes to: `--target` URLs, or `AEM_URL` (SPEC.md "Command line").
+ * The AEM instances a package goes to: `--target` URLs, or `AEM_URL` (README, "Exit codes").
  * A target is the instance's base URL (`http://localhost:4502`, or one with a context path);
  * Package Manager's paths are appended to it. Credentials never travel in a URL: one with a user
- * or password is refused (aemsync prints `user:password@host` back, peers.md §2.1), with a
+ * or password is refused (aemsync prints `user:password@host` back), with a
  * message that never repeats it and names `AEM_USER`/`AEM_PASSWORD` instead.
  */
 import { describeValue, InputError } from '../errors.ts';

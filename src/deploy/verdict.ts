@@ -1,6 +1,6 @@
 /**
  * The verdict on one Package Manager answer: success needs the answer's own status, not only the
- * HTTP status (SPEC.md "Package Manager"): HTTP 2xx, `<status code="200">` or `"success":true`,
+ * HTTP status (README, "Deploying, and the Maven route"): HTTP 2xx, `<status code="200">` or `"success":true`,
  * a log that says the package was imported, and no `E` line or "with errors" in it. An HTML page
  * where XML or JSON was expected is never a success.
  */
@@ -35,7 +35,7 @@ export type InstallOutcome =
   /** The answer went past the cap on answers (4 MiB, src/http/answer-cap.ts) and was cut there: its verdict was not read. Exit 3. */
   | 'answer-too-large';
 
-/** The exit code of each outcome (SPEC.md "Command line"). */
+/** The exit code of each outcome (README, "Exit codes"). */
 export const OUTCOME_EXIT_CODES: Readonly<Record<InstallOutcome, ExitCode>> = {
   installed: 0,
   'installed-with-errors': 1,
