@@ -3,7 +3,7 @@
 // those steps run through the bundled bin against the IMS and Package Manager stand-ins (loopback);
 // the library example runs and prints what its comments say.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -80,6 +80,40 @@ readme("the recipes' aem-ioevents steps pass, in order, against IMS and Package 
     assert.is(packmgr.installs(), 1);
     assert.ok(packmgr.repository.has('/apps/my-company/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents'));
     assert.ok(ims.requests.some((request) => request.fields.client_secret === CLIENT_SECRET));
+  } finally {
+    await ims.close();
+    await packmgr.close();
+  }
+});
+
+readme('the quick start runs as written: init from a project JSON, verify, build, inspect --strict, deploy', async ({ dir }) => {
+  const project = readFileSync(join(ROOT, 'fixtures/console/project.json'), 'utf8');
+  writeFileSync(join(dir, 'project.json'), project);
+  rmSync(join(dir, 'aem-ioevents.yaml'));
+  const oauth = (JSON.parse(project) as { project: { workspace: { details: { credentials: { oauth_server_to_server?: { client_id: string; technical_account_id: string; scopes: string[] } }[] } } } }).project.workspace.details.credentials
+    .map((credential) => credential.oauth_server_to_server)
+    .find((credential) => credential !== undefined)!;
+  const binding = await exampleImsBinding({ clientId: oauth.client_id, technicalAccountId: oauth.technical_account_id, scopes: oauth.scopes });
+  const ims = await startImsStandIn({ bindings: [binding] });
+  const packmgr = await startPackmgrStandIn({ user: 'admin', password: 'a-throwaway-aem-password' });
+  try {
+    // The block as a script: the install is this repository's build, `…` the values a user types.
+    const lines = readmeBlock('quick-start').split('\n');
+    assert.is(lines[0], 'npm install --save-dev aem-ioevents');
+    const script = lines
+      .slice(1)
+      .map((line) => line.replace(/^npx aem-ioevents /, 'node "$AEM_IOEVENTS_BIN" ').replace(/ npx aem-ioevents /, ' node "$AEM_IOEVENTS_BIN" '))
+      .map((line) => line.replace('export IOEVENTS_CLIENT_SECRET=…', `export IOEVENTS_CLIENT_SECRET='${CLIENT_SECRET}'`).replace('AEM_PASSWORD=…', 'AEM_PASSWORD=a-throwaway-aem-password'))
+      .map((line) => line.replace('http://localhost:4502', packmgr.url))
+      .join('\n');
+    assert.not.ok(script.includes('…'), script);
+    const env = { PATH: process.env.PATH, AEM_IOEVENTS_BIN: BIN, IOEVENTS_IMS_URL: ims.url };
+    const result = await run('bash', ['-e', '-c', script], { cwd: dir, env, timeout: 120_000 }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    assert.is('code' in result ? result.code : 0, 0, `${result.stdout}${result.stderr}`);
+    assert.ok(result.stdout.includes('wrote aem-ioevents.yaml (template ims-6.5, OAuth Server-to-Server)'), result.stdout);
+    assert.is(packmgr.installs(), 1);
+    assert.ok(packmgr.repository.has('/apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents'));
+    for (const secret of [CLIENT_SECRET, 'a-throwaway-aem-password', 'p8e-OAUTH-THROWAWAY-secret-in-project-file']) assert.not.ok(`${result.stdout}${result.stderr}`.includes(secret), secret);
   } finally {
     await ims.close();
     await packmgr.close();

@@ -31,8 +31,8 @@ let project = '';
 let installed = '';
 
 /** Runs a command; throws with its output unless it exits with 0. */
-function run(command: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> {
-  const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+function run(command: string, args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): SpawnSyncReturns<string> {
+  const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...extraEnv };
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 300_000 });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${result.stdout}\n${result.stderr}`);
   return result;
@@ -42,7 +42,18 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
 }
 
+// uvu reports a failing `before` hook as no test run at all, and the run still passes: the hook
+// keeps its error, and the first test fails with it.
+let setupError: unknown;
 test.before(() => {
+  try {
+    pack();
+  } catch (error) {
+    setupError = error;
+  }
+});
+
+function pack(): void {
   work = realpathSync(makeTempDir('aem-ioevents-pack-'));
   source = join(work, 'source');
   project = join(work, 'consumer');
@@ -54,8 +65,13 @@ test.before(() => {
   writeConsumerProject(project, root, `../${tarball}`);
   run('npm', ['ci', '--offline', '--ignore-scripts'], project);
   installed = join(project, 'node_modules', manifest.name);
-});
+}
 test.after(() => removeTempDir(work));
+
+test('npm pack and the offline install of the tarball succeed', () => {
+  if (setupError !== undefined) throw setupError;
+  assert.ok(installed !== '');
+});
 
 test('the tarball holds the built package and its license: no sources, tests or source maps', () => {
   const files = listFiles(installed);
@@ -150,6 +166,19 @@ test('npx aem-ioevents init in the project points the editor to the installed sc
   const starter = readFileSync(join(project, 'starter.yaml'), 'utf8');
   assert.is(starter.split('\n')[0], '# yaml-language-server: $schema=./node_modules/aem-ioevents/schema/aem-ioevents.schema.json');
   assert.is(readFileSync(join(project, result.schema.reference), 'utf8'), readFileSync(join(root, 'schema/aem-ioevents.schema.json'), 'utf8'));
+});
+
+test('in an empty folder of the project: init → keygen → build → inspect --strict, all through the installed bin', () => {
+  // Issue 12, "done when": the first ten minutes, from the package as npm installs it.
+  const walk = join(project, 'walk');
+  mkdirSync(walk);
+  const aem = (args: readonly string[], env: Record<string, string> = {}) => run('npx', ['--offline', '--no-install', 'aem-ioevents', ...args], walk, env);
+  const project_json = join(root, 'fixtures/console/project.json');
+  assert.match(aem(['init', '--template', 'ims-6.5', '--project', project_json]).stdout, /^wrote aem-ioevents\.yaml \(template ims-6\.5, OAuth Server-to-Server\)/);
+  assert.match(aem(['keygen'], { IOEVENTS_KEYSTORE_PASSWORD: 'throwaway-Keystore-1' }).stdout, /^Wrote the key, the certificate and the keystore:/);
+  assert.match(aem(['build', '--template', 'ims-6.5'], { IOEVENTS_CLIENT_SECRET: 'p8e-THROWAWAY-client-secret-0123456789' }).stdout, /^wrote dist\/eventproxy-config-1\.0\.0\.zip /);
+  const inspected = aem(['inspect', '--strict', '--config', 'aem-ioevents.yaml', 'dist/eventproxy-config-1.0.0.zip'], { IOEVENTS_CLIENT_SECRET: 'p8e-THROWAWAY-client-secret-0123456789' });
+  assert.match(inspected.stdout, /\nFindings {4}0 errors, 0 warnings, 0 infos\n/);
 });
 
 test.run();
