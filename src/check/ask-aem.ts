@@ -53,8 +53,7 @@ async function askHealth(options: AskOptions, tags: readonly string[]): Promise<
   return new Map(
     tags.map((tag) => {
       const verdict = judgeTag(results, tag);
-      const messages = verdict.messages.map((m) => ({ ...m, message: redact(m.message, getConnectionSecrets(options.connection)) }));
-      return [tag, { status: verdict.status ?? 'missing', checks: verdict.checks, messages, notFound: false }];
+      return [tag, { status: verdict.status ?? 'missing', checks: verdict.checks, messages: redactMessages(verdict.messages, options.connection), notFound: false }];
     }),
   );
 }
@@ -66,8 +65,7 @@ async function askStatus(options: AskOptions, path: string): Promise<CheckAnswer
   if (failed !== undefined) return failed;
   const status = parseStatusJson(answerText(result));
   if (status === undefined) return unexpected(url);
-  const messages = status.messages.map((m) => ({ ...m, message: redact(m.message, getConnectionSecrets(options.connection)) }));
-  return { status: status.status, checks: status.version === undefined ? [] : [`version ${status.version}`], messages, notFound: false };
+  return { status: status.status, checks: status.version === undefined ? [] : [`version ${status.version}`], messages: redactMessages(status.messages, options.connection), notFound: false };
 }
 
 // An answer that carries no verdict of a check, or undefined for a 2xx to read.
@@ -82,6 +80,12 @@ function classify(result: AemCallResult, url: string, connection: AemConnection)
   if (code >= 200 && code < 300) return undefined;
   const status: CheckStatus = code === 404 ? 'missing' : code === 401 || code === 403 ? 'unauthorized' : code >= 500 ? 'not-ready' : 'unexpected';
   return { status, checks: [], messages: [{ status: 'error', message: `${url} answered HTTP ${code}` }], notFound: code === 404 };
+}
+
+// AEM's texts can quote what the calls carried (the password, its basic-auth form).
+function redactMessages(messages: readonly CheckMessage[], connection: AemConnection): CheckMessage[] {
+  const secrets = getConnectionSecrets(connection);
+  return messages.map((m) => ({ ...m, message: redact(m.message, secrets) }));
 }
 
 function answerText(result: AemCallResult): string {

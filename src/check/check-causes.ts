@@ -1,9 +1,11 @@
 /**
  * Why a check is not OK and what to do, where it is known (issue 13). AEM's messages are matched
- * first (IMS's error names, aem-io-events reference §5; the failures users met, §6 "What users
- * struggled with"); then what each check means (the connector's health-check tags, §1.6; the
- * add-on's servlets, adobe/aio-lib-java). The connector's own message texts are not public, so
- * the patterns follow what IMS answers, which the connector passes on.
+ * first: IMS's error names (AdobeDocs/adobeio-auth `JWT/JWT.md`; "Could not match JWT signature
+ * to any of the bindings", adobe/pdfservices-node-sdk-samples#17) and the failures users met
+ * (AdobeDocs/adobeio-events @ bf753a0 `help/debug.md`); then what each check means (the
+ * connector's health-check tags, AdobeDocs/adobeio-events `aem/aem_on_premise_healthcheck.md`; the
+ * add-on's servlets, adobe/aio-lib-java). The connector's own message texts are not public, so the
+ * patterns follow what IMS answers, which the connector passes on.
  */
 import type { CheckMessage, CheckStatus } from './check-result.ts';
 

@@ -12,7 +12,7 @@ import type { OnCheckRetry } from './check-target.ts';
 export const DEFAULT_WAIT_SECONDS = 120;
 /** The longest `--wait`. */
 export const MAX_WAIT_SECONDS = 3600;
-/** The longest one request may take: the Web Console runs the checks with a 40 s timeout (aem-io-events reference §1.6), plus the answer. */
+/** The longest one request may take: the Web Console runs the checks with a 40 s timeout (overrideGlobalTimeout=40000 in adobeio/adobeio-documentation @ f285f94 README.md), plus the answer. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /** Options of `checkIntegration`. */
