@@ -1,5 +1,6 @@
 /**
- * One round of questions to one target: the health-check servlet once for all pending tags, and
+ * One round of questions to one target: the health-check servlet once for all pending tags (the
+ * Web Console's health-check page where the servlet is disabled), and
  * each pending add-on status servlet, at once. Every answer becomes a status per check; nothing
  * here throws for what AEM answers or fails to answer. Calls go through deploy's `callAem`
  * (basic auth, deadline, no redirects, the 4 MiB cap on answers) and AEM's texts are redacted
@@ -10,7 +11,8 @@ import { targetPath, type DeployTarget } from '../deploy/targets.ts';
 import { redact } from '../http/redact.ts';
 import type { TemplateCheck } from '../template/template.ts';
 import type { CheckMessage, CheckStatus } from './check-result.ts';
-import { judgeTag, parseHealthJson } from './health-json.ts';
+import { CONSOLE_HEALTH_PATH, parseConsoleHtml } from './console-html.ts';
+import { judgeTag, parseHealthJson, type HealthResult } from './health-json.ts';
 import { parseStatusJson } from './status-json.ts';
 
 /** The Sling health-check servlet's JSON path (HealthCheckExecutorServlet, default `/system/health`). */
@@ -43,19 +45,28 @@ export async function askAem(options: AskOptions): Promise<Map<string, CheckAnsw
 
 // One call for every tag: forceInstantExecution skips the executor's cache (2 s by default), so a
 // retry sees a new run of the check (HealthCheckExecutorServlet, PARAM_FORCE_INSTANT_EXECUTION).
+// Where the servlet is disabled (404), the Web Console's page, with the same selection.
 async function askHealth(options: AskOptions, tags: readonly string[]): Promise<Map<string, CheckAnswer>> {
-  const url = `${targetPath(options.target, HEALTH_JSON_PATH)}?tags=${tags.map(encodeURIComponent).join(',')}&forceInstantExecution=true`;
-  const result = await callAem(options.connection, { url, method: 'GET', timeoutMs: options.timeoutMs });
-  const failed = classify(result, url, options.connection);
-  if (failed !== undefined) return new Map(tags.map((tag) => [tag, failed]));
-  const results = parseHealthJson(answerText(result));
-  if (results === undefined) return new Map(tags.map((tag) => [tag, unexpected(url)]));
+  const list = tags.map(encodeURIComponent).join(',');
+  const servlet = await askHealthPage(options, `${targetPath(options.target, HEALTH_JSON_PATH)}?tags=${list}&forceInstantExecution=true`, parseHealthJson);
+  const asked = 'results' in servlet || !servlet.failed.notFound ? servlet : await askHealthPage(options, `${targetPath(options.target, CONSOLE_HEALTH_PATH)}?tags=${list}&combineTagsWithOr=true&forceInstantExecution=true&overrideGlobalTimeout=40000`, parseConsoleHtml);
+  if (!('results' in asked)) return new Map(tags.map((tag) => [tag, asked.failed]));
+  const { results } = asked;
   return new Map(
     tags.map((tag) => {
       const verdict = judgeTag(results, tag);
       return [tag, { status: verdict.status ?? 'missing', checks: verdict.checks, messages: redactMessages(verdict.messages, options.connection), notFound: false }];
     }),
   );
+}
+
+// One page of health-check results, or why there is none.
+async function askHealthPage(options: AskOptions, url: string, parse: (text: string) => HealthResult[] | undefined): Promise<{ results: HealthResult[] } | { failed: CheckAnswer }> {
+  const result = await callAem(options.connection, { url, method: 'GET', timeoutMs: options.timeoutMs });
+  const failed = classify(result, url, options.connection);
+  if (failed !== undefined) return { failed };
+  const results = parse(answerText(result));
+  return results === undefined ? { failed: unexpected(url) } : { results };
 }
 
 async function askStatus(options: AskOptions, path: string): Promise<CheckAnswer> {
@@ -93,5 +104,5 @@ function answerText(result: AemCallResult): string {
 }
 
 function unexpected(url: string): CheckAnswer {
-  return { status: 'unexpected', checks: [], messages: [{ status: 'error', message: `${url} did not answer the JSON of its servlet` }], notFound: false };
+  return { status: 'unexpected', checks: [], messages: [{ status: 'error', message: `${url} did not answer in its servlet's format` }], notFound: false };
 }

@@ -24,7 +24,8 @@ export interface TagVerdict {
 /** The longest message kept: an exception's stack trace is cut to its first line anyway. */
 export const MAX_MESSAGE_CHARS = 500;
 
-interface HealthResult {
+/** One health check's result, as the servlet (or the Web Console page) gives it. */
+export interface HealthResult {
   readonly name: string;
   readonly status: HealthStatus;
   readonly tags: readonly string[];

@@ -17,7 +17,8 @@ export interface CheckArgs {
 
 // Lines under 90 characters: yargs breaks longer epilog lines in the middle of words.
 const EPILOG = `The template says what to ask: the eventproxy connector's Sling health checks
-(conf-events, ims-events, csm-events) at /system/health.json, or the Adobe I/O Events
+(conf-events, ims-events, csm-events) at /system/health.json (the Web Console's page,
+with an administrator's login, where that servlet is disabled), or the Adobe I/O Events
 add-on's status servlets (/bin/aio/...). A failing check is asked again with back-off
 until --wait runs out; the report shows its last answer.
 

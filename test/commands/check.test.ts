@@ -171,6 +171,37 @@ checkCommand('nothing installed: 404 on every path, asked until --wait (120 s by
   );
 });
 
+checkCommand('the health-check servlet disabled (404): the Web Console page, with OR and the admin login; its HTML read back to the same verdicts', async (ctx) => {
+  ctx.aem!.checks.servlet = 'absent';
+  ctx.aem!.checks.console = 'present';
+  ctx.aem!.checks.installConnector();
+  ctx.aem!.checks.health.set('ims-events', { status: 'CRITICAL', message: `${JWT_MESSAGE} <client 'a' & "b">`, exception: 'java.io.IOException: boom' });
+  const run = await check(ctx, ['-t', ctx.aem!.url, '--wait', '0', '--json']);
+  assert.is(run.code, 1, run.stdout);
+  assert.equal(
+    ctx.aem!.requests.map((r) => [r.path, r.query, r.authorization === `Basic ${BASIC}`]),
+    [
+      ['/system/health.json', { tags: 'conf-events,ims-events,csm-events', forceInstantExecution: 'true' }, true],
+      ['/system/console/healthcheck', { tags: 'conf-events,ims-events,csm-events', combineTagsWithOr: 'true', forceInstantExecution: 'true', overrideGlobalTimeout: '40000' }, true],
+    ],
+  );
+  const checks = JSON.parse(run.stdout).targets[0].checks;
+  assert.equal(
+    checks.map((c: { name: string; status: string; checks: string[]; messages: unknown[]; cause: string | null }) => [c.name, c.status, c.checks, c.messages, c.cause]),
+    [
+      ['conf-events', 'OK', ['Adobe I/O Events Configurations'], [{ status: 'OK', message: 'ok' }], null],
+      ['ims-events', 'CRITICAL', ['Adobe I/O Events IMS Token Exchange'], [{ status: 'CRITICAL', message: `${JWT_MESSAGE} <client 'a' & "b"> java.io.IOException: boom` }], JWT_CAUSE],
+      ['csm-events', 'OK', ['Adobe I/O Events Provider Registration'], [{ status: 'OK', message: 'ok' }], null],
+    ],
+  );
+  const refused = await check(ctx, ['-t', ctx.aem!.url, '--wait', '0'], { env: { ...ENV, AEM_USER: 'author' } });
+  assert.is(refused.code, 1);
+  assert.match(refused.stdout, `          unauthorized conf-events
+                      error ${ctx.aem!.url}/system/console/healthcheck?tags=conf-events,ims-events,csm-events&combineTagsWithOr=true&forceInstantExecution=true&overrideGlobalTimeout=40000 answered HTTP 401
+                      cause: AEM refused the credentials: check AEM_USER and AEM_PASSWORD
+`);
+});
+
 checkCommand('the servlet answers but no check carries the tags: the connector is not installed, exit 1', async (ctx) => {
   const run = await check(ctx, ['-t', ctx.aem!.url, '--wait', '0', '--json']);
   assert.is(run.code, 1);

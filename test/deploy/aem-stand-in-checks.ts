@@ -13,6 +13,11 @@
  *   (`"error":null` when there is none), always HTTP 200. The workspace servlet's `details` carry
  *   the Workspace, client secret included, as `WorkspaceSupplierImpl.getStatus` does.
  *
+ * - The Web Console's health-check page (apache/sling-org-apache-sling-hc-webconsole @ 816ce7e5
+ *   `HealthCheckWebconsolePlugin`, `WebConsoleHelper`): `GET /system/console/healthcheck?tags=…`,
+ *   administrator login, tags combined with AND unless `combineTagsWithOr=true`; the plugin's HTML
+ *   inside a page of the console (`console = 'present'`; absent by default).
+ *
  * Modes: {@link StandInChecks.installConnector} (every eventproxy tag OK),
  * {@link StandInChecks.installAddon} (every servlet up), `health.set(tag, …)` / `addon.set(path, …)`
  * for CRITICAL (with a message and exception) or down, `failUntil(ms)` for checks that fail for
@@ -51,6 +56,7 @@ export const ADDON_PATHS = ['/bin/aio/workspace.json', '/bin/aio/events/provider
 export const ADDON_VERSION = '1.0.8';
 
 const HEALTH_PREFIX = '/system/health';
+const CONSOLE_PATH = '/system/console/healthcheck';
 const FINISHED_AT = 'Sat Dec 05 13:04:36 UTC 2026';
 const SEVERITY = ['DEBUG', 'INFO', 'OK', 'WARN', 'CRITICAL', 'HEALTH_CHECK_ERROR'];
 
@@ -62,6 +68,8 @@ export class StandInChecks {
   readonly addon = new Map<string, StandInStatus>();
   /** `absent`: the health-check servlet is disabled (404). */
   servlet: 'present' | 'absent' = 'present';
+  /** `present`: the Web Console serves its health-check page. */
+  console: 'present' | 'absent' = 'absent';
   /** Every check path gets no answer at all. */
   hang = false;
   /** What the workspace servlet's details carry as the client secret. */
@@ -85,29 +93,55 @@ export class StandInChecks {
   answer(record: PackmgrRequest, authorized: boolean): Reply | 'hang' | undefined {
     const isHealth = record.path === HEALTH_PREFIX || record.path.startsWith(`${HEALTH_PREFIX}.`) || record.path.startsWith(`${HEALTH_PREFIX}/`);
     const isAddon = record.path.startsWith('/bin/aio/');
-    if (!isHealth && !isAddon) return undefined;
+    const isConsole = record.path === CONSOLE_PATH;
+    if (!isHealth && !isAddon && !isConsole) return undefined;
     if (this.hang) return 'hang';
     const failing = this.#failing !== undefined && this.#failing.now().getTime() < this.#failing.until ? this.#failing.message : undefined;
     if (isHealth) return this.servlet === 'absent' ? notFound(record.path) : this.healthReply(record, failing);
-    // A Sling servlet: Sling's authentication applies.
+    // A Sling servlet or the Web Console: a login is needed.
     if (!authorized) return { status: 401, contentType: 'text/html', body: 'Unauthorized', headers: { 'www-authenticate': 'Basic realm="Sling (Development)"' } };
+    if (isConsole) return this.console === 'absent' ? notFound(record.path) : this.consoleReply(record, failing);
     const state = this.addon.get(record.path);
     if (state === undefined) return notFound(record.path);
     return statusReply(record.path, failing === undefined ? state : { status: 'down', error: `java.lang.IllegalStateException: ${failing}` }, this.clientSecret);
   }
 
-  private healthReply(record: PackmgrRequest, failing: string | undefined): Reply {
-    const fromPath = record.path.slice(HEALTH_PREFIX.length).replace(/^\//, '').replace(/\.json$/, '');
-    const tags = (fromPath !== '' ? fromPath : (record.query.tags ?? '')).split(/[,;]+/).filter((t) => t !== '');
-    const selected = [...this.health].filter(([tag]) => tags.includes(tag));
-    const results = selected.map(([tag, given]) => {
+  // The selected checks' results: by the servlet (OR) or the Web Console (AND unless asked for OR).
+  private results(tags: readonly string[], failing: string | undefined, or = true) {
+    const selected = [...this.health].filter(([tag]) => (or ? tags.includes(tag) : tags.length === 1 && tags[0] === tag));
+    return selected.map(([tag, given]) => {
       const health: StandInHealth = failing === undefined ? given : { status: 'CRITICAL', message: failing };
       const message = { status: health.status, message: health.message ?? `${health.status.toLowerCase()}`, ...(health.exception !== undefined && { exception: `${health.exception}\n\tat com.adobe.cq.eventproxy.Checks.run(Checks.java:42)\n` }) };
       return { name: CONNECTOR_CHECKS[tag] ?? tag, status: health.status, timeInMs: 12, finishedAt: FINISHED_AT, tags: [tag], messages: [message] };
     });
+  }
+
+  private healthReply(record: PackmgrRequest, failing: string | undefined): Reply {
+    const fromPath = record.path.slice(HEALTH_PREFIX.length).replace(/^\//, '').replace(/\.json$/, '');
+    const results = this.results((fromPath !== '' ? fromPath : (record.query.tags ?? '')).split(/[,;]+/).filter((t) => t !== ''), failing);
     const overall = results.reduce((max, r) => (SEVERITY.indexOf(r.status) > SEVERITY.indexOf(max) ? r.status : max), 'DEBUG');
     return { status: 200, contentType: 'application/json;charset=utf-8', body: JSON.stringify({ overallResult: overall, results }), headers: { 'cache-control': 'no-cache' } };
   }
+
+  // HealthCheckWebconsolePlugin.doGet: the form, then per result renderResult, then the summary.
+  private consoleReply(record: PackmgrRequest, failing: string | undefined): Reply {
+    const tags = (record.query.tags ?? '').split(',').filter((t) => t !== '');
+    const results = this.results(tags, failing, record.query.combineTagsWithOr === 'true');
+    const title = (text: string) => `<tr class='content'>\n<th colspan='3' class='content container'>${escapeXml(text)}</th>\n</tr>\n`;
+    const rows = results.map((r) => {
+      const status = `Tags: [${r.tags.join(', ')}] Finished: 2026-12-05 13:04:36 after 12ms`;
+      const logs = r.messages.map((m) => `<div class='log${m.status}'>${m.status} ${escapeXml(m.message)}${'exception' in m && m.exception ? ` ${escapeXml(m.exception.split('\n')[0]!)}` : ''}</div>\n`).join('');
+      return `${title(r.name)}<tr class='content'>\n<td class='content' colspan='2'>${escapeXml(status)}<br/>Result: <span class='resultOk${r.status === 'OK'}'>${r.status}</span></td></tr>\n<tr class='content'>\n<td class='content' colspan='2'>${logs}</td>`;
+    });
+    const form = `<form method='get'><table class='content' cellpadding='0' cellspacing='0' width='100%'>\n${title('Sling Health Check')}<tr class='content'>\n<td class='content'>Health Check tags (comma-separated)</td>\n<td class='content' colspan='2'><input type='text' name='tags' value='${escapeXml(record.query.tags ?? '')}' class='input' size='80'>\n</td></tr>\n</table></form>\n`;
+    const table = `<table class='content healthcheck' cellpadding='0' cellspacing='0' width='100%'>\n${rows.join('')}${title('Summary')}</table>\n`;
+    return { status: 200, contentType: 'text/html;charset=utf-8', body: `<!DOCTYPE html><html><head><title>Adobe Experience Manager Web Console - Sling Health Check</title></head><body><div id='content'>${form}${table}</div></body></html>` };
+  }
+}
+
+// ResponseUtil.escapeXml of the Felix web console.
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 function statusReply(path: string, state: StandInStatus, clientSecret: string): Reply {
