@@ -10,6 +10,7 @@ export type { OnCheckRetry } from './check-target.ts';
 export { formatCheckReport } from './check-report.ts';
 export { HEALTH_JSON_PATH } from './ask-aem.ts';
 export { parseHealthJson, judgeTag, HEALTH_STATUSES } from './health-json.ts';
-export type { HealthStatus, TagVerdict } from './health-json.ts';
+export { CONSOLE_HEALTH_PATH, parseConsoleHtml } from './console-html.ts';
+export type { HealthResult, HealthStatus, TagVerdict } from './health-json.ts';
 export { parseStatusJson } from './status-json.ts';
 export type { AddonStatus } from './status-json.ts';
