@@ -60,6 +60,9 @@ export * from './inspect/index.ts';
 // Deploy: install through CRX Package Manager with an honest verdict.
 export * from './deploy/index.ts';
 
+// Check: AEM's own verdict on the installed integration.
+export * from './check/index.ts';
+
 // Types that exported functions and types name, so that a TypeScript caller can name them too
 // (test/package/npm-pack.test.ts walks the published declarations and fails on any left out).
 export type { ConfigChoice } from './config/read-config.ts';
@@ -72,7 +75,7 @@ export type { RawImsAnswer } from './ims/ims-request.ts';
 export type { MavenCoordinates } from './build/maven-artifact.ts';
 export type { ContextValue } from './template/template-context.ts';
 export type { RenderedFile, RenderedNode } from './template/render-template.ts';
-export type { TemplateEntry, TemplateFile, TemplateFilter, TemplateFlow, TemplateFlowName, TemplateNode, TemplateProperty } from './template/template.ts';
+export type { TemplateCheck, TemplateEntry, TemplateFile, TemplateFilter, TemplateFlow, TemplateFlowName, TemplateNode, TemplateProperty } from './template/template.ts';
 export { SETUP_NOTICES, type SetupNoticeId } from './template/setup-notices.ts';
 export type { ZipArchiveOptions } from './packaging/archive.ts';
 export type { ParsedPathFilter, ParsedPathFilterSet, ParsedWorkspaceFilter } from './packaging/parse-filter-xml.ts';

@@ -1,6 +1,6 @@
 // The README's examples are run as written (issue 12, point 1): the example configuration builds
 // and passes `inspect --strict`; the GitHub Actions and GitLab CI recipes hold the same steps, and
-// those steps run through the bundled bin against the IMS and Package Manager stand-ins (loopback);
+// those steps run through the bundled bin against the IMS and AEM stand-ins (loopback);
 // the library example runs and prints what its comments say.
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,9 +68,11 @@ readme("the recipes' aem-ioevents steps pass, in order, against IMS and Package 
   const ims = await startImsStandIn({ bindings: [await exampleImsBinding()] });
   const packmgr = await startPackmgrStandIn({ user: 'ci-deployer', password: 'a-throwaway-aem-password' });
   try {
+    // The connector on the instance answers its health checks: the recipe ends with check.
+    packmgr.checks.installConnector();
     const env = { PATH: process.env.PATH, ...ENV, IOEVENTS_IMS_URL: ims.url, AEM_URL: packmgr.url, AEM_USER: 'ci-deployer', AEM_PASSWORD: 'a-throwaway-aem-password' };
     const steps = recipeSteps().github.filter((step) => step.startsWith('npx aem-ioevents '));
-    assert.is(steps.length, 4);
+    assert.is(steps.length, 5);
     for (const step of steps) {
       // `npx aem-ioevents` is this repository's bin; the rest of the line runs in bash as CI runs it.
       const line = step.replace(/^npx aem-ioevents /, `"${process.execPath}" "${BIN}" `);

@@ -1,5 +1,6 @@
 import type { CommandSpec } from './command.ts';
 import { build } from './build.ts';
+import { checkCommand } from './check.ts';
 import { deployCommand } from './deploy.ts';
 import { initCommand } from './init.ts';
 import { inspectCommand } from './inspect.ts';
@@ -8,4 +9,4 @@ import { templatesCommand } from './templates.ts';
 import { verify } from './verify.ts';
 
 /** Every subcommand, in the order `--help` lists them. Each module is cheap to load; the work is imported lazily. */
-export const commands: readonly CommandSpec<never>[] = [initCommand, keygenCommand, build, inspectCommand, verify, deployCommand, templatesCommand];
+export const commands: readonly CommandSpec<never>[] = [initCommand, keygenCommand, build, inspectCommand, verify, deployCommand, checkCommand, templatesCommand];

@@ -8,7 +8,7 @@ import { InputError } from '../errors.ts';
 import type { PropertyType } from '../docview/docview-property.ts';
 import { describeName, getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilter } from '../packaging/workspace-filter.ts';
-import type { Template, TemplateEntry, TemplateFile, TemplateFilter, TemplateFlow, TemplateNode, TemplateProperty } from './template.ts';
+import type { Template, TemplateCheck, TemplateEntry, TemplateFile, TemplateFilter, TemplateFlow, TemplateNode, TemplateProperty } from './template.ts';
 import { isSetupNoticeId, SETUP_NOTICES, type SetupNoticeId } from './setup-notices.ts';
 import { isTemplateContextKey, SECRET_CONTEXT_KEYS, TEMPLATE_CONTEXT_KEYS } from './template-context.ts';
 
@@ -31,7 +31,7 @@ export function parseTemplate(text: string, label: string): Template {
   const raw = parsed.value;
   const problems: string[] = [];
   const check = new Checker(problems);
-  const root = check.object(raw, 'template', ['name', 'title', 'aem', 'flows', 'packageType', 'namespaces', 'filters', 'nodes']);
+  const root = check.object(raw, 'template', ['name', 'title', 'aem', 'flows', 'packageType', 'namespaces', 'filters', 'nodes', 'checks']);
   const template: Template = {
     name: check.string(root.name, 'name'),
     title: check.string(root.title, 'title'),
@@ -41,6 +41,7 @@ export function parseTemplate(text: string, label: string): Template {
     namespaces: readNamespaces(check, root.namespaces),
     filters: check.list(root.filters, 'filters').map((f, i) => readFilter(check, f, `filters[${i}]`)),
     nodes: check.list(root.nodes, 'nodes').map((n, i) => readNode(check, n, `nodes[${i}]`, 'path')),
+    checks: readChecks(check, root.checks),
   };
   if (problems.length > 0) {
     throw new InputError(`template ${label} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, { code: 'E_TEMPLATE' });
@@ -64,6 +65,27 @@ function readFlows(check: Checker, value: unknown): TemplateFlow[] {
       caveats: caveats as SetupNoticeId[],
       ...(raw.source !== undefined && { source: check.string(raw.source, `${where}.source`) }),
     };
+  });
+}
+
+// `checks`: a Sling health-check `tag`, or an add-on status servlet `path` (issue 13). A tag is
+// sent in a query and a path appended to the target, so both are held to a plain shape.
+function readChecks(check: Checker, value: unknown): TemplateCheck[] {
+  return check.list(value ?? [], 'checks').map((c, i): TemplateCheck => {
+    const where = `checks[${i}]`;
+    const raw = check.object(c, where, ['tag', 'path', 'ping', 'status', 'source']);
+    const entry = readEntry(check, raw, where);
+    if ((raw.tag === undefined) === (raw.path === undefined)) check.fail(`${where}: give either tag (a Sling health-check tag) or path (a status servlet)`);
+    if (raw.tag !== undefined) {
+      const tag = check.string(raw.tag, `${where}.tag`);
+      if (tag !== '' && !/^[A-Za-z0-9_.-]+$/.test(tag)) check.fail(`${where}.tag: expected letters, digits, '.', '_' or '-', got ${JSON.stringify(tag)}`);
+      if (raw.ping !== undefined) check.fail(`${where}.ping: only a status servlet (path) can be a ping`);
+      return { ...entry, kind: 'health', tag };
+    }
+    const path = check.string(raw.path, `${where}.path`);
+    if (path !== '' && !/^(\/[A-Za-z0-9_.-]+)+\.json$/.test(path)) check.fail(`${where}.path: expected a servlet path such as /bin/aio/workspace.json, got ${JSON.stringify(path)}`);
+    if (raw.ping !== undefined && typeof raw.ping !== 'boolean') check.fail(`${where}.ping: expected true or false`);
+    return { ...entry, kind: 'status', path, ping: raw.ping === true };
   });
 }
 

@@ -73,6 +73,17 @@ export interface TemplateFlow {
   readonly source?: string;
 }
 
+/**
+ * One check of the integration a template configures, that `aem-ioevents check` asks AEM for
+ * (issue 13): a Sling health check selected by its tag (`GET /system/health.json?tags=…`,
+ * apache/sling-org-apache-sling-hc-core `HealthCheckExecutorServlet`), or a status servlet of the
+ * Adobe I/O Events add-on (`{"status": "up"|"down", …}`, adobe/aio-lib-java `StatusServlet.java`).
+ */
+export type TemplateCheck =
+  | (TemplateEntry & { readonly kind: 'health'; readonly tag: string })
+  /** `ping`: the servlet acts (publishes an event), so it runs only on request (`--ping`). */
+  | (TemplateEntry & { readonly kind: 'status'; readonly path: string; readonly ping: boolean });
+
 /** A whole template. */
 export interface Template {
   readonly name: string;
@@ -86,6 +97,8 @@ export interface Template {
   readonly namespaces: Readonly<Record<string, string>>;
   readonly filters: readonly TemplateFilter[];
   readonly nodes: readonly TemplateNode[];
+  /** What `check` asks AEM for; empty when the template names none. */
+  readonly checks: readonly TemplateCheck[];
 }
 
 /** The template `build` uses without `--template`. */

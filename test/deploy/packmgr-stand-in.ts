@@ -9,7 +9,9 @@
  *   `<crx>` envelope with an install log listing `A <path>` (new) or `U <path>` per node;
  * - `POST /crx/packmgr/service/.json/?cmd=upload` and `…/.json/etc/packages/…zip?cmd=install`;
  * - `GET <home>.ks.json`, `POST <home>.ks.html` (see `stand-in-keystore.ts`);
- * - basic auth on every path (401 with `WWW-Authenticate`).
+ * - basic auth on every path (401 with `WWW-Authenticate`);
+ * - AEM's own checks of the integration: the Sling health-check servlet (no login) and the
+ *   Adobe I/O Events add-on's status servlets (see `aem-stand-in-checks.ts`).
  *
  * Faults, each seen in the field (peers.md §2.1): `status500` (HTTP 200 with `<status
  * code="500">`), `installErrors` (HTTP 200, `E` lines, "Package imported (with errors"),
@@ -22,6 +24,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { sendOversizedAnswer, type OversizedKind, type OversizedSent } from '../helpers/oversized-answer.ts';
+import { StandInChecks } from './aem-stand-in-checks.ts';
 import type { StandInKeystore } from './stand-in-keystore.ts';
 import { readRequest, type PackmgrRequest, type RequestKind } from './stand-in-request.ts';
 import { StandInState, type PackmgrFault } from './stand-in-state.ts';
@@ -50,6 +53,8 @@ export interface PackmgrStandIn {
   /** Nodes installed so far, by path. */
   readonly repository: Set<string>;
   readonly keystores: Map<string, StandInKeystore>;
+  /** AEM's own checks of the integration (`aem-stand-in-checks.ts`): nothing installed until a test says so. */
+  readonly checks: StandInChecks;
   /** The next `times` install steps meet `fault`. */
   fail(fault: PackmgrFault, times?: number): void;
   /** The next `requests` requests of any kind answer 404, as while AEM starts. */
@@ -79,6 +84,7 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
   const sockets = new Set<Socket>();
   const oversize = new Map<RequestKind, OversizedKind>();
   const oversized: Promise<OversizedSent>[] = [];
+  const checks = new StandInChecks();
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => response.destroy(error instanceof Error ? error : new Error(String(error))));
   });
@@ -89,6 +95,14 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const { record, form } = await readRequest(request);
     state.requests.push(record);
+    const check = checks.answer(record, record.authorization === expected);
+    // A hanging check is never answered; closing the stand-in destroys its socket.
+    if (check === 'hang') return;
+    if (check !== undefined) {
+      record.status = check.status;
+      response.writeHead(check.status, { 'content-type': check.contentType, ...check.headers });
+      return void response.end(check.body);
+    }
     const reply = await state.answer(record, form, record.authorization === expected);
     if (reply === 'drop') return void request.socket.destroy();
     if (response.destroyed) return;
@@ -117,6 +131,7 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
     installs: () => state.requests.filter((r) => r.kind === 'service.jsp' || r.kind === 'json-install').length,
     repository: state.repository,
     keystores: state.keystores,
+    checks,
     fail: (fault, times = 1) => state.faults.push(...Array.from({ length: times }, () => fault)),
     startingFor: (requests) => void (state.starting = requests),
     oversize: (kind, size) => void oversize.set(kind, size),

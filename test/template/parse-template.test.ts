@@ -78,7 +78,7 @@ nodes:
     templateError(bad),
     [
       'template bad.yaml is not valid:',
-      "  - template: unknown key 'colour' (expected name, title, aem, flows, packageType, namespaces, filters, nodes)",
+      "  - template: unknown key 'colour' (expected name, title, aem, flows, packageType, namespaces, filters, nodes, checks)",
       '  - filters[0].status: expected one of confirmed, inferred, got undefined',
       `  - filters[0].root: 'cloudService.nmae' is not a template context key (${CONTEXT_KEYS})`,
       "  - nodes[0].properties.a/b: 'a/b' is not a valid JCR name: '/' not allowed in name",
@@ -228,6 +228,37 @@ parseTemplateSuite('flows: each flow once, its AEM versions, caveats that name a
       "  - flows[2].flow: 'jwt' is listed twice",
     ].join('\n'),
   );
+});
+
+parseTemplateSuite('checks: a Sling health-check tag or an add-on status servlet path, each with its source; ping only on a path', () => {
+  const checks = `checks:\n  - tag: ims-events\n    status: confirmed\n    source: docs\n  - path: /bin/aio/events/publish_ping.json\n    ping: true\n    status: confirmed\n`;
+  assert.equal(parseTemplate(minimal + checks, 'ok.yaml').checks, [
+    { status: 'confirmed', source: 'docs', kind: 'health', tag: 'ims-events' },
+    { status: 'confirmed', kind: 'status', path: '/bin/aio/events/publish_ping.json', ping: true },
+  ]);
+  assert.equal(parseTemplate(minimal, 'ok.yaml').checks, []);
+  const bad = `checks:\n  - tag: a,b\n    status: confirmed\n  - path: http://x/y.json\n    status: confirmed\n  - tag: t\n    path: /p.json\n    status: confirmed\n  - tag: t\n    ping: true\n    status: confirmed\n  - path: /bin/x.json\n    when: keystore.include\n    status: confirmed\n`;
+  assert.is(
+    templateError(minimal + bad),
+    [
+      'template bad.yaml is not valid:',
+      `  - checks[0].tag: expected letters, digits, '.', '_' or '-', got "a,b"`,
+      '  - checks[1].path: expected a servlet path such as /bin/aio/workspace.json, got "http://x/y.json"',
+      '  - checks[2]: give either tag (a Sling health-check tag) or path (a status servlet)',
+      '  - checks[3].ping: only a status servlet (path) can be a ping',
+      "  - checks[4]: unknown key 'when' (expected tag, path, ping, status, source)",
+    ].join('\n'),
+  );
+});
+
+parseTemplateSuite('the built-in templates name their checks: the connector tags, or the add-on servlets with publish_ping as a ping', async () => {
+  const byName = Object.fromEntries((await readBuiltInTemplates()).map((t) => [t.name, t.checks.map((c) => (c.kind === 'health' ? c.tag : `${c.path}${c.ping ? ' (ping)' : ''}`))]));
+  const tags = ['conf-events', 'ims-events', 'csm-events'];
+  assert.equal(byName, {
+    'aio-aem-events': ['/bin/aio/workspace.json', '/bin/aio/events/provider_config.json', '/bin/aio/events/provider.json', '/bin/aio/events/event_metadata.json', '/bin/aio/events/publish_ping.json (ping)'],
+    'cloudservice-6.3': tags,
+    'ims-6.5': tags,
+  });
 });
 
 parseTemplateSuite.run();
