@@ -25,6 +25,15 @@ runCliSuite('--help lists the usage and exits 0', async () => {
   assert.match(run.stdout, /--version/);
 });
 
+runCliSuite('--help gives every command one line: no description is cut inside a word', async () => {
+  const { commands } = await import('../src/commands/index.ts');
+  const run = await runInProcess(['--help']);
+  const lines = run.stdout.split('\n');
+  const listed = lines.slice(lines.indexOf('Commands:') + 1, lines.indexOf('') === -1 ? undefined : lines.indexOf('', lines.indexOf('Commands:')));
+  assert.is(listed.length, commands.length, listed.join('\n'));
+  for (const line of listed) assert.match(line, /^ {2}aem-ioevents \S/);
+});
+
 runCliSuite('an unknown flag is bad input: exit 2 with a message naming it', async () => {
   const run = await runInProcess(['--frobnicate']);
   assert.is(run.code, 2);

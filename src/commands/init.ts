@@ -12,7 +12,7 @@ interface InitArgs {
 /** `aem-ioevents init`: a commented starter configuration for a template and flow. */
 export const initCommand: CommandSpec = {
   command: 'init',
-  describe: 'Write a commented starter aem-ioevents.yaml for a template and flow',
+  describe: 'Write a commented starter aem-ioevents.yaml',
   builder: (yargs) =>
     yargs
       .option('template', { type: 'string', describe: 'Built-in template name (aem-ioevents templates lists them), or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })

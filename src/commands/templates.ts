@@ -18,7 +18,7 @@ export interface TemplateSummary {
 /** `aem-ioevents templates`: the built-in templates, with the AEM versions and token status of each flow. */
 export const templatesCommand: CommandSpec = {
   command: 'templates',
-  describe: 'List the built-in templates, the AEM versions of each flow and whether it still gets tokens',
+  describe: 'List the built-in templates, their AEM versions and flows',
   builder: (yargs) => yargs.option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' }),
   async run(_args, io) {
     const [{ DEFAULT_TEMPLATE, readBuiltInTemplates }, { describeTemplateFlows }] = await Promise.all([import('../template/template.ts'), import('../template/template-support.ts')]);
