@@ -3,7 +3,7 @@
 // those steps run through the bundled bin against the IMS and AEM stand-ins (loopback);
 // the library example runs and prints what its comments say.
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -119,6 +119,40 @@ readme('the quick start runs as written: init from a project JSON, verify, build
   } finally {
     await ims.close();
     await packmgr.close();
+  }
+});
+
+/** The examples of the Commands table (its second column), in order. */
+function commandExamples(): string[] {
+  const section = README.slice(README.indexOf('## Commands\n'), README.indexOf('### Exit codes'));
+  return section.split('\n').filter((line) => line.startsWith('| `') && !line.startsWith('| `--help`')).map((line) => /^\| `[^`]*` \| `([^`]*)` \|/.exec(line)?.[1] ?? '').concat(['aem-ioevents deploy --help']);
+}
+
+readme("every example of the Commands table runs and succeeds (two AEM stand-ins for author1 and author2, IMS's for verify)", async ({ dir }) => {
+  const examples = commandExamples();
+  assert.equal(examples.map((example) => /(?:^|\s)aem-ioevents (\S+)/.exec(example)?.[1]), ['init', 'keygen', 'build', 'templates', 'inspect', 'verify', 'deploy', 'check', 'deploy']);
+  mkdirSync(join(dir, 'init'));
+  writeFileSync(join(dir, 'init', 'project.json'), readFileSync(join(ROOT, 'fixtures/console/project.json')));
+  const ims = await startImsStandIn({ bindings: [await exampleImsBinding()] });
+  const authors = [await startPackmgrStandIn({ user: 'admin', password: 'a-throwaway-aem-password' }), await startPackmgrStandIn({ user: 'admin', password: 'a-throwaway-aem-password' })];
+  for (const author of authors) author.checks.installConnector();
+  try {
+    const env = { PATH: process.env.PATH, ...ENV, IOEVENTS_IMS_URL: ims.url, AEM_USER: 'admin', AEM_PASSWORD: 'a-throwaway-aem-password', AEM_IOEVENTS_BIN: BIN };
+    for (const example of examples) {
+      const line = example
+        .replace('IOEVENTS_KEYSTORE_PASSWORD=…', 'IOEVENTS_KEYSTORE_PASSWORD=throwaway-Keystore-1')
+        .replace(/(^|\s)aem-ioevents /, '$1node "$AEM_IOEVENTS_BIN" ')
+        .replace('https://author1', authors[0]!.url)
+        .replace('https://author2', authors[1]!.url);
+      // init writes aem-ioevents.yaml: in a folder of its own, beside the README's configuration.
+      const cwd = example.includes(' init ') || example.startsWith('aem-ioevents init') ? join(dir, 'init') : dir;
+      const result = await run('bash', ['-c', line], { cwd, env, timeout: 120_000 }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      assert.is('code' in result ? result.code : 0, 0, `${example}\n${result.stdout}${result.stderr}`);
+    }
+    for (const author of authors) assert.is(author.installs(), 1);
+  } finally {
+    await ims.close();
+    for (const author of authors) await author.close();
   }
 });
 
