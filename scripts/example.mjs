@@ -23,7 +23,7 @@ if (!env.SOURCE_DATE_EPOCH) delete env.SOURCE_DATE_EPOCH;
 const steps = [
   ['keygen', '--out', 'keys', '--force'],
   ['build', '--out', 'dist', '--force'],
-  ['inspect', 'dist/eventproxy-config-1.0.0.zip'],
+  ['inspect', '--strict', '--config', 'aem-ioevents.yaml', 'dist/eventproxy-config-1.0.0.zip'],
 ];
 for (const args of steps) {
   process.stdout.write(`\n$ aem-ioevents ${args.join(' ')}    (in .example/)\n`);
