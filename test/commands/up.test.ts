@@ -126,6 +126,15 @@ upCommand('a check CRITICAL on one target: exit 1 for it with the cause, the oth
   assert.match(unreachable.stdout, `FAILED  http://127.0.0.1:${port}`);
 });
 
+upCommand('Package Manager refuses the install: exit 1, the deploy step says why, no check asked', async (ctx) => {
+  ctx.aem[0]!.fail({ kind: 'status500' });
+  const run = await up(ctx, ['--target', ctx.aem[0]!.url, '--json']);
+  assert.is(run.code, 1);
+  const json = JSON.parse(run.stdout) as { targets: { steps: { step: string; ok: boolean; outcome: string }[] }[] };
+  assert.equal(json.targets[0]!.steps.map((s) => [s.step, s.ok, s.outcome]), [['deploy', false, 'refused']]);
+  assert.not.ok(ctx.aem[0]!.requests.some((r) => r.path.startsWith('/system/health')));
+});
+
 upCommand('other bytes under the package path (a rebuild with another date): up installs again', async (ctx) => {
   const aem = ctx.aem[0]!;
   assert.is((await up(ctx, ['--target', aem.url])).code, 0);
