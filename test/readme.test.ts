@@ -88,6 +88,27 @@ readme("the recipes' aem-ioevents steps pass, in order, against IMS and Package 
   }
 });
 
+readme("the up recipe's step passes against the stand-ins, and run again sends no POST to AEM", async ({ dir }) => {
+  const ims = await startImsStandIn({ bindings: [await exampleImsBinding()] });
+  const packmgr = await startPackmgrStandIn({ user: 'ci-deployer', password: 'a-throwaway-aem-password' });
+  try {
+    packmgr.checks.installConnector();
+    const env = { PATH: process.env.PATH, ...ENV, IOEVENTS_IMS_URL: ims.url, AEM_URL: packmgr.url, AEM_USER: 'ci-deployer', AEM_PASSWORD: 'a-throwaway-aem-password' };
+    const recipe = parse(readmeBlock('ci-up')) as { 'aem-ioevents': { script: string[] } };
+    const steps = recipe['aem-ioevents'].script.filter((step) => step.startsWith('npx aem-ioevents '));
+    assert.equal(steps, ['npx aem-ioevents up --template ims-6.5 --target "$AEM_URL"']);
+    for (const round of [1, 2]) {
+      const line = steps[0]!.replace(/^npx aem-ioevents /, `"${process.execPath}" "${BIN}" `);
+      const result = await run('bash', ['-c', line], { cwd: dir, env, timeout: 60_000 }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      assert.is('code' in result ? result.code : 0, 0, `round ${round}\n${result.stdout}${result.stderr}`);
+    }
+    assert.is(packmgr.requests.filter((request) => request.method === 'POST').length, 1);
+  } finally {
+    await ims.close();
+    await packmgr.close();
+  }
+});
+
 readme('the quick start runs as written: init from a project JSON, verify, build, inspect --strict, deploy', async ({ dir }) => {
   const project = readFileSync(join(ROOT, 'fixtures/console/project.json'), 'utf8');
   writeFileSync(join(dir, 'project.json'), project);
