@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.ts';
+import { retryNote } from './check.ts';
 import { toConfigOptions, withConfigOptions } from './config-options.ts';
 
 /** Flags of `up`. */
@@ -65,7 +66,7 @@ export const upCommand: CommandSpec<UpArgs> = {
         ...(args.imsUrl !== undefined && { imsUrl: args.imsUrl }),
         ...toConfigOptions(args, io),
         ...(progress !== undefined && { onProgress: progress.onProgress }),
-        ...(!args.quiet && { onRetry: (target: string, failing: readonly string[], delayMs: number) => void io.stderr.write(`waiting ${target}: ${failing.join(', ')}; asking again in ${(delayMs / 1000).toFixed(0)} s\n`) }),
+        ...(!args.quiet && { onRetry: retryNote(io) }),
       });
       return { exitCode: result.exitCode, json: result, text: formatUpReport(result), warnings: result.warnings };
     } finally {

@@ -69,7 +69,6 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
     await http.close();
   }
   const needing = targets.filter((_, i) => probes[i]!.outcome !== 'unchanged');
-  const deployStarted = now().getTime();
   const deployed: DeployResult | undefined = needing.length === 0 ? undefined : (await deployPackage({
     ...choice,
     package: pkg.file,
@@ -85,7 +84,7 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
     ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
   })) as DeployResult;
   if (deployed !== undefined) warnings.push(...deployed.warnings);
-  const deploySteps = targets.map((t, i) => deployStep(probes[i]!, deployed?.targets.find((r) => r.target === t.url), now().getTime() - deployStarted));
+  const deploySteps = targets.map((t, i) => deployStep(probes[i]!, deployed?.targets.find((r) => r.target === t.url)));
   const checkable = targets.filter((_, i) => deploySteps[i]!.step.ok);
   const checked = checkable.length === 0 ? undefined : await checkIntegration({
     ...choice,

@@ -15,13 +15,13 @@ export interface DeployStep {
   readonly result: TargetResult | null;
 }
 
-/** The deploy step: "unchanged" from the probe, else deploy's verdict (`durationMs` of the whole deploy when it has none of its own). */
-export function deployStep(probe: PackageProbe, result: TargetResult | undefined, durationMs: number): DeployStep {
+/** The deploy step: "unchanged" from the probe, else deploy's verdict. */
+export function deployStep(probe: PackageProbe, result: TargetResult | undefined): DeployStep {
   if (result === undefined) {
     return { step: { step: 'deploy', ok: probe.outcome === 'unchanged', outcome: probe.outcome, message: probe.message, durationMs: 0 }, exitCode: 0, result: null };
   }
   const message = result.ok ? `${result.outcome} (${probe.message})` : result.message;
-  return { step: { step: 'deploy', ok: result.ok, outcome: result.outcome, message, durationMs: result.durationMs ?? durationMs }, exitCode: result.exitCode, result };
+  return { step: { step: 'deploy', ok: result.ok, outcome: result.outcome, message, durationMs: result.durationMs }, exitCode: result.exitCode, result };
 }
 
 /** The check step: every check's status in one line, the first failing one's cause. */
