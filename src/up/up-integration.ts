@@ -22,7 +22,8 @@ import { verifyConfiguration } from '../verify/verify-configuration.ts';
 import { probePackage, type PackageProbe } from './package-probe.ts';
 import { timedStep, type UpOptions } from './up-options.ts';
 import type { UpResult, UpStep, UpTargetResult } from './up-result.ts';
-import { checkStep, deployStep, targetOutcome } from './up-steps.ts';
+import { installKeyStep, loadUpKey } from './up-keystore.ts';
+import { checkStep, deployStep, targetOutcome, type DeployStep } from './up-steps.ts';
 
 export type { UpOptions } from './up-options.ts';
 
@@ -36,6 +37,8 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
   const targets = normalizeTargets({ targets: options.targets ?? [], env });
   const credentials = readAemCredentials({ user: options.user, env });
   const choice = { ...(options.config !== undefined && { config: options.config }), ...(options.envName !== undefined && { envName: options.envName }), ...(options.secrets !== undefined && { secrets: options.secrets }) };
+  // --keystore: the key and AEM_KEYSTORE_PASSWORD are read before anything is sent (as deploy).
+  const key = options.keystore ? await loadUpKey({ ...choice, cwd, env, now: now() }) : undefined;
   const steps: UpStep[] = [];
   steps.push(await timedStep('keys', now, async () => {
     const { config } = await readChosenConfig(choice, cwd, env);
@@ -61,10 +64,15 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
   }));
   const pkg = built!;
   const http = options.fetch ? { fetch: options.fetch, close: async () => {} } : await createHttpFetch(env);
-  let probes: PackageProbe[];
+  const probes: PackageProbe[] = [];
+  const keystoreSteps = new Map<string, DeployStep>();
   try {
+    const connect = (url: string) => ({ fetch: http.fetch, credentials, secrets: key?.secrets ?? [], proxy: options.fetch ? undefined : getProxyFor(url, getProxySettings(env)) });
     const probed = { path: packagePathOf(pkg.packageId), size: pkg.size, sha256: pkg.sha256 };
-    probes = await Promise.all(targets.map((t) => probePackage({ fetch: http.fetch, credentials, proxy: options.fetch ? undefined : getProxyFor(t.url, getProxySettings(env)) }, t.url, probed, SHORT_CALL_TIMEOUT_MS)));
+    probes.push(...(await Promise.all(targets.map((t) => probePackage(connect(t.url), t.url, probed, SHORT_CALL_TIMEOUT_MS)))));
+    // An unchanged target still gets the key with --keystore; deploy does it for the others.
+    const unchanged = key === undefined ? [] : targets.filter((_, i) => probes[i]!.outcome === 'unchanged');
+    await Promise.all(unchanged.map(async (t) => keystoreSteps.set(t.url, await installKeyStep(t, connect(t.url), key!, now))));
   } finally {
     await http.close();
   }
@@ -73,7 +81,7 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
     ...choice,
     package: pkg.file,
     targets: needing.map((t) => t.url),
-    keystore: options.keystore ?? false,
+    keystore: key !== undefined,
     cwd,
     env,
     now,
@@ -84,8 +92,8 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
     ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
   })) as DeployResult;
   if (deployed !== undefined) warnings.push(...deployed.warnings);
-  const deploySteps = targets.map((t, i) => deployStep(probes[i]!, deployed?.targets.find((r) => r.target === t.url)));
-  const checkable = targets.filter((_, i) => deploySteps[i]!.step.ok);
+  const deploySteps = targets.map((t, i) => [deployStep(probes[i]!, deployed?.targets.find((r) => r.target === t.url)), ...[keystoreSteps.get(t.url) ?? []].flat()]);
+  const checkable = targets.filter((_, i) => deploySteps[i]!.every((d) => d.step.ok));
   const checked = checkable.length === 0 ? undefined : await checkIntegration({
     ...choice,
     targets: checkable.map((t) => t.url),

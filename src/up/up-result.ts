@@ -9,7 +9,7 @@ import type { TargetResult } from '../deploy/deploy-result.ts';
 import type { ExitCode } from '../errors.ts';
 
 /** The steps of `up`, in order. */
-export type UpStepName = 'keys' | 'verify' | 'build' | 'deploy' | 'check';
+export type UpStepName = 'keys' | 'verify' | 'build' | 'deploy' | 'keystore' | 'check';
 
 /** One step and how it went. */
 export interface UpStep {

@@ -1,9 +1,11 @@
 /**
  * The per-target steps of `up`: deploy (skipped as "unchanged" when the target already has the
- * same bytes installed) and check; the first failing step decides the target's exit code.
+ * same bytes installed), with `--keystore` the key on an unchanged target, and check; the first
+ * failing step decides the target's exit code.
  */
 import type { CheckTargetResult } from '../check/check-result.ts';
 import type { TargetResult } from '../deploy/deploy-result.ts';
+import type { KeystoreResult } from '../deploy/keystore-install.ts';
 import type { ExitCode } from '../errors.ts';
 import type { PackageProbe } from './package-probe.ts';
 import type { UpStep, UpTargetResult } from './up-result.ts';
@@ -32,9 +34,19 @@ export function checkStep(result: CheckTargetResult): UpStep {
   return { step: 'check', ok: result.ok, outcome: result.ok ? 'ok' : 'failed', message, durationMs: result.durationMs };
 }
 
-/** One target's steps and exit code: the deploy step's when it failed, else the check's. */
-export function targetOutcome(url: string, deploy: DeployStep, check: { step: UpStep; result: CheckTargetResult } | undefined): UpTargetResult {
-  const steps = check === undefined ? [deploy.step] : [deploy.step, check.step];
-  const exitCode = !deploy.step.ok ? deploy.exitCode : (check?.result.exitCode ?? 0);
-  return { url, ok: exitCode === 0 && steps.every((s) => s.ok), exitCode, steps, deploy: deploy.result, check: check?.result ?? null };
+/**
+ * The keystore step of a target whose package was unchanged (`--keystore`): deploy's own key step,
+ * idempotent (the same key under the alias is `unchanged`, nothing sent).
+ */
+export function keystoreStep(result: KeystoreResult, durationMs: number): DeployStep {
+  return { step: { step: 'keystore', ok: result.exitCode === 0, outcome: result.outcome, message: result.message, durationMs }, exitCode: result.exitCode, result: null };
+}
+
+/** One target's steps and exit code: the first failing step's, else the check's. */
+export function targetOutcome(url: string, before: readonly DeployStep[], check: { step: UpStep; result: CheckTargetResult } | undefined): UpTargetResult {
+  const steps = [...before.map((b) => b.step), ...(check === undefined ? [] : [check.step])];
+  const failed = before.find((b) => !b.step.ok);
+  const exitCode = failed !== undefined ? failed.exitCode : (check?.result.exitCode ?? 0);
+  const deploy = before.find((b) => b.result !== null)?.result ?? null;
+  return { url, ok: exitCode === 0 && steps.every((s) => s.ok), exitCode, steps, deploy, check: check?.result ?? null };
 }

@@ -13,6 +13,7 @@ import { startPackmgrStandIn, type PackmgrStandIn } from '../deploy/packmgr-stan
 
 const JWT_MESSAGE = 'IMS exchange failed: 400 invalid_signature: Could not match JWT signature to any of the bindings';
 const ZIP = 'dist/eventproxy-config-1.0.0.zip';
+const STORE_PASSWORD = 'aem-Store-pass-1';
 const PACKAGE_PATH = '/etc/packages/aem-ioevents/eventproxy-config-1.0.0.zip';
 
 // Every run's output is searched for every secret.
@@ -151,10 +152,25 @@ upCommand('a check failing for the first 30 s is asked again until it passes, wi
   assert.is(run.code, 0, run.stdout);
 });
 
+upCommand('--keystore: the first up installs package and key; the second finds both unchanged and sends no POST', async (ctx) => {
+  const aem = ctx.aem[0]!;
+  const env = { AEM_KEYSTORE_PASSWORD: STORE_PASSWORD };
+  const first = await up(ctx, ['--target', aem.url, '--keystore', '--json'], env);
+  assert.is(first.code, 0, first.stdout + first.stderr);
+  const firstJson = JSON.parse(first.stdout) as { targets: { deploy: { keystore: { outcome: string } } }[] };
+  assert.is(firstJson.targets[0]!.deploy.keystore.outcome, 'created');
+  const postsBefore = posts(aem);
+  const second = await up(ctx, ['--target', aem.url, '--keystore', '--json'], env);
+  assert.is(second.code, 0, second.stdout + second.stderr);
+  assert.is(posts(aem), postsBefore);
+  const json = JSON.parse(second.stdout) as { targets: { steps: { step: string; outcome: string; ok: boolean }[] }[] };
+  assert.equal(json.targets[0]!.steps.map((s) => [s.step, s.outcome, s.ok]), [['deploy', 'unchanged', true], ['keystore', 'unchanged', true], ['check', 'ok', true]]);
+});
+
 upCommand('no secret in any output: client secret, keystore password, AEM password, its basic form', () => {
   assert.ok(runs.length >= 8);
   for (const run of runs) {
-    for (const secret of [CLIENT_SECRET, KEYSTORE_PASSWORD, PASSWORD, BASIC]) {
+    for (const secret of [CLIENT_SECRET, KEYSTORE_PASSWORD, PASSWORD, BASIC, STORE_PASSWORD]) {
       assert.not.ok(run.stdout.includes(secret) || run.stderr.includes(secret), `a secret in ${run.stdout}${run.stderr}`);
     }
   }
