@@ -2,7 +2,7 @@
  * What a target already has of the package (issue 13, `up` step 4): the zip Package Manager keeps
  * at `/etc/packages/<group>/<name>-<version>.zip`, compared by SHA-256 with the local one, and
  * whether `list.jsp` shows it installed (`lastUnpacked` set; absent or 0 means uploaded, not
- * installed: filevault-format.md §7.2, wcm.io `PackageInstalledChecker`). Only both together make
+ * installed: wcm.io crx-packmgr-helper `PackageInstalledChecker`, `listResponse.json`). Only both together make
  * a target "unchanged"; anything else, a failed call included, means deploy as usual, whose own
  * readiness probe and verdict then speak.
  */
@@ -58,7 +58,7 @@ export function readLastUnpacked(text: string, path: string): boolean | undefine
   if (!Array.isArray(results)) return undefined;
   const entry = results.find((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && (r as { path?: unknown }).path === path);
   if (entry === undefined) return undefined;
-  // A time in milliseconds; absent or 0 until the package is installed.
+  // A time in milliseconds; absent or 0 until the package is installed (filevault-format.md §7.2).
   const last = entry.lastUnpacked;
   return (typeof last === 'number' && last > 0) || (typeof last === 'string' && last !== '' && last !== '0');
 }
