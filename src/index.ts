@@ -63,6 +63,9 @@ export * from './deploy/index.ts';
 // Check: AEM's own verdict on the installed integration.
 export * from './check/index.ts';
 
+// Up: configuration to proof in one idempotent step.
+export * from './up/index.ts';
+
 // Types that exported functions and types name, so that a TypeScript caller can name them too
 // (test/package/npm-pack.test.ts walks the published declarations and fails on any left out).
 export type { ConfigChoice } from './config/read-config.ts';

@@ -11,10 +11,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { CLIENT_SECRET, exampleImsBinding } from './build/example-project.ts';
-import { startPackmgrStandIn } from './deploy/packmgr-stand-in.ts';
+import { startPackmgrStandIn, type PackmgrStandIn } from './deploy/packmgr-stand-in.ts';
 import { BIN, runInProcess } from './helpers/cli.ts';
 import { makeTempDir, removeTempDir } from './helpers/temp.ts';
-import { startImsStandIn } from './ims/ims-stand-in.ts';
+import { startImsStandIn, type ImsStandIn } from './ims/ims-stand-in.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -65,27 +65,45 @@ readme('the GitHub Actions and GitLab CI recipes run the same steps', () => {
 });
 
 readme("the recipes' aem-ioevents steps pass, in order, against IMS and Package Manager stand-ins", async ({ dir }) => {
-  const ims = await startImsStandIn({ bindings: [await exampleImsBinding()] });
-  const packmgr = await startPackmgrStandIn({ user: 'ci-deployer', password: 'a-throwaway-aem-password' });
-  try {
-    // The connector on the instance answers its health checks: the recipe ends with check.
-    packmgr.checks.installConnector();
-    const env = { PATH: process.env.PATH, ...ENV, IOEVENTS_IMS_URL: ims.url, AEM_URL: packmgr.url, AEM_USER: 'ci-deployer', AEM_PASSWORD: 'a-throwaway-aem-password' };
+  await withRecipeStandIns(async (ims, packmgr, env) => {
     const steps = recipeSteps().github.filter((step) => step.startsWith('npx aem-ioevents '));
     assert.is(steps.length, 5);
-    for (const step of steps) {
-      // `npx aem-ioevents` is this repository's bin; the rest of the line runs in bash as CI runs it.
-      const line = step.replace(/^npx aem-ioevents /, `"${process.execPath}" "${BIN}" `);
-      const result = await run('bash', ['-c', line], { cwd: dir, env, timeout: 60_000 }).catch((error: { code: number; stdout: string; stderr: string }) => error);
-      assert.is('code' in result ? result.code : 0, 0, `${step}\n${result.stdout}${result.stderr}`);
-    }
+    for (const step of steps) await runRecipeStep(step, dir, env, step);
     assert.is(packmgr.installs(), 1);
     assert.ok(packmgr.repository.has('/apps/my-company/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents'));
     assert.ok(ims.requests.some((request) => request.fields.client_secret === CLIENT_SECRET));
+  });
+});
+
+// The IMS and AEM stand-ins a recipe runs against, and the CI variables that name them. The
+// connector on the instance answers its health checks: the recipes end with check.
+async function withRecipeStandIns(use: (ims: ImsStandIn, packmgr: PackmgrStandIn, env: Record<string, string | undefined>) => Promise<void>): Promise<void> {
+  const ims = await startImsStandIn({ bindings: [await exampleImsBinding()] });
+  const packmgr = await startPackmgrStandIn({ user: 'ci-deployer', password: 'a-throwaway-aem-password' });
+  try {
+    packmgr.checks.installConnector();
+    await use(ims, packmgr, { PATH: process.env.PATH, ...ENV, IOEVENTS_IMS_URL: ims.url, AEM_URL: packmgr.url, AEM_USER: 'ci-deployer', AEM_PASSWORD: 'a-throwaway-aem-password' });
   } finally {
     await ims.close();
     await packmgr.close();
   }
+}
+
+// `npx aem-ioevents` is this repository's bin; the rest of the line runs in bash as CI runs it.
+async function runRecipeStep(step: string, dir: string, env: Record<string, string | undefined>, label: string): Promise<void> {
+  const line = step.replace(/^npx aem-ioevents /, `"${process.execPath}" "${BIN}" `);
+  const result = await run('bash', ['-c', line], { cwd: dir, env, timeout: 60_000 }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  assert.is('code' in result ? result.code : 0, 0, `${label}\n${result.stdout}${result.stderr}`);
+}
+
+readme("the up recipe's step passes against the stand-ins, and run again sends no POST to AEM", async ({ dir }) => {
+  await withRecipeStandIns(async (_ims, packmgr, env) => {
+    const recipe = parse(readmeBlock('ci-up')) as { 'aem-ioevents': { script: string[] } };
+    const steps = recipe['aem-ioevents'].script.filter((step) => step.startsWith('npx aem-ioevents '));
+    assert.equal(steps, ['npx aem-ioevents up --template ims-6.5 --target "$AEM_URL"']);
+    for (const round of [1, 2]) await runRecipeStep(steps[0]!, dir, env, `round ${round}`);
+    assert.is(packmgr.requests.filter((request) => request.method === 'POST').length, 1);
+  });
 });
 
 readme('the quick start runs as written: init from a project JSON, verify, build, inspect --strict, deploy', async ({ dir }) => {

@@ -1,4 +1,4 @@
-import type { CommandSpec } from './command.ts';
+import type { CommandIo, CommandSpec } from './command.ts';
 import { toConfigOptions, withConfigOptions } from './config-options.ts';
 
 /** Flags of `check`. */
@@ -27,6 +27,11 @@ Credentials: AEM_USER (or --user) and AEM_PASSWORD, as deploy reads them.
 Exit codes: 0 every check OK; 1 a check is not OK (WARN too with --strict), or AEM refused
 the credentials; 2 bad input; 3 a target unreachable, 5xx or timed out. With several
 targets: 2 before 1 before 3.`;
+
+/** The note on standard error before a failing check is asked again (`check`, `up`). */
+export function retryNote(io: Pick<CommandIo, 'stderr'>): (target: string, failing: readonly string[], delayMs: number) => void {
+  return (target, failing, delayMs) => void io.stderr.write(`waiting ${target}: ${failing.join(', ')}; asking again in ${(delayMs / 1000).toFixed(0)} s\n`);
+}
 
 /** `aem-ioevents check --target URL`: AEM's own checks of the installed integration (issue 13). */
 export const checkCommand: CommandSpec<CheckArgs> = {
@@ -59,7 +64,7 @@ export const checkCommand: CommandSpec<CheckArgs> = {
       ...(args.template !== undefined && { template: args.template }),
       ...(args.wait !== undefined && { waitSeconds: args.wait }),
       ...toConfigOptions(args, io),
-      ...(!args.quiet && { onRetry: (target: string, failing: readonly string[], delayMs: number) => void io.stderr.write(`waiting ${target}: ${failing.join(', ')}; asking again in ${(delayMs / 1000).toFixed(0)} s\n`) }),
+      ...(!args.quiet && { onRetry: retryNote(io) }),
     });
     return { exitCode: result.exitCode, json: result, text: formatCheckReport(result), warnings: result.warnings };
   },

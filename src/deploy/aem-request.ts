@@ -7,7 +7,7 @@
  */
 import type { FetchLike } from '../http/http-fetch.ts';
 import { getUrlSecrets, redact } from '../http/redact.ts';
-import { HttpAnswerTooLargeError, sendHttpRequest, type HttpAnswer, type HttpRequest, type HttpTransportError } from '../http/send-request.ts';
+import { HttpAnswerTooLargeError, sendDigestRequest, sendHttpRequest, type HttpAnswer, type HttpDigestAnswer, type HttpRequest, type HttpTransportError } from '../http/send-request.ts';
 import { describeTransportFailure, type TransportFailureKind } from '../http/transport-failure.ts';
 import type { AemCredentials } from './credentials.ts';
 
@@ -39,9 +39,25 @@ export type AemRequest = Omit<HttpRequest, 'fetch'>;
 
 /** Sends `request` with the connection's credentials. */
 export async function callAem(connection: AemConnection, request: AemRequest): Promise<AemCallResult> {
+  return callWith(connection, request, (sent) => sendHttpRequest({ ...sent, maxAnswerBytes: connection.maxAnswerBytes }));
+}
+
+/** A hashed answer, or why there was none. */
+export type AemDigestResult = { readonly ok: true; readonly answer: HttpDigestAnswer } | { readonly ok: false; readonly failure: AemTransportFailure };
+
+/**
+ * Sends `request` with the connection's credentials and reads the answer only through a SHA-256,
+ * at most `maxAnswerBytes` of it (`up`'s probe of a stored package).
+ */
+export async function callAemForDigest(connection: AemConnection, request: AemRequest & { readonly maxAnswerBytes: number }): Promise<AemDigestResult> {
+  return callWith(connection, request, (sent) => sendDigestRequest({ ...sent, maxAnswerBytes: request.maxAnswerBytes }));
+}
+
+// The credentials in, the failures out as results: what both kinds of call share.
+async function callWith<A>(connection: AemConnection, request: AemRequest, send: (request: HttpRequest) => Promise<A>): Promise<{ readonly ok: true; readonly answer: A } | { readonly ok: false; readonly failure: AemTransportFailure }> {
   const headers = { authorization: connection.credentials.authorization(), ...request.headers };
   try {
-    return { ok: true, answer: await sendHttpRequest({ ...request, headers, fetch: connection.fetch, maxAnswerBytes: connection.maxAnswerBytes }) };
+    return { ok: true, answer: await send({ ...request, headers, fetch: connection.fetch }) };
   } catch (error) {
     if (error instanceof HttpAnswerTooLargeError) return { ok: false, failure: { kind: 'too-large', text: redact(error.message, getConnectionSecrets(connection)) } };
     const transport = error as HttpTransportError;

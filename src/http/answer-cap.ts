@@ -8,6 +8,7 @@
  * installs:
  * https://cqdump.joerghoh.de/2014/03/10/using-curl-to-install-cq-packages-and-why-it-isnt-a-good-idea/).
  */
+import { createHash } from 'node:crypto';
 import type { TransportAnswer } from './http-transport.ts';
 
 /**
@@ -44,24 +45,47 @@ export class HttpAnswerTooLargeError extends Error {
  * that the connection is dropped instead of drained.
  */
 export async function readCappedText(url: string, answer: TransportAnswer, limitBytes: number): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  const size = await readCapped(url, answer, limitBytes, (chunk) => chunks.push(chunk));
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+/** The SHA-256 and size of a body, read through the hash and never kept. */
+export interface AnswerDigest {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/**
+ * Reads the body of `answer` through a SHA-256 without keeping it (`up` compares a stored package
+ * with the local zip this way: the package may be larger than the text cap), at most `limitBytes`
+ * of it; throws {@link HttpAnswerTooLargeError} for a longer body, as {@link readCappedText}.
+ */
+export async function readCappedDigest(url: string, answer: TransportAnswer, limitBytes: number): Promise<AnswerDigest> {
+  const hash = createHash('sha256');
+  const size = await readCapped(url, answer, limitBytes, (chunk) => hash.update(chunk));
+  return { sha256: hash.digest('hex'), size };
+}
+
+// The one loop over a body: refuses a declared or actual length over the cap, hands each chunk on.
+async function readCapped(url: string, answer: TransportAnswer, limitBytes: number, take: (chunk: Uint8Array) => unknown): Promise<number> {
   const declared = Number(answer.headers.get('content-length') ?? '');
   if (Number.isSafeInteger(declared) && declared > limitBytes) {
     answer.cancel();
     throw new HttpAnswerTooLargeError(url, answer.status, limitBytes, declared);
   }
-  if (answer.body === null) return '';
-  const chunks: Uint8Array[] = [];
+  if (answer.body === null) return 0;
   let size = 0;
-  // Bounded: every pass keeps more bytes, and the loop ends once they pass the cap.
+  // Bounded: every pass reads more bytes, and the loop ends once they pass the cap.
   for await (const value of answer.body) {
     size += value.byteLength;
     if (size > limitBytes) {
       answer.cancel();
       throw new HttpAnswerTooLargeError(url, answer.status, limitBytes, undefined);
     }
-    chunks.push(value);
+    take(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks, size));
+  return size;
 }
 
 /** A byte count for messages: `4 MiB`, `512 KiB`, or `1000 bytes`. */

@@ -6,11 +6,11 @@
  * At most {@link MAX_ANSWER_BYTES} of a body are read: a longer one throws
  * {@link HttpAnswerTooLargeError}, before the deadline (issue 11).
  */
-import { HttpAnswerTooLargeError, MAX_ANSWER_BYTES, readCappedText } from './answer-cap.ts';
+import { HttpAnswerTooLargeError, MAX_ANSWER_BYTES, readCappedDigest, readCappedText, type AnswerDigest } from './answer-cap.ts';
 import type { FetchLike } from './http-fetch.ts';
-import { getTransport, type AnswerHeaders, type RequestBody } from './http-transport.ts';
+import { getTransport, type AnswerHeaders, type RequestBody, type TransportAnswer } from './http-transport.ts';
 
-export { HttpAnswerTooLargeError, MAX_ANSWER_BYTES } from './answer-cap.ts';
+export { HttpAnswerTooLargeError, MAX_ANSWER_BYTES, type AnswerDigest } from './answer-cap.ts';
 
 /** A request as the remote calls of aem-ioevents make them. */
 export interface HttpRequest {
@@ -52,14 +52,36 @@ export class HttpTransportError extends Error {
  * none, {@link HttpAnswerTooLargeError} when its body is longer than `maxAnswerBytes`.
  */
 export async function sendHttpRequest(request: HttpRequest): Promise<HttpAnswer> {
+  const { answer, body: text } = await exchange(request, (url, reply, limit) => readCappedText(url, reply, limit ?? MAX_ANSWER_BYTES));
+  return { url: request.url, status: answer.status, headers: answer.headers, text };
+}
+
+/** An HTTP answer whose body was only hashed. */
+export interface HttpDigestAnswer {
+  readonly url: string;
+  readonly status: number;
+  readonly headers: AnswerHeaders;
+  readonly digest: AnswerDigest;
+}
+
+/**
+ * Sends `request` and reads the answer's body through a SHA-256 without keeping it; `maxAnswerBytes`
+ * is required, because the 4 MiB text cap does not fit a package, and some bound must.
+ */
+export async function sendDigestRequest(request: HttpRequest & { readonly maxAnswerBytes: number }): Promise<HttpDigestAnswer> {
+  const { answer, body: digest } = await exchange(request, (url, reply) => readCappedDigest(url, reply, request.maxAnswerBytes));
+  return { url: request.url, status: answer.status, headers: answer.headers, digest };
+}
+
+// One exchange under one deadline, the body read by `read`; the error handling both readers share.
+async function exchange<T>(request: HttpRequest, read: (url: string, answer: TransportAnswer, limit: number | undefined) => Promise<T>): Promise<{ answer: TransportAnswer; body: T }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
   try {
     const send = getTransport(request.fetch);
     const headers = { 'user-agent': 'aem-ioevents', ...request.headers };
     const answer = await send({ url: request.url, method: request.method, headers, body: request.body, signal: controller.signal });
-    const text = await readCappedText(request.url, answer, request.maxAnswerBytes ?? MAX_ANSWER_BYTES);
-    return { url: request.url, status: answer.status, headers: answer.headers, text };
+    return { answer, body: await read(request.url, answer, request.maxAnswerBytes) };
   } catch (error) {
     if (error instanceof HttpAnswerTooLargeError) {
       // The body was cancelled; aborting as well releases a connection still sending.

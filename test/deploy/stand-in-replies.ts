@@ -12,7 +12,7 @@ import { escapeXml } from './stand-in-xml.ts';
 export interface Reply {
   readonly status: number;
   readonly contentType: string;
-  readonly body: string;
+  readonly body: string | Uint8Array;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** What a request was for. */
-export type RequestKind = 'probe' | 'service.jsp' | 'json-upload' | 'json-install' | 'ks.json' | 'ks.html' | 'other';
+export type RequestKind = 'probe' | 'service.jsp' | 'json-upload' | 'json-install' | 'ks.json' | 'ks.html' | 'list.jsp' | 'other';
 
 /** One request as the stand-in saw it. */
 export interface PackmgrRequest {
@@ -69,6 +69,7 @@ function kindOf(method: string, url: URL): RequestKind {
   const path = url.pathname;
   if (path === READINESS) return 'probe';
   if (path === '/crx/packmgr/service.jsp') return 'service.jsp';
+  if (path === '/crx/packmgr/list.jsp' && method === 'GET') return 'list.jsp';
   if (path.startsWith(`${JSON_PREFIX}/`) && method === 'POST') {
     const cmd = url.searchParams.get('cmd');
     return cmd === 'upload' ? 'json-upload' : cmd === 'install' ? 'json-install' : 'other';

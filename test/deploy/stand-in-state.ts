@@ -9,6 +9,7 @@ import { inspectPackage } from '../../src/inspect/inspect-package.ts';
 import { formatPackageId, getPackagePath } from '../../src/packaging/package-id.ts';
 import { emptyKeystore, keystoreJson, postKeystore, type StandInKeystore } from './stand-in-keystore.ts';
 import { CONSTRAINT_ERROR, crxReply, htmlReply, importedPaths, installLog, jsonReply, NOT_CONTENT_PACKAGE, packageXml, STATUS_500_TEXT, type Reply } from './stand-in-replies.ts';
+import { downloadPackage, listPackages, type StoredPackage } from './stand-in-packages.ts';
 import type { PackmgrRequest } from './stand-in-request.ts';
 
 /** A fault for the next install step (service.jsp, or cmd=install of the JSON API). */
@@ -29,7 +30,8 @@ export class StandInState {
   readonly faults: PackmgrFault[] = [];
   readonly repository = new Set<string>();
   readonly keystores = new Map<string, StandInKeystore>();
-  readonly uploaded = new Map<string, { bytes: Uint8Array; id: string }>();
+  /** Packages as AEM keeps them, by path (`/etc/packages/<group>/<name>-<version>.zip`). */
+  readonly uploaded = new Map<string, StoredPackage>();
   starting = 0;
   readonly arrived = withResolvers();
   private gate: Promise<void> | undefined;
@@ -80,8 +82,10 @@ export class StandInState {
         const store = this.keystores.get(record.path.slice(0, -'.ks.html'.length));
         return store === undefined || form === undefined ? htmlReply(404, 'Not Found') : postKeystore(store, form);
       }
+      case 'list.jsp':
+        return listPackages(this.uploaded, record.query.path);
       default:
-        return htmlReply(404, 'Not Found');
+        return (record.method === 'GET' && downloadPackage(this.uploaded.get(record.path))) || htmlReply(404, 'Not Found');
     }
   }
 
@@ -92,6 +96,8 @@ export class StandInState {
     const read = await this.readPackage(new Uint8Array(await file.arrayBuffer()));
     if ('error' in read) return reply(500, `java.io.IOException: ${read.error}`);
     if (fault?.kind === 'status500') return reply(500, STATUS_500_TEXT, ['Installing content', 'Collecting import information...']);
+    // service.jsp uploads (replacing, force=true), then installs: the package stays under /etc/packages.
+    this.uploaded.set(read.path, { bytes: read.bytes, id: read.id, idParts: read.idParts, lastUnpacked: 0 });
     const log = this.install(read, fault?.kind === 'installErrors');
     return reply(200, 'ok', log, packageXml(read.idParts, read.size, this.user));
   }
@@ -103,7 +109,7 @@ export class StandInState {
     const read = await this.readPackage(bytes);
     if ('error' in read) return jsonReply({ success: false, msg: read.error });
     if (this.uploaded.has(read.path) && record.fields.force !== 'true') return jsonReply({ success: false, msg: `Package already exists: ${read.id}` });
-    this.uploaded.set(read.path, { bytes, id: read.id });
+    this.uploaded.set(read.path, { bytes, id: read.id, idParts: read.idParts, lastUnpacked: 0 });
     return jsonReply({ success: true, msg: 'Package uploaded', path: read.path });
   }
 
@@ -135,10 +141,12 @@ export class StandInState {
     }
     if (inspected.findings.some((f) => f.validator === 'package-manager' && f.message.includes("Missing 'jcr_root'"))) return { error: NOT_CONTENT_PACKAGE };
     const idParts = inspected.id ?? { group: 'my_packages', name: `pack_${createHash('sha1').update(bytes).digest('hex').slice(0, 8)}`, version: '' };
-    return { id: formatPackageId(idParts), idParts, path: getPackagePath(idParts), size: bytes.length, paths: importedPaths(inspected) };
+    return { id: formatPackageId(idParts), idParts, path: getPackagePath(idParts), bytes, size: bytes.length, paths: importedPaths(inspected) };
   }
 
   private install(read: ReadPackage, withErrors: boolean): string[] {
+    const stored = this.uploaded.get(read.path);
+    if (stored !== undefined) stored.lastUnpacked = Date.now();
     const actions = read.paths.map((path) => [this.repository.has(path) ? 'U' : 'A', path] as const);
     for (const path of read.paths) this.repository.add(path);
     const errors = withErrors ? [`E ${read.paths[0] ?? '/'} (${CONSTRAINT_ERROR})`] : [];
@@ -150,6 +158,7 @@ interface ReadPackage {
   readonly id: string;
   readonly idParts: { group: string; name: string; version: string };
   readonly path: string;
+  readonly bytes: Uint8Array;
   readonly size: number;
   readonly paths: readonly string[];
 }

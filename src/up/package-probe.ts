@@ -1,0 +1,64 @@
+/**
+ * What a target already has of the package (issue 13, `up` step 4): the zip Package Manager keeps
+ * at `/etc/packages/<group>/<name>-<version>.zip`, compared by SHA-256 with the local one, and
+ * whether `list.jsp` shows it installed (`lastUnpacked` set; absent or 0 means uploaded, not
+ * installed: wcm.io crx-packmgr-helper `PackageInstalledChecker`, `listResponse.json`). Only both together make
+ * a target "unchanged"; anything else, a failed call included, means deploy as usual, whose own
+ * readiness probe and verdict then speak.
+ */
+import { callAem, callAemForDigest, type AemConnection } from '../deploy/aem-request.ts';
+
+/** The local package as the probe compares it. */
+export interface ProbedPackage {
+  /** `/etc/packages/<group>/<name>-<version>.zip`. */
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/**
+ * `unchanged`: the same bytes, installed; `absent`: no such package (404); `different`: other
+ * bytes under the path; `not-installed`: the same bytes, never installed; `unknown`: the target
+ * did not say (no answer, an error status, an answer in no known shape).
+ */
+export type ProbeOutcome = 'unchanged' | 'absent' | 'different' | 'not-installed' | 'unknown';
+
+/** What the probe found, and in words. */
+export interface PackageProbe {
+  readonly outcome: ProbeOutcome;
+  readonly message: string;
+}
+
+/** Asks the target at `base` whether it holds `pkg`, byte for byte, installed. Never throws for the target's sake. */
+export async function probePackage(connection: AemConnection, base: string, pkg: ProbedPackage, timeoutMs: number): Promise<PackageProbe> {
+  // A stored zip longer than ours cannot have the same bytes: no more than our size is read.
+  const stored = await callAemForDigest(connection, { url: `${base}${encodeURI(pkg.path)}`, method: 'GET', timeoutMs, maxAnswerBytes: pkg.size });
+  if (!stored.ok) return stored.failure.kind === 'too-large' ? { outcome: 'different', message: `${pkg.path} is larger than the local zip` } : { outcome: 'unknown', message: stored.failure.text };
+  const { status, digest } = stored.answer;
+  if (status === 404) return { outcome: 'absent', message: `${pkg.path} is not there` };
+  if (status !== 200) return { outcome: 'unknown', message: `GET ${pkg.path} answered HTTP ${status}` };
+  if (digest.sha256 !== pkg.sha256) return { outcome: 'different', message: `${pkg.path} holds other bytes (sha256 ${digest.sha256})` };
+  const listed = await callAem(connection, { url: `${base}/crx/packmgr/list.jsp?path=${encodeURIComponent(pkg.path)}`, method: 'GET', timeoutMs });
+  if (!listed.ok) return { outcome: 'unknown', message: listed.failure.text };
+  if (listed.answer.status !== 200) return { outcome: 'unknown', message: `list.jsp answered HTTP ${listed.answer.status}` };
+  const installed = readLastUnpacked(listed.answer.text, pkg.path);
+  if (installed === undefined) return { outcome: 'unknown', message: `list.jsp does not list ${pkg.path}` };
+  return installed ? { outcome: 'unchanged', message: `${pkg.path} has the same bytes and is installed` } : { outcome: 'not-installed', message: `${pkg.path} has the same bytes but was never installed` };
+}
+
+/** Whether `list.jsp`'s answer shows the package at `path` installed; `undefined` when it does not list it. */
+export function readLastUnpacked(text: string, path: string): boolean | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const results = (parsed as { results?: unknown } | null)?.results;
+  if (!Array.isArray(results)) return undefined;
+  const entry = results.find((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && (r as { path?: unknown }).path === path);
+  if (entry === undefined) return undefined;
+  // A time in milliseconds; absent or 0 until the package is installed (filevault-format.md §7.2).
+  const last = entry.lastUnpacked;
+  return (typeof last === 'number' && last > 0) || (typeof last === 'string' && last !== '' && last !== '0');
+}
