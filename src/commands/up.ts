@@ -33,7 +33,7 @@ targets: 2 before 1 before 3; the first failing step decides a target's code.`;
 /** `aem-ioevents up --target URL`: keys → verify → build → deploy where needed → check (issue 13). */
 export const upCommand: CommandSpec<UpArgs> = {
   command: 'up',
-  describe: 'Verify, build, deploy where needed and check, in one idempotent step',
+  describe: 'Verify, build, deploy where needed and check: one idempotent step',
   builder: (yargs) =>
     withConfigOptions(yargs)
       .option('target', { alias: 't', type: 'string', array: true, describe: 'AEM base URL, repeatable; deployed and checked concurrently', defaultDescription: '$AEM_URL' })
