@@ -9,6 +9,11 @@ export interface UpArgs {
   readonly template?: string;
   readonly out?: string;
   readonly keystore: boolean;
+  readonly replaceKey: boolean;
+  readonly api?: 'jsp' | 'json';
+  readonly timeout?: number;
+  readonly retries?: number;
+  readonly allowInstallErrors: boolean;
   readonly wait?: number;
   readonly strict: boolean;
   readonly imsUrl?: string;
@@ -41,6 +46,11 @@ export const upCommand: CommandSpec<UpArgs> = {
       .option('template', { type: 'string', describe: 'Built-in template name, or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
       .option('out', { type: 'string', describe: 'Folder the zip is written to', defaultDescription: 'dist' })
       .option('keystore', { type: 'boolean', default: false, describe: "Also install the key into the service user's keystore, as deploy --keystore" })
+      .option('replace-key', { type: 'boolean', default: false, describe: 'With --keystore: replace a different key under the alias' })
+      .option('api', { type: 'string', choices: ['jsp', 'json'], describe: 'As deploy --api', defaultDescription: 'jsp' })
+      .option('timeout', { type: 'number', describe: 'As deploy --timeout: seconds for the install call', defaultDescription: '600' })
+      .option('retries', { type: 'number', describe: 'As deploy --retries', defaultDescription: '10' })
+      .option('allow-install-errors', { type: 'boolean', default: false, describe: 'As deploy --allow-install-errors' })
       .option('wait', { type: 'number', describe: 'Seconds to keep asking failing checks (0 to 3600)', defaultDescription: '120' })
       .option('strict', { type: 'boolean', default: false, describe: 'A WARN check fails too' })
       .option('ims-url', { type: 'string', describe: 'IMS base URL', defaultDescription: '$IOEVENTS_IMS_URL, else ims.url' })
@@ -54,6 +64,11 @@ export const upCommand: CommandSpec<UpArgs> = {
       const result = await upIntegration({
         targets: args.target ?? [],
         keystore: args.keystore,
+        replaceKey: args.replaceKey,
+        allowInstallErrors: args.allowInstallErrors,
+        ...(args.api !== undefined && { api: args.api }),
+        ...(args.timeout !== undefined && { timeoutSeconds: args.timeout }),
+        ...(args.retries !== undefined && { retries: args.retries }),
         strict: args.strict,
         cwd: io.cwd,
         env: io.env,

@@ -13,7 +13,7 @@ import { readChosenConfig } from '../config/read-config.ts';
 import { readKeystoreFile } from '../crypto/key-sources.ts';
 import { readAemCredentials } from '../deploy/credentials.ts';
 import { deployPackage } from '../deploy/deploy-package.ts';
-import { SHORT_CALL_TIMEOUT_MS } from '../deploy/deploy-options.ts';
+import { normalizeDeployOptions, SHORT_CALL_TIMEOUT_MS } from '../deploy/deploy-options.ts';
 import { combineExitCodes, type DeployResult } from '../deploy/deploy-result.ts';
 import { normalizeTargets } from '../deploy/targets.ts';
 import { getPackagePath } from '../packaging/package-id.ts';
@@ -34,6 +34,15 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
   const now = options.now ?? (() => new Date());
   // Checked at the door, so that bad input stops `up` before IMS or any AEM is asked.
   normalizeCheckOptions({ waitSeconds: options.waitSeconds });
+  // deploy's flags too: the same checks and messages as `deploy` gives them.
+  normalizeDeployOptions({
+    package: '',
+    keystore: options.keystore === true,
+    ...(options.replaceKey !== undefined && { replaceKey: options.replaceKey }),
+    ...(options.api !== undefined && { api: options.api }),
+    ...(options.timeoutSeconds !== undefined && { timeoutSeconds: options.timeoutSeconds }),
+    ...(options.retries !== undefined && { retries: options.retries }),
+  });
   const targets = normalizeTargets({ targets: options.targets ?? [], env });
   const credentials = readAemCredentials({ user: options.user, env });
   const choice = { ...(options.config !== undefined && { config: options.config }), ...(options.envName !== undefined && { envName: options.envName }), ...(options.secrets !== undefined && { secrets: options.secrets }) };
@@ -72,7 +81,7 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
     probes.push(...(await Promise.all(targets.map((t) => probePackage(connect(t.url), t.url, probed, SHORT_CALL_TIMEOUT_MS)))));
     // An unchanged target still gets the key with --keystore; deploy does it for the others.
     const unchanged = key === undefined ? [] : targets.filter((_, i) => probes[i]!.outcome === 'unchanged');
-    await Promise.all(unchanged.map(async (t) => keystoreSteps.set(t.url, await installKeyStep(t, connect(t.url), key!, now))));
+    await Promise.all(unchanged.map(async (t) => keystoreSteps.set(t.url, await installKeyStep(t, connect(t.url), key!, now, options.replaceKey === true))));
   } finally {
     await http.close();
   }
@@ -82,6 +91,12 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
     package: pkg.file,
     targets: needing.map((t) => t.url),
     keystore: key !== undefined,
+    // deploy's own flags, passed through as `deploy` takes them.
+    ...(options.replaceKey !== undefined && { replaceKey: options.replaceKey }),
+    ...(options.api !== undefined && { api: options.api }),
+    ...(options.timeoutSeconds !== undefined && { timeoutSeconds: options.timeoutSeconds }),
+    ...(options.retries !== undefined && { retries: options.retries }),
+    ...(options.allowInstallErrors !== undefined && { allowInstallErrors: options.allowInstallErrors }),
     cwd,
     env,
     now,

@@ -24,9 +24,9 @@ export async function loadUpKey(options: ReadServiceUserKeyOptions): Promise<UpK
   return { key: loaded.key, storePassword, secrets: [...loaded.secrets, ...(storePassword === undefined ? [] : [storePassword])] };
 }
 
-/** The key step on one target, timed. */
-export async function installKeyStep(target: DeployTarget, connection: AemConnection, key: UpKey, now: () => Date): Promise<DeployStep> {
+/** The key step on one target, timed; `replace` as `deploy --replace-key`. */
+export async function installKeyStep(target: DeployTarget, connection: AemConnection, key: UpKey, now: () => Date, replace = false): Promise<DeployStep> {
   const started = now().getTime();
-  const result = await installServiceUserKey({ target, connection, key: key.key, storePassword: key.storePassword, replace: false, timeoutMs: SHORT_CALL_TIMEOUT_MS });
+  const result = await installServiceUserKey({ target, connection, key: key.key, storePassword: key.storePassword, replace, timeoutMs: SHORT_CALL_TIMEOUT_MS });
   return keystoreStep(result, now().getTime() - started);
 }

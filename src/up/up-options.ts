@@ -4,6 +4,7 @@ import type { ConfigChoice } from '../config/read-config.ts';
 import type { Sleep } from '../deploy/backoff.ts';
 import type { Every, OnProgress } from '../deploy/deploy-progress.ts';
 import type { FetchLike } from '../http/http-fetch.ts';
+import type { PackmgrApi } from '../deploy/install-package.ts';
 
 import type { UpStep, UpStepName } from './up-result.ts';
 
@@ -19,6 +20,16 @@ export interface UpOptions extends ConfigChoice {
   readonly out?: string;
   /** Also install the key into the service user's keystore, as `deploy --keystore`. */
   readonly keystore?: boolean;
+  /** As `deploy --replace-key`: with `keystore`, replace a different key under the alias. */
+  readonly replaceKey?: boolean;
+  /** As `deploy --api`. @default 'jsp' */
+  readonly api?: PackmgrApi;
+  /** As `deploy --timeout`: seconds for the install call. @default 600 */
+  readonly timeoutSeconds?: number;
+  /** As `deploy --retries`. @default 10 */
+  readonly retries?: number;
+  /** As `deploy --allow-install-errors`. */
+  readonly allowInstallErrors?: boolean;
   /** Seconds to keep asking failing checks. @default 120 */
   readonly waitSeconds?: number;
   /** `WARN` fails too. */

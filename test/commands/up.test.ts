@@ -136,6 +136,26 @@ upCommand('Package Manager refuses the install: exit 1, the deploy step says why
   assert.not.ok(ctx.aem[0]!.requests.some((r) => r.path.startsWith('/system/health')));
 });
 
+upCommand("deploy's flags pass through: an install with errors is exit 1, with --allow-install-errors exit 0 and checked; a bad --timeout is exit 2, nothing sent", async (ctx) => {
+  const aem = ctx.aem[0]!;
+  aem.fail({ kind: 'installErrors' });
+  const strict = await up(ctx, ['--target', aem.url, '--json']);
+  assert.is(strict.code, 1, strict.stdout);
+  const steps = (JSON.parse(strict.stdout) as { targets: { steps: { step: string; ok: boolean }[] }[] }).targets[0]!.steps;
+  assert.equal(steps.map((s) => [s.step, s.ok]), [['deploy', false]]);
+  aem.fail({ kind: 'installErrors' });
+  // Other bytes (another date), so up installs again rather than finding it unchanged.
+  const allowed = await up(ctx, ['--target', aem.url, '--allow-install-errors', '--json'], { SOURCE_DATE_EPOCH: '1795521600' });
+  assert.is(allowed.code, 0, allowed.stdout + allowed.stderr);
+  const allowedSteps = (JSON.parse(allowed.stdout) as { targets: { steps: { step: string; ok: boolean }[] }[] }).targets[0]!.steps;
+  assert.equal(allowedSteps.map((s) => [s.step, s.ok]), [['deploy', true], ['check', true]]);
+  const sent = aem.requests.length;
+  const badTimeout = await up(ctx, ['--target', aem.url, '--timeout', '0']);
+  assert.is(badTimeout.code, 2, badTimeout.stderr);
+  assert.is(badTimeout.stderr, 'error: Expected --timeout to be a positive number of seconds, got 0 (number)\n');
+  assert.is(aem.requests.length, sent);
+});
+
 upCommand('other bytes under the package path (a rebuild with another date): up installs again', async (ctx) => {
   const aem = ctx.aem[0]!;
   assert.is((await up(ctx, ['--target', aem.url])).code, 0);
