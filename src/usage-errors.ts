@@ -33,7 +33,13 @@ export function describeUsageFailure(message: string, context: UsageContext): st
   const unknown = UNKNOWN.exec(message);
   if (unknown !== null && context.command === undefined && typedCommand !== undefined) return `unknown command '${typedCommand}'; ${help}`;
   if (unknown !== null) return describeUnknown(unknown[1]!.split(', '), context, help);
-  if (NO_POSITIONAL.test(message) && context.missingPositional !== undefined) return context.missingPositional;
+  if (NO_POSITIONAL.test(message)) {
+    // yargs counts positionals before it looks at options: `deploy --targt x` would be told to
+    // name a package when the typo is what went wrong (and `x` was taken as its value).
+    const typos = findUnknownOptions(context);
+    if (typos.length > 0) return describeUnknown(typos, context, help);
+    if (context.missingPositional !== undefined) return context.missingPositional;
+  }
   const noValue = NO_VALUE.exec(message);
   if (noValue !== null) return `${dashed(noValue[1]!)} needs a value; ${help}`;
   return message;
@@ -52,6 +58,19 @@ function describeUnknown(names: readonly string[], context: UsageContext, help: 
     return suggestion === undefined ? token : `${token} (did you mean --${suggestion}?)`;
   });
   return `unknown ${what}${typed.length === 1 ? '' : 's'} ${listed.join(', ')}; ${help}`;
+}
+
+// The long options typed (`--name`, `--name=value`, `--no-name`) that the command does not know.
+function findUnknownOptions(context: UsageContext): string[] {
+  const known = new Set(context.options);
+  const unknown: string[] = [];
+  for (const arg of context.args) {
+    if (arg === '--') break;
+    const name = /^--([^=]+)/u.exec(arg)?.[1];
+    if (name === undefined || known.has(name) || known.has(camelCase(name)) || (name.startsWith('no-') && known.has(name.slice(3)))) continue;
+    unknown.push(name);
+  }
+  return unknown;
 }
 
 /**
