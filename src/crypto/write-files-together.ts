@@ -68,7 +68,7 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
     if ((await readCurrent(fs, run.setDir).catch(() => 'unreadable')) === undefined) for (const path of run.links) await fs.unlink(path).catch(() => undefined);
     await removeCreatedFolders(fs, run.setDir, created ?? run.setDir);
     if (error instanceof InputError) throw error;
-    throw new InputError(`could not write the files into ${describeValue(dir)} (${describeFsError(error)}); nothing was written`, { code: 'E_WRITE', cause: error });
+    throw new InputError(`could not write the files into ${describeValue(dir)} ${describeFsError(error)}; nothing was written`, { code: 'E_WRITE', cause: error });
   }
   // The replaced sets hold the old private key: gone before the run ends (a kill here: the next run).
   for (const set of replaced) await fs.rm(join(run.setDir, set), { recursive: true, force: true }).catch(() => undefined);
@@ -131,7 +131,14 @@ async function removeCreatedFolders(fs: FileSystem, from: string, created: strin
   }
 }
 
+// Codes of a symlink() the system refuses outright: Windows without Developer Mode (EPERM), FAT,
+// exFAT and some network or VM-shared folders (EPERM, ENOTSUP, ENOSYS).
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 function describeFsError(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  return code ?? message ?? String(error);
+  const { code, message, syscall } = error as { code?: string; message?: string; syscall?: string };
+  if (syscall === 'symlink' && code !== undefined && NO_LINKS.has(code)) {
+    return `(${code}): the system or the file system refuses the symbolic links keygen's files are; on Windows turn on Developer Mode, else choose --out on another file system`;
+  }
+  return `(${code ?? message ?? String(error)})`;
 }

@@ -115,6 +115,17 @@ writeSuite('a failure while placing the third link removes everything it made', 
   assert.equal(readdirSync(dir), []);
 });
 
+writeSuite('a system that refuses symbolic links (Windows without Developer Mode, FAT) is named, with what to do; nothing is written', async ({ dir }) => {
+  const refusing = { ...fs, symlink: async (target: string, path: string) => Promise.reject(Object.assign(new Error(`EPERM: operation not permitted, symlink '${target}' -> '${path}'`), { code: 'EPERM', syscall: 'symlink' })) } as FileSystem;
+  const keys = join(dir, 'keys');
+  const result = await inputFailureAsync(() => writeFilesTogether(keys, files, { fileSystem: refusing }));
+  assert.equal(result, {
+    code: 'E_WRITE',
+    message: `could not write the files into '${keys}' (EPERM): the system or the file system refuses the symbolic links keygen's files are; on Windows turn on Developer Mode, else choose --out on another file system; nothing was written`,
+  });
+  assert.equal(readdirSync(dir), []);
+});
+
 writeSuite('with force, a failure before the swap leaves the old files showing, and no new set', async ({ dir }) => {
   writePlainFiles(dir, 'old');
   // Renames: 1 `current` to the kept old files, 2-4 the links over the plain files, 5 the swap (fails).
