@@ -25,11 +25,16 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 /** {@link redact} for many texts with the same secrets: sorted and compiled once. */
 export function createRedactor(secrets: readonly string[]): (text: string) => string {
+  // Each form keeps the rule of the secret it came from (a short secret's forms only where they stand alone).
+  const rules = new Map<string, boolean>();
+  for (const secret of secrets) {
+    if (secret.length === 0) continue;
+    for (const form of getSecretForms(secret)) if (!rules.has(form) || !isShortSecret(secret)) rules.set(form, isShortSecret(secret));
+  }
   // Longest first, so a secret that contains another is blanked out whole.
-  const steps = [...new Set(secrets)]
-    .filter((secret) => secret.length > 0)
-    .sort((a, b) => b.length - a.length)
-    .map((secret) => ({ secret, alone: isShortSecret(secret) ? standingAlone(secret) : undefined }));
+  const steps = [...rules]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([secret, short]) => ({ secret, alone: short ? standingAlone(secret) : undefined }));
   return (text) => {
     let result = text;
     for (const { secret, alone } of steps) {
@@ -38,6 +43,26 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
     }
     return result;
   };
+}
+
+/**
+ * The forms in which text can carry `secret`: as written; as a JSON string carries it; URL-encoded
+ * as a component (`encodeURIComponent`) and as a form body (`URLSearchParams`: also `! ' ( ) ~`,
+ * a space as `+`), which is how the IMS calls send the client secret and how a remote quoting the
+ * request repeats it; HTML-escaped, as an error page quotes it (`& < >` only, or with `"` and `'`
+ * as `&#39;` or `&#x27;`).
+ */
+export function getSecretForms(secret: string): string[] {
+  const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const quoted = html.replace(/"/g, '&quot;');
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), html, quoted.replace(/'/g, '&#39;'), quoted.replace(/'/g, '&#x27;'), new URLSearchParams({ s: secret }).toString().slice(2)];
+  // encodeURIComponent refuses a lone surrogate (a YAML "\ud800" can make one): then no such form.
+  try {
+    forms.push(encodeURIComponent(secret));
+  } catch {
+    // URLSearchParams above writes it as U+FFFD instead of throwing.
+  }
+  return [...new Set(forms)];
 }
 
 // The secret where no letter or digit touches it on either side.

@@ -6,7 +6,7 @@
  * ({@link SECRET_VARIABLES}) from the start, and the configuration loader adds the secret fields
  * of every configuration a command reads (`parseConfig`, option `secrets`).
  */
-import { createRedactor, isShortSecret, MIN_REDACTED_LENGTH } from '../http/redact.ts';
+import { createRedactor, getSecretForms, isShortSecret, MIN_REDACTED_LENGTH } from '../http/redact.ts';
 
 /**
  * The environment variables that hold secrets (README, Configuration; the same names as
@@ -24,6 +24,8 @@ export interface SecretSink {
 
 /** Every secret of a run, and the forms in which text could carry them. */
 export class SecretRegistry implements SecretSink {
+  readonly #values = new Set<string>();
+  // Every form of every value (see getSecretForms), for stringify's quick look.
   readonly #forms = new Set<string>();
   // Short secrets, by value: the first source that gave each one.
   readonly #short = new Map<string, string>();
@@ -32,16 +34,16 @@ export class SecretRegistry implements SecretSink {
 
   add(value: string | undefined, source: string): void {
     if (value === undefined || value === '') return;
-    // As written, as a JSON string carries it (a message quoting JSON.stringify(value)), and URL-encoded.
-    for (const form of [value, JSON.stringify(value).slice(1, -1), urlEncoded(value)]) this.#forms.add(form);
+    this.#values.add(value);
+    for (const form of getSecretForms(value)) this.#forms.add(form);
     this.#redactor = undefined;
     if (isShortSecret(value) && !this.#short.has(value)) this.#short.set(value, source);
   }
 
-  /** `text` with every registered secret replaced by `***` (short ones where they stand alone, see `redact`). */
+  /** `text` with every registered secret, in each of its forms, replaced by `***` (short ones where they stand alone, see `redact`). */
   redact(text: string): string {
-    if (this.#forms.size === 0) return text;
-    this.#redactor ??= createRedactor([...this.#forms]);
+    if (this.#values.size === 0) return text;
+    this.#redactor ??= createRedactor([...this.#values]);
     return this.#redactor(text);
   }
 
@@ -72,15 +74,6 @@ export class SecretRegistry implements SecretSink {
     const entries = Object.entries(item);
     if (entries.every(([key]) => this.redact(key) === key)) return item;
     return Object.fromEntries(entries.map(([key, member]) => [this.redact(key), member]));
-  }
-}
-
-// encodeURIComponent refuses a lone surrogate (a YAML "\ud800" can make one): then no URL form.
-function urlEncoded(value: string): string {
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    return value;
   }
 }
 

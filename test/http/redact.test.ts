@@ -41,3 +41,34 @@ shortSuite('a 3-character secret with regular-expression syntax only where it st
 });
 
 shortSuite.run();
+
+// ---
+
+const formsSuite = suite('redact: the forms in which a remote echoes a secret');
+
+// What a remote sends back when it quotes a request: IMS quoting the form body it got
+// (client_secret=…, URLSearchParams encodes ! ' ( ) ~ and a space as +), an HTML error page
+// quoting it escaped, a JSON answer quoting it.
+const SECRET = `Pw!(x)~ 'a'<b>&"c"\\`;
+const FORMS: readonly (readonly [string, string])[] = [
+  ['as written', SECRET],
+  ['URL-encoded (component)', encodeURIComponent(SECRET)],
+  ['form-encoded (URLSearchParams)', new URLSearchParams({ s: SECRET }).toString().slice(2)],
+  ['JSON-escaped', JSON.stringify(SECRET).slice(1, -1)],
+  ['HTML-escaped: & < > only', SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')],
+  ['HTML-escaped: & < > " \' (&#39;)', SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
+  ['HTML-escaped: & < > " \' (&#x27;)', SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')],
+];
+
+for (const [name, form] of FORMS) {
+  formsSuite(`${name}: blanked out`, () => {
+    assert.is(redact(`client_secret=${form}&next=1`, [SECRET]), 'client_secret=***&next=1');
+  });
+}
+
+formsSuite('a short secret keeps its rule in every form: blanked out only where it stands alone', () => {
+  assert.is(redact('a+b x a%2Bb', ['a+b']), '*** x ***');
+  assert.is(redact('xa%2Bbx', ['a+b']), 'xa%2Bbx');
+});
+
+formsSuite.run();

@@ -16,6 +16,13 @@ registrySuite('blanks out a secret as written, as a JSON string carries it and U
   assert.is(registry.redact('a=q%22uo%5Cte%2FSecret%209&b'), 'a=***&b');
 });
 
+registrySuite('blanks out what an IMS or AEM echoing the request shows: the form body (! ( ) ~ encoded) and the HTML-escaped page', () => {
+  const registry = new SecretRegistry();
+  registry.add("p8e-Cl!ent(Secret)~*42 <x>&'y'", 'IOEVENTS_CLIENT_SECRET');
+  assert.is(registry.redact('bad body: client_secret=p8e-Cl%21ent%28Secret%29%7E*42+%3Cx%3E%26%27y%27&jwt_token=x'), 'bad body: client_secret=***&jwt_token=x');
+  assert.is(registry.redact('<pre>p8e-Cl!ent(Secret)~*42 &lt;x&gt;&amp;&#39;y&#39;</pre>'), '<pre>***</pre>');
+});
+
 registrySuite('a secret with a lone surrogate (no URL-encoded form) is blanked out as written and JSON-escaped', () => {
   const registry = new SecretRegistry();
   registry.add('half-\ud800-secret', 'cloudService.clientSecret');
