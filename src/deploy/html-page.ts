@@ -3,6 +3,7 @@
  * Sling POST servlet's "Content modified" page while Package Manager starts (aemsync's issue tracker), a
  * proxy's error page, or AEM's error page (ruby_aem tolerates a 500 HTML answer).
  */
+import { createRedactor } from '../http/redact.ts';
 
 /** True when the answer is an HTML page: declared as `text/html`, or its text starts like one. */
 export function isHtmlPage(text: string, contentType: string | null): boolean {
@@ -10,11 +11,17 @@ export function isHtmlPage(text: string, contentType: string | null): boolean {
   return /^\s*(?:<!doctype html|<html[\s>])/i.test(text);
 }
 
-/** The page's `<title>` (or first `<h1>`), whitespace collapsed, at most 120 characters; '' when there is none. */
-export function getHtmlTitle(text: string): string {
+/**
+ * The page's `<title>` (or first `<h1>`), whitespace collapsed, at most 120 characters; '' when
+ * there is none. `secrets` are blanked out before it is cut: cut first, a secret (the quoted
+ * `Authorization` header of a debug page) would no longer match at the cut and its start would show.
+ */
+export function getHtmlTitle(text: string, secrets: readonly string[] = []): string {
   const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text);
   if (match === null) return '';
-  return decodeEntities(match[1]!.replace(/<[^>]*>/g, ''))
+  const redact = createRedactor(secrets);
+  // Before the tags are stripped too: a page quoting a secret that holds `<b>` unescaped would cut it in two.
+  return redact(decodeEntities(redact(match[1]!).replace(/<[^>]*>/g, '')))
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120);

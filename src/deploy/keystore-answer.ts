@@ -3,7 +3,6 @@
  * pages whose exact text is not documented, so only the HTTP status is read here; whether the
  * key arrived is proven by reading `.ks.json` again afterwards.
  */
-import { redact } from '../http/redact.ts';
 import type { HttpAnswer } from '../http/send-request.ts';
 import { describeAemFailure, getConnectionSecrets, type AemConnection, type AemTransportFailure } from './aem-request.ts';
 import { getHtmlTitle, isHtmlPage } from './html-page.ts';
@@ -27,7 +26,7 @@ export function describeKeystoreAnswer(step: KeystoreStep | 'read', answer: Http
   }
   if (status === 401 || status === 403) return `${WHAT[step]} for ${home}: AEM refused the credentials (HTTP ${status}); the user needs rights on the service user's keystore`;
   if (status === 404 && step === 'read') return `${home} is not a user on this instance (HTTP 404 for .ks.json); install the I/O Events connector package first, or check serviceUser.home`;
-  const title = isHtmlPage(answer.text, answer.headers.get('content-type')) ? redact(getHtmlTitle(answer.text), getConnectionSecrets(connection)) : '';
+  const title = isHtmlPage(answer.text, answer.headers.get('content-type')) ? getHtmlTitle(answer.text, getConnectionSecrets(connection)) : '';
   return `${WHAT[step]} for ${home}: AEM answered HTTP ${status}${title ? ` ('${title}')` : ''}`;
 }
 

@@ -125,7 +125,7 @@ function judgeHttp(answer: HttpAnswer, expected: string, secrets: readonly strin
     return unexpected(httpStatus, `Package Manager redirected (HTTP ${httpStatus}${describeLocation(answer, secrets)}); give the URL AEM answers on directly`);
   }
   if (isHtmlPage(text, answer.headers.get('content-type'))) {
-    const title = redact(getHtmlTitle(text), secrets);
+    const title = getHtmlTitle(text, secrets);
     return unexpected(httpStatus, `an HTML page${title ? ` ('${title}')` : ''} came back (HTTP ${httpStatus}) where ${expected} was expected; nothing says the package was installed`);
   }
   return undefined;

@@ -31,3 +31,23 @@ getHtmlTitleSuite("an unknown entity stays as written, also one named like Objec
 });
 
 getHtmlTitleSuite.run();
+
+// ---
+
+const titleSecretsSuite = suite('getHtmlTitle: secrets');
+
+// A page that quotes the request's Authorization header where the 120 characters end: cut first and
+// blanked out then, the cut header no longer matches and its start (the user and the password's
+// first characters) would be shown.
+const AUTH = Buffer.from('admin:Sup3r-Secret-Pw').toString('base64');
+
+titleSecretsSuite('secrets are blanked out before the title is cut to 120 characters', () => {
+  const title = getHtmlTitle(`<title>${'x'.repeat(100)} Basic ${AUTH}</title>`, [AUTH]);
+  assert.is(title, `${'x'.repeat(100)} Basic ***`);
+});
+
+titleSecretsSuite('a secret that the tag stripping would cut in two is blanked out as the page carries it', () => {
+  assert.is(getHtmlTitle('<title>Error pw=a<b>cd&e</title>', ['a<b>cd&e']), 'Error pw=***');
+});
+
+titleSecretsSuite.run();
