@@ -12,7 +12,7 @@ import { redact } from '../http/redact.ts';
 import type { TemplateCheck } from '../template/template.ts';
 import type { CheckMessage, CheckStatus } from './check-result.ts';
 import { CONSOLE_HEALTH_PATH, parseConsoleHtml } from './console-html.ts';
-import { judgeTag, parseHealthJson, type HealthResult } from './health-json.ts';
+import { cutMessage, judgeTag, parseHealthJson, type HealthResult } from './health-json.ts';
 import { parseStatusJson } from './status-json.ts';
 
 /** The Sling health-check servlet's JSON path (HealthCheckExecutorServlet, default `/system/health`). */
@@ -96,7 +96,7 @@ function classify(result: AemCallResult, url: string, connection: AemConnection)
 // AEM's texts can quote what the calls carried (the password, its basic-auth form).
 function redactMessages(messages: readonly CheckMessage[], connection: AemConnection): CheckMessage[] {
   const secrets = getConnectionSecrets(connection);
-  return messages.map((m) => ({ ...m, message: redact(m.message, secrets) }));
+  return messages.map((m) => ({ ...m, message: cutMessage(redact(m.message, secrets)) }));
 }
 
 function answerText(result: AemCallResult): string {

@@ -59,10 +59,17 @@ export function judgeTag(results: readonly HealthResult[], tag: string): TagVerd
   return { status, checks: tagged.map((r) => r.name), messages };
 }
 
-/** The first line of a text, at most {@link MAX_MESSAGE_CHARS} long. */
+/** The first line of a text, whole: it is cut by {@link cutMessage} only after its secrets are blanked. */
 export function firstLine(text: string): string {
-  const line = text.split(/\r?\n/, 1)[0]!.trim();
-  return line.length > MAX_MESSAGE_CHARS ? `${line.slice(0, MAX_MESSAGE_CHARS)}…` : line;
+  return text.split(/\r?\n/, 1)[0]!.trim();
+}
+
+/**
+ * A message cut to {@link MAX_MESSAGE_CHARS}. Only after redaction: a secret cut in two no
+ * longer matches, and its first part would show.
+ */
+export function cutMessage(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message;
 }
 
 function readMessage(entry: unknown): CheckMessage[] {

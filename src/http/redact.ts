@@ -55,7 +55,9 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
 export function getSecretForms(secret: string): string[] {
   const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const quoted = html.replace(/"/g, '&quot;');
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), html, quoted.replace(/'/g, '&#39;'), quoted.replace(/'/g, '&#x27;'), new URLSearchParams({ s: secret }).toString().slice(2)];
+  // XML text needs only `&` and `<` escaped (XML 1.0 §2.4): what a servlet writing XML does.
+  const xmlText = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), html, xmlText, quoted.replace(/'/g, '&#39;'), quoted.replace(/'/g, '&#x27;'), new URLSearchParams({ s: secret }).toString().slice(2)];
   // encodeURIComponent refuses a lone surrogate (a YAML "\ud800" can make one): then no such form.
   try {
     forms.push(encodeURIComponent(secret));

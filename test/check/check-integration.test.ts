@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { checkIntegration } from '../../src/check/check-integration.ts';
 import { parseHealthJson, judgeTag } from '../../src/check/health-json.ts';
 import { parseStatusJson } from '../../src/check/status-json.ts';
-import { PASSWORD, USER } from '../deploy/connection.ts';
+import { BASIC, PASSWORD, USER } from '../deploy/connection.ts';
 import { startPackmgrStandIn } from '../deploy/packmgr-stand-in.ts';
 import { fakeClock } from '../helpers/fake-clock.ts';
 
@@ -19,6 +19,22 @@ library('a target that never answers: each request ends at its deadline, the che
     const result = await checkIntegration({ targets: [aem.url], env: ENV, now: clock.now, sleep: clock.sleep, waitSeconds: 0, requestTimeoutMs: 200 });
     assert.is(result.exitCode, 3);
     assert.equal(result.targets[0]!.checks.map((c) => [c.name, c.status, c.messages]), ['conf-events', 'ims-events', 'csm-events'].map((name) => [name, 'timed-out', [{ status: 'error', message: `${aem.url}/system/health.json?tags=conf-events,ims-events,csm-events&forceInstantExecution=true: no answer within 0.2 s` }]]));
+  } finally {
+    await aem.close();
+  }
+});
+
+library('a health message quoting the Authorization header where it is cut at 500 characters: nothing of the header shows', async () => {
+  const aem = await startPackmgrStandIn({ user: USER, password: PASSWORD });
+  try {
+    aem.checks.installConnector();
+    const header = `Basic ${BASIC}`;
+    // The header starts at character 490: a cut before redaction would leave its first 10 characters.
+    aem.checks.health.set('ims-events', { status: 'CRITICAL', message: `${'x'.repeat(477)} auth was ${header}` });
+    const clock = fakeClock();
+    const result = await checkIntegration({ targets: [aem.url], env: ENV, now: clock.now, sleep: clock.sleep, waitSeconds: 0, requestTimeoutMs: 2000 });
+    const messages = result.targets[0]!.checks.find((c) => c.name === 'ims-events')!.messages;
+    assert.equal(messages, [{ status: 'CRITICAL', message: `${'x'.repeat(477)} auth was Basic ***` }]);
   } finally {
     await aem.close();
   }

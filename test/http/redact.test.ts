@@ -55,6 +55,7 @@ const FORMS: readonly (readonly [string, string])[] = [
   ['URL-encoded (component)', encodeURIComponent(SECRET)],
   ['form-encoded (URLSearchParams)', new URLSearchParams({ s: SECRET }).toString().slice(2)],
   ['JSON-escaped', JSON.stringify(SECRET).slice(1, -1)],
+  ['XML text: & < only (XML 1.0 §2.4)', SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;')],
   ['HTML-escaped: & < > only', SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')],
   ['HTML-escaped: & < > " \' (&#39;)', SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
   ['HTML-escaped: & < > " \' (&#x27;)', SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')],
