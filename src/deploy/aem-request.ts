@@ -76,6 +76,7 @@ const HINTS: Partial<Record<AemTransportFailure['kind'], string>> = {
   'proxy-auth': 'the proxy wants credentials: give them in the proxy URL (http://user:password@host:port)',
   proxy: 'the proxy refused the tunnel: check HTTP_PROXY, HTTPS_PROXY and NO_PROXY',
   dns: 'check the host name of the target',
+  'plain-http': 'this port speaks plain HTTP (as AEM does on 4502 unless TLS is set up): give the target with http://, or the port where AEM serves https',
   tls: "a self-signed AEM certificate or a TLS-intercepting proxy? Give Node the authority's certificate with NODE_EXTRA_CA_CERTS",
 };
 
