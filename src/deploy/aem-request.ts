@@ -80,6 +80,15 @@ const HINTS: Partial<Record<AemTransportFailure['kind'], string>> = {
   tls: "a self-signed AEM certificate or a TLS-intercepting proxy? Give Node the authority's certificate with NODE_EXTRA_CA_CERTS",
 };
 
+/**
+ * A redirect where an answer was asked for: AEM's login page (or an SSO or dispatcher in front of
+ * AEM, or http → https), which basic auth never passes; the calls never follow redirects.
+ * `location` is already redacted.
+ */
+export function describeAemRedirect(url: string, status: number, location: string): string {
+  return `${url} answered ${status}, a redirect${location ? ` to ${location}` : ''}; give the URL AEM answers on directly (aem-ioevents logs in with basic auth, not a login page)`;
+}
+
 /** The failure's text with what to do about it, when there is something to say. */
 export function describeAemFailure(failure: AemTransportFailure): string {
   const hint = HINTS[failure.kind];
