@@ -6,7 +6,7 @@
  * (basic auth, deadline, no redirects, the 4 MiB cap on answers) and AEM's texts are redacted
  * with the connection's secrets before they are kept.
  */
-import { callAem, describeAemFailure, getConnectionSecrets, type AemCallResult, type AemConnection } from '../deploy/aem-request.ts';
+import { callAem, describeAemFailure, describeAemRedirect, getConnectionSecrets, type AemCallResult, type AemConnection } from '../deploy/aem-request.ts';
 import { targetPath, type DeployTarget } from '../deploy/targets.ts';
 import { redact } from '../http/redact.ts';
 import type { TemplateCheck } from '../template/template.ts';
@@ -90,7 +90,9 @@ function classify(result: AemCallResult, url: string, connection: AemConnection)
   const code = result.answer.status;
   if (code >= 200 && code < 300) return undefined;
   const status: CheckStatus = code === 404 ? 'missing' : code === 401 || code === 403 ? 'unauthorized' : code >= 500 ? 'not-ready' : 'unexpected';
-  return { status, checks: [], messages: [{ status: 'error', message: `${url} answered HTTP ${code}` }], notFound: code === 404 };
+  const secrets = getConnectionSecrets(connection);
+  const message = code >= 300 && code < 400 ? describeAemRedirect(url, code, redact(result.answer.headers.get('location') ?? '', secrets)) : `${url} answered HTTP ${code}`;
+  return { status, checks: [], messages: [{ status: 'error', message }], notFound: code === 404 };
 }
 
 // AEM's texts can quote what the calls carried (the password, its basic-auth form).

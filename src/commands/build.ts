@@ -43,6 +43,9 @@ export const build: CommandSpec = {
   },
 };
 
+// How the report names each kind of inferred name (RenderedName['kind']).
+const NAME_KINDS: Readonly<Record<BuildResult['inferredNames'][number]['kind'], string>> = { filter: 'filter root', node: 'node', property: 'property', file: 'file' };
+
 /** The human report of a build. */
 export function formatBuildResult(result: BuildResult): string {
   const verb = result.outcome === 'unchanged' ? 'unchanged' : result.outcome === 'replaced' ? 'replaced' : 'wrote';
@@ -56,7 +59,8 @@ export function formatBuildResult(result: BuildResult): string {
   ];
   if (result.inferredNames.length > 0) {
     lines.push(`  ${result.inferredNames.length} names are inferred, not confirmed on a real AEM (the template marks them; see README, "Templates"):`);
-    for (const name of result.inferredNames) lines.push(`           ${name.path}`);
+    // A filter root and its node share a path: the kind tells the two lines apart.
+    for (const name of result.inferredNames) lines.push(`           ${name.path} (${NAME_KINDS[name.kind]})`);
   }
   return lines.join('\n');
 }

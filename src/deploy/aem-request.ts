@@ -76,8 +76,18 @@ const HINTS: Partial<Record<AemTransportFailure['kind'], string>> = {
   'proxy-auth': 'the proxy wants credentials: give them in the proxy URL (http://user:password@host:port)',
   proxy: 'the proxy refused the tunnel: check HTTP_PROXY, HTTPS_PROXY and NO_PROXY',
   dns: 'check the host name of the target',
+  'plain-http': 'this port speaks plain HTTP (as AEM does on 4502 unless TLS is set up): give the target with http://, or the port where AEM serves https',
   tls: "a self-signed AEM certificate or a TLS-intercepting proxy? Give Node the authority's certificate with NODE_EXTRA_CA_CERTS",
 };
+
+/**
+ * A redirect where an answer was asked for: AEM's login page (or an SSO or dispatcher in front of
+ * AEM, or http → https), which basic auth never passes; the calls never follow redirects.
+ * `location` is already redacted.
+ */
+export function describeAemRedirect(url: string, status: number, location: string): string {
+  return `${url} answered ${status}, a redirect${location ? ` to ${location}` : ''}; give the URL AEM answers on directly (aem-ioevents logs in with basic auth, not a login page)`;
+}
 
 /** The failure's text with what to do about it, when there is something to say. */
 export function describeAemFailure(failure: AemTransportFailure): string {

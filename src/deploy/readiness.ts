@@ -6,7 +6,7 @@
  * "Not ready" and a refused connection are retried with back-off; nothing else is.
  */
 import { redact } from '../http/redact.ts';
-import { callAem, describeAemFailure, getConnectionSecrets, type AemConnection } from './aem-request.ts';
+import { callAem, describeAemFailure, describeAemRedirect, getConnectionSecrets, type AemConnection } from './aem-request.ts';
 import type { RetryBudget } from './backoff.ts';
 import { targetPath, type DeployTarget } from './targets.ts';
 
@@ -73,7 +73,7 @@ export function classifyStatus(status: number): ReadinessState {
 }
 
 function describeStatus(url: string, status: number, location: string): string {
-  if (status >= 300 && status < 400) return `${url} answered ${status}, a redirect${location ? ` to ${location}` : ''}; give the URL AEM answers on directly (Package Manager needs basic auth, not a login page)`;
+  if (status >= 300 && status < 400) return describeAemRedirect(url, status, location);
   return `${url} answered ${status}`;
 }
 

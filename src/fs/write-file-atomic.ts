@@ -13,9 +13,10 @@
  * {@link replaceChecked}).
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { link, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
+import { makeOutputFolder } from './make-output-folder.ts';
 import { openRegularFile, type OpenedUserFile } from './read-user-file.ts';
 
 /** Options of {@link writeFileAtomic}. */
@@ -39,6 +40,9 @@ export interface WriteFileAtomicOptions {
   readonly beforePlace?: () => Promise<void>;
 }
 
+// A folder the user may not write in: no permission, or a read-only file system.
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
 /** What happened to the target. */
 export type WriteOutcome = 'written' | 'replaced' | 'unchanged';
 
@@ -58,10 +62,16 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   const existing = await readExisting(file, bytes, label, options.whyKeep === undefined ? 0 : MAX_CHECKED_BYTES);
   if (isSame(existing, bytes)) return 'unchanged';
   if (existing !== undefined && !options.force) await assertReplaceable(existing, label, options.whyKeep);
-  await mkdir(dirname(file), { recursive: true });
+  // The one folder maker of the output paths: `mkdir -p` loops forever on Node 20 where mkdir
+  // answers ENOENT under an existing folder (/proc), and a file in the way is named as such.
+  await makeOutputFolder(resolve(dirname(file)));
   const temp = tempName(file, 'tmp');
   try {
-    await writeFile(temp, bytes, { flag: 'wx', mode: options.mode ?? 0o644 });
+    await writeFile(temp, bytes, { flag: 'wx', mode: options.mode ?? 0o644 }).catch((error: NodeJS.ErrnoException) => {
+      // Node's text would name the temporary file, which the user never asked for.
+      if (error.code !== undefined && NOT_WRITABLE.has(error.code)) throw new InputError(`cannot write ${label}: the folder '${dirname(file)}' is not writable (${error.code})`, { code: 'E_WRITE', cause: error });
+      throw error;
+    });
     await options.beforePlace?.();
     if (options.force) {
       await rename(temp, file);
@@ -163,7 +173,8 @@ async function readExisting(file: string, bytes: Uint8Array, label: string, read
     opened = await openRegularFile(file, { name: label, code: 'E_EXISTS', advice: 'choose another --out', describeError: (error) => error });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
+    // ENOTDIR: a file stands where a folder of the path should be; the folder maker names it.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     if (code === 'EISDIR') throw new InputError(`${label} is a folder, not a file; choose another --out`, { code: 'E_EXISTS' });
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${label}: ${(error as Error).message}`, { code: 'E_READ', cause: error });

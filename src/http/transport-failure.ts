@@ -16,6 +16,8 @@ export type TransportFailureKind =
   | 'dns'
   /** TLS could not be set up (certificate, protocol). */
   | 'tls'
+  /** An https:// URL whose port answers plain HTTP (AEM's 4502): nothing was sent. */
+  | 'plain-http'
   /** The proxy wants credentials (407). */
   | 'proxy-auth'
   /** The proxy refused or failed the tunnel. */
@@ -42,15 +44,25 @@ export function describeTransportFailure(error: unknown, secrets: readonly strin
   for (let depth = 0; depth < 5 && cause instanceof Error && cause.cause !== undefined; depth++) cause = cause.cause;
   const code = typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : undefined;
   const message = cause instanceof Error ? cause.message : String(cause);
+  const kind = classify(code, message);
+  // OpenSSL's own line (an address, a source file of Node's build) says nothing a user can act on.
+  if (kind === 'plain-http') return { kind, code, text: PLAIN_HTTP_TEXT };
   const raw = code && !message.includes(code) && !code.startsWith('UND_ERR') ? `${code} (${message})` : message;
-  return { kind: classify(code, message), code, text: redact(raw, secrets) };
+  return { kind, code, text: redact(raw, secrets) };
 }
+
+const PLAIN_HTTP_TEXT = 'the server answered without TLS (OpenSSL: wrong version number)';
+
+// A TLS client reading an HTTP answer's first bytes ("HTTP/1.1") as a record header: OpenSSL's
+// "wrong version number", as undici's ERR_SSL_WRONG_VERSION_NUMBER or node:https's EPROTO.
+const PLAIN_HTTP = /ssl3_get_record:wrong version number/;
 
 function classify(code: string | undefined, message: string): TransportFailureKind {
   if (/Proxy response \(407\)/.test(message)) return 'proxy-auth';
   if (/Proxy response/.test(message)) return 'proxy';
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
+  if ((code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') && PLAIN_HTTP.test(message)) return 'plain-http';
   if (code !== undefined && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) return 'tls';
   if ((code !== undefined && LOST_CODES.has(code)) || /terminated|other side closed|socket hang up/i.test(message)) return 'lost';
   return 'other';

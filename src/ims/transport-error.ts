@@ -48,6 +48,7 @@ const HINTS: Readonly<Record<TransportFailureKind, string>> = {
   proxy: 'The proxy refused the connection to IMS; check HTTPS_PROXY and NO_PROXY.',
   dns: 'Check the IMS URL (--ims-url, IOEVENTS_IMS_URL) and DNS.',
   tls: 'A TLS-intercepting proxy? Give Node its certificate authority with NODE_EXTRA_CA_CERTS.',
+  'plain-http': 'That port speaks plain HTTP: check the IMS URL (--ims-url, IOEVENTS_IMS_URL, ims.url); a local IMS stand-in takes http:// on loopback.',
   refused: DEFAULT_HINT,
   lost: DEFAULT_HINT,
   other: DEFAULT_HINT,

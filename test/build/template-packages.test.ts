@@ -309,7 +309,14 @@ outputSuite('build --template ims-6.5 reports the package, its checks, the infer
   assert.is(lines[1], '  package  aem-ioevents:eventproxy-config:1.0.0 (template ims-6.5, created 2026-11-23T12:00:00.000Z)');
   assert.is(lines[2], "  checked  0 errors, 0 warnings by FileVault's validator rules (aem-ioevents inspect lists them)");
   assert.is(lines[3], '  filter   /apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents');
-  assert.ok(run.stdout.includes('  4 names are inferred, not confirmed on a real AEM'));
+  // A filter root and its node share a path: each line says which it is, so that no two lines read alike.
+  const config = '/apps/aem-ioevents/config/';
+  assert.equal(lines.slice(lines.indexOf('  4 names are inferred, not confirmed on a real AEM (the template marks them; see README, "Templates"):') + 1, -1), [
+    `           ${config}com.adobe.granite.auth.oauth.accesstoken.provider~ioevents (filter root)`,
+    `           ${config}com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl~ioevents (filter root)`,
+    `           ${config}com.adobe.granite.auth.oauth.accesstoken.provider~ioevents (node)`,
+    `           ${config}com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl~ioevents (node)`,
+  ]);
 });
 
 outputSuite('dependencies the file names are left out of a container package with a warning', async ({ dir }) => {

@@ -1,6 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
 import { fakeClock, type FakeClock } from '../helpers/fake-clock.ts';
@@ -262,6 +264,23 @@ checkCommand('wrong AEM password: 401 on the add-on servlets, not asked again, e
   assert.is(run.code, 1);
   assert.is(ctx.aem!.requests.length, 4);
   assert.match(run.stdout, `          unauthorized /bin/aio/workspace.json\n                      error ${ctx.aem!.url}/bin/aio/workspace.json answered HTTP 401\n                      cause: AEM refused the credentials: check AEM_USER and AEM_PASSWORD\n`);
+});
+
+checkCommand("AEM's login redirect (302 to login.html): named as deploy names it, with the URL to give instead, exit 1", async (ctx) => {
+  const login = createServer((request, response) => response.writeHead(302, { location: `/libs/granite/core/content/login.html?resource=${encodeURIComponent(request.url ?? '')}` }).end());
+  await new Promise<void>((resolve) => login.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(login.address() as AddressInfo).port}`;
+    const run = await check(ctx, ['-t', url, '--wait', '0']);
+    assert.is(run.code, 1);
+    const asked = `${url}/system/health.json?tags=conf-events,ims-events,csm-events&forceInstantExecution=true`;
+    assert.ok(
+      run.stdout.includes(`          unexpected  conf-events\n                      error ${asked} answered 302, a redirect to /libs/granite/core/content/login.html?resource=${encodeURIComponent(asked.slice(url.length))}; give the URL AEM answers on directly (aem-ioevents logs in with basic auth, not a login page)\n`),
+      run.stdout,
+    );
+  } finally {
+    login.close();
+  }
 });
 
 checkCommand('a target that refuses connections: asked until --wait, then exit 3', async (ctx) => {

@@ -105,6 +105,17 @@ deployCommand('nothing listening: exit 3', async (ctx) => {
   assert.ok(run.stdout.includes('the connection was refused after 1 probe'), run.stdout);
 });
 
+deployCommand('https:// to AEM\'s plain-HTTP port: exit 3, "use http://" instead of OpenSSL\'s text, nothing sent', async (ctx) => {
+  const target = ctx.standIn!.url.replace('http://', 'https://');
+  const run = await deploy(ctx.dir, [ZIP, '-t', target, '--retries', '0']);
+  assert.is(run.code, 3);
+  assert.is(
+    run.stdout.split('\n')[1],
+    `FAILED  ${target} (0.0 s): could not connect (${target}/crx/packmgr/service/script.html: the server answered without TLS (OpenSSL: wrong version number); this port speaks plain HTTP (as AEM does on 4502 unless TLS is set up): give the target with http://, or the port where AEM serves https); nothing was sent`,
+  );
+  assert.is(ctx.standIn?.requests.length, 0);
+});
+
 deployCommand('--allow-install-errors: an install with errors is a warning on standard error, exit 0', async (ctx) => {
   ctx.standIn?.fail({ kind: 'installErrors' });
   const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--allow-install-errors']);

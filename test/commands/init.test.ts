@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInProcess, type CliRun } from '../helpers/cli.ts';
+import { runBin, runBinAsNobody, runInProcess, type CliRun } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { EXAMPLE_ENV, exampleKeystore } from '../build/example-project.ts';
 import { fillInExampleValues, PROJECT_FILE, PROJECT_SECRETS, readGolden, STARTER_CASES } from '../init/starter-cases.ts';
@@ -147,6 +147,36 @@ init('bad input is exit 2 naming the flag and the value, and writes nothing', as
   );
   assert.throws(() => read(dir));
   assert.not.ok(noOauth.stderr.includes(PROJECT_SECRETS[1]!));
+});
+
+init("--out in a folder that cannot be made is exit 2 in build's and keygen's words, and writes nothing", async ({ dir }) => {
+  writeFileSync(join(dir, 'taken'), 'a file, not a folder\n');
+  const cases: [string, string][] = [
+    ['taken/aem-ioevents.yaml', `error: the output folder '${join(dir, 'taken')}' cannot be created (EEXIST)`],
+    ['taken/config/aem-ioevents.yaml', `error: the output folder '${join(dir, 'taken', 'config')}' cannot be created (ENOTDIR)`],
+  ];
+  for (const [out, message] of cases) {
+    const result = await run(dir, ['init', '--out', out]);
+    assert.is(result.code, 2, out);
+    assert.is(result.stderr.trimEnd().split('\n').at(-1), message);
+  }
+  assert.equal(readdirSync(dir), ['taken']);
+});
+
+init('--out under /proc (where mkdir -p answers ENOENT) is exit 2, not an endless loop', ({ dir }) => {
+  if (!existsSync('/proc/self')) return; // Linux only
+  const result = runBin(['init', '--out', '/proc/aem-ioevents-init/aem-ioevents.yaml'], { cwd: dir });
+  assert.is(result.code, 2);
+  assert.is(result.stderr.trimEnd().split('\n').at(-1), "error: the output folder '/proc/aem-ioevents-init' cannot be created (ENOENT)");
+});
+
+init('a folder the user may not write in is exit 2 naming the folder, not the temporary file (as root: checked as user nobody)', async ({ dir }) => {
+  mkdirSync(join(dir, 'locked'), { mode: 0o555 });
+  const expected = `error: cannot write locked/aem-ioevents.yaml: the folder '${join(dir, 'locked')}' is not writable (EACCES)`;
+  const result = process.getuid?.() === 0 ? runBinAsNobody(dir, ['init', '--out', 'locked/aem-ioevents.yaml']) : await run(dir, ['init', '--out', 'locked/aem-ioevents.yaml']);
+  assert.is(result.code, 2);
+  assert.is(result.stderr.trimEnd().split('\n').at(-1), expected);
+  assert.equal(readdirSync(join(dir, 'locked')), []);
 });
 
 init('--out writes elsewhere; the schema reference and build --config follow it', async ({ dir }) => {

@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli.ts';
 import type { CliIo } from '../../src/commands/command.ts';
@@ -50,4 +52,25 @@ export function runBin(args: readonly string[], options: { env?: Record<string, 
   });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the bundled bin as the user "nobody" (uid 65534) from a copy in `dir`, which nobody can
+ * reach wherever the clone lives: root may write anywhere, so a folder that is not writable can
+ * only be tried as another user. Only for tests that run as root.
+ */
+export function runBinAsNobody(dir: string, args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  for (const part of ['dist', 'templates', 'cnd', 'package.json']) cpSync(join(root, part), join(dir, 'pkg', part), { recursive: true });
+  execFileSync('chmod', ['-R', 'a+rX', dir]);
+  const child = spawnSync(process.execPath, [join(dir, 'pkg', 'dist', 'cli.cjs'), ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, ...env },
+    uid: 65534,
+    gid: 65534,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (child.error) throw child.error;
+  return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
