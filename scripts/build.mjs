@@ -64,6 +64,31 @@ const yargsPatches = [
     ],
   },
   {
+    // - cliui's ES module build wraps help text every N characters, cutting words ("refuses co" /
+    //   "nnections"); here it breaks between words, and cuts only a word longer than the column.
+    file: /[\\/]node_modules[\\/]cliui[\\/]build[\\/]lib[\\/]string-utils\.js$/,
+    replacements: [
+      [
+        "    let wrapped = '';\n    for (let i = 0; i < str.length; i++) {\n        if (i !== 0 && (i % width) === 0) {\n            wrapped += '\\n';\n        }\n        wrapped += str.charAt(i);\n    }\n",
+        [
+          '    const lines = [];',
+          "    for (const paragraph of str.split('\\n')) {",
+          '        let line;',
+          "        for (let word of paragraph.split(' ')) {",
+          "            if (line !== undefined && line.length + 1 + word.length <= width) { line += ' ' + word; continue; }",
+          '            if (line !== undefined) lines.push(line);',
+          '            while (word.length > width) { lines.push(word.slice(0, width)); word = word.slice(width); }',
+          '            line = word;',
+          '        }',
+          "        lines.push(line ?? '');",
+          '    }',
+          "    let wrapped = lines.join('\\n');",
+          '',
+        ].join('\n'),
+      ],
+    ],
+  },
+  {
     file: /[\\/]node_modules[\\/]yargs[\\/]build[\\/]lib[\\/]yargs-factory\.js$/,
     replacements: [['        yargs.help();\n        yargs.version();\n', '        yargs.help();\n']],
   },

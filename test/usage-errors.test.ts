@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { runInProcess } from './helpers/cli.ts';
+import { runBin, runInProcess } from './helpers/cli.ts';
 import { makeTempDir, removeTempDir } from './helpers/temp.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -50,6 +50,22 @@ usage('-v prints the version, as --version does', async () => {
   assert.is(run.code, 0);
   assert.is(run.stdout, `${version}\n`);
   assert.is(run.stderr, '');
+});
+
+usage("the bin's --help breaks lines between words, never inside one", () => {
+  // The bundle's help layout (cliui's ES module build cut every 80-odd characters: "refuses co" / "nnections").
+  const cases: readonly (readonly [string, string])[] = [
+    ['deploy', 'Retries with back-off while Package Manager is not ready or refuses connections'],
+    ['build', 'Built-in template name (aem-ioevents templates lists them), or a folder with template.yaml'],
+  ];
+  for (const [command, description] of cases) {
+    const run = runBin([command, '--help']);
+    assert.is(run.code, 0);
+    const lines = run.stdout.split('\n');
+    const at = lines.findIndex((line) => line.includes(description.split(' ').slice(0, 3).join(' ')));
+    const words = lines.slice(at, at + 2).join(' ').replace(/\[[^\]]*\]/g, ' ').replace(/--\S+/g, ' ').split(/\s+/).filter(Boolean);
+    assert.equal(words.slice(0, description.split(' ').length), description.split(' '), command);
+  }
 });
 
 usage('keygen --help types --days and --bits as numbers', async () => {

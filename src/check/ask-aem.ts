@@ -25,7 +25,12 @@ export interface CheckAnswer {
   readonly messages: readonly CheckMessage[];
   /** True when the servlet itself answered 404. */
   readonly notFound: boolean;
+  /** True when asking again cannot change the answer (a redirect, TLS, a plain-HTTP port, proxy credentials). */
+  readonly final?: boolean;
 }
+
+// Failures that are the URL's or the machine's, not AEM's state: `--wait` would only wait them out.
+const FINAL_FAILURES = new Set(['tls', 'plain-http', 'proxy-auth']);
 
 /** What a round asks: one target, its connection, the checks still pending. */
 export interface AskOptions {
@@ -85,14 +90,15 @@ function classify(result: AemCallResult, url: string, connection: AemConnection)
     const { kind } = result.failure;
     const status: CheckStatus = kind === 'timed-out' ? 'timed-out' : kind === 'too-large' ? 'unexpected' : 'unreachable';
     const text = kind === 'too-large' ? result.failure.text : `${url}: ${describeAemFailure(result.failure)}`;
-    return { status, checks: [], messages: [{ status: 'error', message: redact(text, getConnectionSecrets(connection)) }], notFound: false };
+    return { status, checks: [], messages: [{ status: 'error', message: redact(text, getConnectionSecrets(connection)) }], notFound: false, final: FINAL_FAILURES.has(kind) };
   }
   const code = result.answer.status;
   if (code >= 200 && code < 300) return undefined;
   const status: CheckStatus = code === 404 ? 'missing' : code === 401 || code === 403 ? 'unauthorized' : code >= 500 ? 'not-ready' : 'unexpected';
   const secrets = getConnectionSecrets(connection);
   const message = code >= 300 && code < 400 ? describeAemRedirect(url, code, redact(result.answer.headers.get('location') ?? '', secrets)) : `${url} answered HTTP ${code}`;
-  return { status, checks: [], messages: [{ status: 'error', message }], notFound: code === 404 };
+  // A redirect is the URL's (a login page, http to https): AEM will not stop sending it.
+  return { status, checks: [], messages: [{ status: 'error', message }], notFound: code === 404, final: code >= 300 && code < 400 };
 }
 
 // AEM's texts can quote what the calls carried (the password, its basic-auth form).

@@ -43,7 +43,10 @@ export async function checkTarget(options: CheckTargetOptions): Promise<CheckTar
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round += 1) {
     const answers = await askAem({ target: options.target, connection: options.connection, checks: pending, timeoutMs: options.requestTimeoutMs });
     for (const check of pending) last.set(nameOf(check), { answer: answers.get(nameOf(check))!, attempts: round + 1 });
-    pending = pending.filter((check) => isRetriable(last.get(nameOf(check))!.answer.status, options.strict));
+    pending = pending.filter((check) => {
+      const { answer } = last.get(nameOf(check))!;
+      return answer.final !== true && isRetriable(answer.status, options.strict);
+    });
     const left = deadline - options.now().getTime();
     if (pending.length === 0 || left <= 0) break;
     const delay = Math.min(getBackoffDelayMs(round), left);

@@ -266,13 +266,16 @@ checkCommand('wrong AEM password: 401 on the add-on servlets, not asked again, e
   assert.match(run.stdout, `          unauthorized /bin/aio/workspace.json\n                      error ${ctx.aem!.url}/bin/aio/workspace.json answered HTTP 401\n                      cause: AEM refused the credentials: check AEM_USER and AEM_PASSWORD\n`);
 });
 
-checkCommand("AEM's login redirect (302 to login.html): named as deploy names it, with the URL to give instead, exit 1", async (ctx) => {
-  const login = createServer((request, response) => response.writeHead(302, { location: `/libs/granite/core/content/login.html?resource=${encodeURIComponent(request.url ?? '')}` }).end());
+checkCommand("AEM's login redirect (302 to login.html): named as deploy names it, with the URL to give instead, not asked again, exit 1", async (ctx) => {
+  let requests = 0;
+  const login = createServer((request, response) => (requests += 1) && response.writeHead(302, { location: `/libs/granite/core/content/login.html?resource=${encodeURIComponent(request.url ?? '')}` }).end());
   await new Promise<void>((resolve) => login.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(login.address() as AddressInfo).port}`;
-    const run = await check(ctx, ['-t', url, '--wait', '0']);
+    // Asking again cannot change a redirect: one round, not --wait's 120 s of them.
+    const run = await check(ctx, ['-t', url]);
     assert.is(run.code, 1);
+    assert.is(requests, 1);
     const asked = `${url}/system/health.json?tags=conf-events,ims-events,csm-events&forceInstantExecution=true`;
     assert.ok(
       run.stdout.includes(`          unexpected  conf-events\n                      error ${asked} answered 302, a redirect to /libs/granite/core/content/login.html?resource=${encodeURIComponent(asked.slice(url.length))}; give the URL AEM answers on directly (aem-ioevents logs in with basic auth, not a login page)\n`),
@@ -281,6 +284,15 @@ checkCommand("AEM's login redirect (302 to login.html): named as deploy names it
   } finally {
     login.close();
   }
+});
+
+checkCommand('https:// to a plain-HTTP port: named, not asked again (it cannot change), exit 3', async (ctx) => {
+  const url = ctx.aem!.url.replace('http://', 'https://');
+  const run = await check(ctx, ['-t', url, '--json']);
+  assert.is(run.code, 3);
+  const checks = JSON.parse(run.stdout).targets[0].checks;
+  assert.equal(checks.map((c: { status: string; attempts: number }) => [c.status, c.attempts]), [['unreachable', 1], ['unreachable', 1], ['unreachable', 1]]);
+  assert.match(checks[0].messages[0].message, 'the server answered without TLS (OpenSSL: wrong version number)');
 });
 
 checkCommand('a target that refuses connections: asked until --wait, then exit 3', async (ctx) => {
