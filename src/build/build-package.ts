@@ -22,7 +22,7 @@ import { renderTemplate, type RenderedName } from '../template/render-template.t
 import { getContextValue, SECRET_CONTEXT_KEYS, type TemplateContext } from '../template/template-context.ts';
 import type { SecretSink } from '../secrets/secret-registry.ts';
 import { DEFAULT_TEMPLATE, findTemplateAliasWarning, readTemplate } from '../template/template.ts';
-import { formatSetupWarnings, selectTemplateFlow } from '../template/template-support.ts';
+import { formatFlowMismatchWarning, formatSetupWarnings, selectTemplateFlow } from '../template/template-support.ts';
 import { getBuildTime } from './build-time.ts';
 import { CREATED_BY, whyKeepExistingZip } from './earlier-build.ts';
 import { createMavenEntries, parseMavenCoordinates, type MavenCoordinates } from './maven-artifact.ts';
@@ -94,7 +94,8 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   const now = options.now ?? (() => new Date());
   const inputs = await readTemplateInputs({ config, template, cwd, now: now() });
   // Which setups still work (issue 12, point 8): the JWT end of life and the flow's notices.
-  const setupWarnings = [findTemplateAliasWarning(templateName) ?? [], formatSetupWarnings(template, selectTemplateFlow(template, config.osgi.flow), now())].flat();
+  const flowMismatch = formatFlowMismatchWarning(template, config.osgi.flow, !loaded.defaulted.includes('osgi.flow'));
+  const setupWarnings = [findTemplateAliasWarning(templateName) ?? [], flowMismatch ?? [], formatSetupWarnings(template, selectTemplateFlow(template, config.osgi.flow), now())].flat();
   const secrets = secretValues(inputs.context, options.secrets);
   const created = getBuildTime(env, now);
   const rendered = renderTemplate(template, inputs.context);

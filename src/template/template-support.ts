@@ -38,6 +38,18 @@ export function selectTemplateFlow(template: Template, osgiFlow: TemplateFlowNam
   return template.flows.find((f) => f.flow === osgiFlow);
 }
 
+/**
+ * The warning of a build whose configuration chose `osgi.flow` (not its default) for a template
+ * that cannot write that flow: `init --flow oauth` followed by a plain `build` would otherwise
+ * make the default template's JWT package with only the JWT warning, whose advice ("set
+ * osgi.flow: oauth") the configuration already follows.
+ */
+export function formatFlowMismatchWarning(template: Template, osgiFlow: TemplateFlowName, chosen: boolean): string | undefined {
+  if (!chosen || template.flows.length === 0 || template.flows.some((f) => f.flow === osgiFlow)) return undefined;
+  const others = template.flows.map((f) => f.flow).join(' and ');
+  return `the configuration sets osgi.flow: ${osgiFlow}, but template ${template.name} writes only the ${others} flow; the package is built for ${others}. For ${osgiFlow}, build --template with one that writes it (aem-ioevents templates lists them)`;
+}
+
 /** The warnings of a build that writes `flow` of `template`: the JWT end of life, then the flow's notices. */
 export function formatSetupWarnings(template: Template, flow: TemplateFlow | undefined, now: Date): string[] {
   if (flow === undefined) return [];

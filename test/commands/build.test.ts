@@ -79,6 +79,17 @@ buildCommand('the JWT flow warns its end of life with the path that works, on st
   assert.not.ok(oauth.stderr.includes('JWT (Service Account)'));
 });
 
+buildCommand('osgi.flow: oauth chosen, built with the JWT-only default template: a warning says so before the JWT one; the default flow says nothing', async ({ dir }) => {
+  const chosen = await build(dir, ['--env', 'oauth', '--json', '--out', 'oauth']);
+  assert.is(chosen.code, 0, chosen.stderr);
+  assert.equal((JSON.parse(chosen.stdout) as { warnings: string[] }).warnings, [
+    'the configuration sets osgi.flow: oauth, but template cloudservice-6.3 writes only the jwt flow; the package is built for jwt. For oauth, build --template with one that writes it (aem-ioevents templates lists them)',
+    buildJwtWarning('cloudservice-6.3'),
+  ]);
+  const defaulted = await build(dir, ['--json', '--out', 'jwt']);
+  assert.equal((JSON.parse(defaulted.stdout) as { warnings: string[] }).warnings, [buildJwtWarning('cloudservice-6.3')]);
+});
+
 buildCommand('the former name ims-6.4 still builds the same package, with a deprecation warning', async ({ dir }) => {
   const current = await build(dir, ['--template', 'ims-6.5', '--json', '--out', 'current']);
   const former = await build(dir, ['--template', 'ims-6.4', '--json', '--out', 'former']);
