@@ -41,6 +41,12 @@ export function normalizeTargets(options: NormalizeTargetsOptions): DeployTarget
 
 /** One target URL, normalized; `name` is how messages call it (`--target`, `AEM_URL`). */
 export function normalizeTargetUrl(value: string, name = '--target'): DeployTarget {
+  const trimmed = value.trim();
+  // `localhost:4502` parses as the scheme `localhost:`, `127.0.0.1:4502` not at all: both are a
+  // URL without its scheme, said as such with the URL to write (never when it may hold a password).
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) && /^[\w.-]+(:\d+)?(\/\S*)?$/.test(trimmed)) {
+    throw new InputError(`Expected ${name} to be an AEM URL with its scheme, got ${describeValue(value)}: write http://${trimmed} (or https:// where AEM serves TLS)`, { code: 'E_DEPLOY_TARGET' });
+  }
   let url: URL;
   try {
     url = new URL(value.trim());

@@ -42,7 +42,9 @@ normalizeTargetUrlSuite('a URL with only a user is refused too, and the message 
 });
 
 const bad: ReadonlyArray<readonly [string, string]> = [
-  ['localhost:4502', "Expected --target to be an http:// or https:// URL, got 'localhost:4502'"],
+  ['localhost:4502', "Expected --target to be an AEM URL with its scheme, got 'localhost:4502': write http://localhost:4502 (or https:// where AEM serves TLS)"],
+  ['127.0.0.1:4502', "Expected --target to be an AEM URL with its scheme, got '127.0.0.1:4502': write http://127.0.0.1:4502 (or https:// where AEM serves TLS)"],
+  ['author.example.com/', "Expected --target to be an AEM URL with its scheme, got 'author.example.com/': write http://author.example.com/ (or https:// where AEM serves TLS)"],
   ['ftp://host', "Expected --target to be an http:// or https:// URL, got 'ftp://host/'"],
   ['not a url', "Expected --target to be an AEM URL such as http://localhost:4502, got 'not a url'"],
   ['http://host:4502/?x=1', "Expected --target to be the instance's base URL without query or fragment, got 'http://host:4502/?x=1'"],
