@@ -16,7 +16,7 @@ export const initCommand: CommandSpec = {
   builder: (yargs) =>
     yargs
       .option('template', { type: 'string', describe: 'Built-in template name (aem-ioevents templates lists them), or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
-      .option('flow', { type: 'string', choices: ['jwt', 'oauth'], describe: 'The credential: OAuth Server-to-Server or JWT (Service Account)', defaultDescription: 'oauth where the template has it' })
+      .option('flow', { type: 'string', choices: ['jwt', 'oauth'], describe: 'The credential: OAuth Server-to-Server or JWT (Service Account)', defaultDescription: 'oauth where the template has it, else jwt' })
       .option('project', { type: 'string', describe: 'Developer Console project JSON: its ids fill the file (its secrets never do)' })
       .option('out', { type: 'string', describe: 'The file to write', defaultDescription: 'aem-ioevents.yaml' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing file with other content' })

@@ -35,11 +35,11 @@ export const inspectCommand: CommandSpec = {
       // No default file: inspect reads a configuration only when told to (no --config, no configuration).
       .option('config', { type: 'string', describe: 'Configuration file whose validation: section applies (YAML or JSON); none is read without it' })
       .option('env', { type: 'string', describe: 'Entry of `environments` to merge over the rest of --config' })
-      .positional('package', { type: 'string', describe: 'the package zip', demandOption: true })
-      .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
-      .option('strict', { type: 'boolean', default: false, describe: 'fail on warnings too' })
+      .positional('package', { type: 'string', describe: 'The package zip', demandOption: true })
+      .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' })
+      .option('strict', { type: 'boolean', default: false, describe: 'Fail on warnings too' })
       .option('cnd', { type: 'string', describe: 'CND file with more node types (jackrabbit-nodetypes cnds); repeatable' })
-      .option('valid-root', { type: 'string', describe: 'a valid root (jackrabbit-filter validRoots); replaces the defaults /, /libs, /apps, /etc, /var, /tmp, /content, /etc/packages; repeatable' })
+      .option('valid-root', { type: 'string', describe: 'A valid root (jackrabbit-filter validRoots); replaces the defaults /, /libs, /apps, /etc, /var, /tmp, /content, /etc/packages; repeatable' })
       .option('severity', { type: 'string', describe: 'ID=error|warn|info|off: the level of a validator\'s errors, or off; repeatable' }),
   async run(rawArgs, io) {
     const args = rawArgs as unknown as InspectArgs;
