@@ -25,8 +25,8 @@ const WORDS: Readonly<Record<number, string>> = {
   7: "expected '}'", // CloseBraceExpected
   8: "expected ']'", // CloseBracketExpected
   9: 'unexpected content after the end of the JSON value', // EndOfFileExpected
-  10: 'comments are not allowed in JSON', // InvalidCommentToken
-  11: 'comments are not allowed in JSON', // UnexpectedEndOfComment
+  10: 'comments are not allowed in JSON; write the configuration in YAML to keep comments', // InvalidCommentToken
+  11: 'comments are not allowed in JSON; write the configuration in YAML to keep comments', // UnexpectedEndOfComment
   12: 'unterminated string', // UnexpectedEndOfString
   13: 'incomplete number', // UnexpectedEndOfNumber
   14: 'invalid \\u escape', // InvalidUnicode

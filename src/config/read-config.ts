@@ -82,9 +82,11 @@ async function readProjectFile(parsed: ParsedConfig, configFile: string, secrets
   return deepFreeze({ ...parsed.config, workspace });
 }
 
-/** `json` for a `.json` file (any case), else `yaml`. */
+/** `json` for a `.json` or `.jsonc` file (any case), else `yaml`. */
 export function formatOf(file: string): ConfigFormat {
-  return extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+  // A `.jsonc` file read as YAML gives YAML's words for JSON's mistakes: JSON's are clearer.
+  const extension = extname(file).toLowerCase();
+  return extension === '.json' || extension === '.jsonc' ? 'json' : 'yaml';
 }
 
 async function findDefaultFile(cwd: string): Promise<{ file: string; warnings: string[] }> {

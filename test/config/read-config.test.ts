@@ -195,8 +195,8 @@ describeReadErrorSuite.run();
 
 const formatOfSuite = suite('formatOf');
 
-formatOfSuite('.json in any case is JSON; everything else is YAML', () => {
-  assert.equal(['a.json', 'a.JSON', 'a.yaml', 'a.yml', 'a', 'a.conf', 'a.json.bak'].map(formatOf), ['json', 'json', 'yaml', 'yaml', 'yaml', 'yaml', 'yaml']);
+formatOfSuite('.json and .jsonc in any case are JSON; everything else is YAML', () => {
+  assert.equal(['a.json', 'a.JSON', 'a.jsonc', 'a.yaml', 'a.yml', 'a', 'a.conf', 'a.json.bak'].map(formatOf), ['json', 'json', 'json', 'yaml', 'yaml', 'yaml', 'yaml', 'yaml']);
 });
 
 formatOfSuite.run();
