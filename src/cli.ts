@@ -83,7 +83,7 @@ interface RedactingIo extends CommandIo {
 }
 
 /**
- * The one output path (issue 11, point 6): `io` whose writes have every secret of `secrets`
+ * The one output path: `io` whose writes have every secret of `secrets`
  * blanked out, which carries the registry to the commands and registers what the terminal prompt
  * answers. JSON goes through `writeJson`, which blanks out values before they are serialized.
  */

@@ -3,7 +3,7 @@
  *
  * Node makes `process.stdout` for a pipe (how CI runners read a step's output) a `net.Socket`:
  * the net module and a libuv pipe load at the first write, several ms of a cold `build`
- * (issue 2, point 9), and a write may still be queued when the process ends. A CLI writes a
+ *, and a write may still be queued when the process ends. A CLI writes a
  * few kilobytes once; written here, they are out, in order, when `write` returns, so the process
  * can end at once. Two cases hand over to Node's stream: a terminal (`isTTY`, colours and
  * columns belong to it) stays with Node, and a full non-blocking pipe (`EAGAIN`) passes the rest

@@ -1,5 +1,5 @@
 /**
- * The words of a refused command line (issue 12, point 9). yargs checks the command line against
+ * The words of a refused command line. yargs checks the command line against
  * each command's builder; its messages are for programmers ("Unknown arguments: my-opt, myOpt",
  * "Not enough non-option arguments: got 0, need at least 1"). Here they become a user's: each
  * unknown argument named once, as it was typed, with the nearest known option; a missing

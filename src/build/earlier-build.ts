@@ -1,6 +1,6 @@
 /**
  * Is the zip already at the output path the tool's own earlier build of the same package? Then
- * `build` replaces it without `--force`, as Maven rebuilds `target/` (issue 12, point 4): without
+ * `build` replaces it without `--force`, as Maven rebuilds `target/`: without
  * `SOURCE_DATE_EPOCH` only the `created` date differs between two builds, and refusing that made
  * `build; build` fail. Anything else at the path is kept unless `--force` is given.
  *

@@ -1,5 +1,5 @@
 /**
- * Why a check is not OK and what to do, where it is known (issue 13). AEM's messages are matched
+ * Why a check is not OK and what to do, where it is known. AEM's messages are matched
  * first: IMS's error names (AdobeDocs/adobeio-auth `JWT/JWT.md`; "Could not match JWT signature
  * to any of the bindings", adobe/pdfservices-node-sdk-samples#17) and the failures users met
  * (AdobeDocs/adobeio-events @ bf753a0 `help/debug.md`); then what each check means (the

@@ -1,5 +1,5 @@
 /**
- * `checkIntegration()`: the conductor of `aem-ioevents check` (issue 13). As steps: options →
+ * `checkIntegration()`: the conductor of `aem-ioevents check`. As steps: options →
  * targets → the template's checks → the configuration, when one is named (its secrets join
  * the run's redaction) → credentials → every target at once → one result with the exit codes
  * combined as deploy combines them (2 before 1 before 3). Bad input throws `InputError` (exit 2)

@@ -1,5 +1,5 @@
 /**
- * What `check` reports (issue 13): per target, each check with its status and AEM's messages, a
+ * What `check` reports: per target, each check with its status and AEM's messages, a
  * cause and a next step where one is known, and the exit codes combined as `deploy` combines
  * them. Holds no secret: AEM's texts are redacted where they are read, and the add-on's
  * `details` (which can carry the workspace's credentials) are never kept.

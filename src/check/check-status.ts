@@ -17,7 +17,7 @@ export function exitCodeOf(status: CheckStatus, strict: boolean): ExitCode {
   return status === 'not-ready' || status === 'unreachable' || status === 'timed-out' ? 3 : 1;
 }
 
-/** True when asking again may change the answer: anything but a pass or refused credentials (issue 13: "the health check can fail the first time"). */
+/** True when asking again may change the answer: anything but a pass or refused credentials ("the health check can fail the first time"). */
 export function isRetriable(status: CheckStatus, strict: boolean): boolean {
   return !isPassing(status, strict) && status !== 'unauthorized';
 }

@@ -1,6 +1,6 @@
 /**
  * check: AEM's own verdict on the installed integration, from the connector's Sling health
- * checks and the Adobe I/O Events add-on's status servlets (issue 13).
+ * checks and the Adobe I/O Events add-on's status servlets.
  */
 export { checkIntegration, selectChecks } from './check-integration.ts';
 export { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WAIT_SECONDS, MAX_WAIT_SECONDS } from './check-options.ts';

@@ -33,7 +33,7 @@ export function retryNote(io: Pick<CommandIo, 'stderr'>): (target: string, faili
   return (target, failing, delayMs) => void io.stderr.write(`waiting ${target}: ${failing.join(', ')}; asking again in ${(delayMs / 1000).toFixed(0)} s\n`);
 }
 
-/** `aem-ioevents check --target URL`: AEM's own checks of the installed integration (issue 13). */
+/** `aem-ioevents check --target URL`: AEM's own checks of the installed integration. */
 export const checkCommand: CommandSpec<CheckArgs> = {
   command: 'check',
   describe: "Ask AEM's own checks whether the installed integration works",

@@ -27,7 +27,7 @@ export interface CliIo {
 /**
  * What a command runs with: the process pieces, with output that blanks out every secret, and the
  * run's secret registry, which the command passes to the library (option `secrets`) so that the
- * secret fields of each configuration it loads are blanked out too (issue 11, point 6).
+ * secret fields of each configuration it loads are blanked out too.
  */
 export interface CommandIo extends CliIo {
   readonly secrets: SecretSink;

@@ -17,7 +17,7 @@ export function withConfigOptions(yargs: Argv, purpose = ''): Argv {
 
 /**
  * The library options of the configuration flags (`config`, `envName`), absent ones left out, and
- * the run's secret registry, which receives the secret fields of the configuration (issue 11, point 6).
+ * the run's secret registry, which receives the secret fields of the configuration.
  */
 export function toConfigOptions(args: ConfigArgs, io: Pick<CommandIo, 'secrets'>): { config?: string; envName?: string; secrets: SecretSink } {
   return { ...(args.config !== undefined && { config: args.config }), ...(args.env !== undefined && { envName: args.env }), secrets: io.secrets };

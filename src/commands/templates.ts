@@ -11,7 +11,7 @@ export interface TemplateSummary {
   readonly packageType: Template['packageType'];
   /** True for the one `build` uses without `--template`. */
   readonly default: boolean;
-  /** Per credential flow: the AEM versions that take it and whether it still gets tokens (issue 12, point 8). */
+  /** Per credential flow: the AEM versions that take it and whether it still gets tokens. */
   readonly flows: readonly FlowSupport[];
 }
 

@@ -35,7 +35,7 @@ Exit codes: 0 every step ok; 1 IMS refused, Package Manager refused, or a check 
 2 bad input (nothing sent); 3 a target unreachable, not ready or timed out. With several
 targets: 2 before 1 before 3; the first failing step decides a target's code.`;
 
-/** `aem-ioevents up --target URL`: keys → verify → build → deploy where needed → check (issue 13). */
+/** `aem-ioevents up --target URL`: keys → verify → build → deploy where needed → check. */
 export const upCommand: CommandSpec<UpArgs> = {
   command: 'up',
   describe: 'Verify, build, deploy where needed and check: one idempotent step',

@@ -1,5 +1,5 @@
 /**
- * Rules for `package.name` and `package.version` beyond JCR names (issue 12, point 9): they make
+ * Rules for `package.name` and `package.version` beyond JCR names: they make
  * the package id `group:name:version`, split at ':' by FileVault's `PackageId.fromString` (so a
  * ':' inside a part makes another id), and the zip's file name `<name>-<version>.zip`, which a
  * colleague on Windows must be able to save and check out (Windows forbids `<>:"/\|?*` in file

@@ -1,6 +1,6 @@
 /**
  * The on-disk layout that lets `writeFilesTogether` change a set of files in one atomic step
- * (issue 11, point 2: "all four or none"). POSIX renames one name at a time, so the files the
+ * ("all four or none"). POSIX renames one name at a time, so the files the
  * user sees are symbolic links through one pointer, and the pointer is what changes:
  *
  * ```

@@ -1,6 +1,6 @@
 /**
- * What an interrupted run left in the output folder, removed by the next run before it writes
- * (issue 11, point 2): sets that were never put in use, pointers and links that were never
+ * What an interrupted run left in the output folder, removed by the next run before it writes:
+ * sets that were never put in use, pointers and links that were never
  * renamed into place, the set that a finished swap replaced, and the `.<name>.<hex>.tmp` and
  * `.tmp.old` files of earlier versions of keygen (they may hold a private key). Layout and states:
  * `file-set-layout.ts`.

@@ -1,5 +1,5 @@
 /**
- * `deployPackage()`: the conductor of `aem-ioevents deploy` (issue 6). As steps: options →
+ * `deployPackage()`: the conductor of `aem-ioevents deploy`. As steps: options →
  * targets → the package, checked by `inspect` → the key (`--keystore`) → curl commands
  * (`--dry-run`) or credentials → every target at once → one result with the combined exit code.
  * Bad input throws `InputError` (exit 2) before anything is sent; a remote's failure is a

@@ -1,5 +1,5 @@
 /**
- * What a deploy reports while people wait (issue 12, point 5): each readiness retry, the upload,
+ * What a deploy reports while people wait: each readiness retry, the upload,
  * the install running on AEM. Library code never prints: the events go to the `onProgress`
  * callback of the deploy options, and the CLI renders them (`progress-reporter.ts`). Several
  * targets run at once, so every event names its target.

@@ -1,5 +1,5 @@
 /**
- * `deploy --keystore` keeps the exit-code contract (issue 12, point 6): exit 2 means "bad input,
+ * `deploy --keystore` keeps the exit-code contract: exit 2 means "bad input,
  * nothing written". So each target's keystore is read (`GET <home>.ks.json`, harmless) before
  * the first POST to any target, and when the keystore step cannot succeed on one of them (no
  * store and no `AEM_KEYSTORE_PASSWORD`; another certificate under the alias without

@@ -2,7 +2,7 @@
  * A target's wait for Package Manager before anything is sent (readiness.ts), with the retry
  * budget the install goes on spending on a refused upload, and the verdict when it never got
  * ready. Split from the install so that deploy can learn every target's state (and, with
- * `--keystore`, its keystore) before the first POST to any of them (issue 12, point 6).
+ * `--keystore`, its keystore) before the first POST to any of them.
  */
 import type { AemConnection } from './aem-request.ts';
 import { RetryBudget, type Sleep } from './backoff.ts';

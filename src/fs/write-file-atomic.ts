@@ -4,7 +4,7 @@
  * placed under the target name in one step. An existing file with other content needs `force`;
  * one with the same bytes is left alone.
  *
- * Without `force` the check and the placing are one atomic step (issue 11, point 8): the temporary
+ * Without `force` the check and the placing are one atomic step: the temporary
  * file is hard-linked to the target, and `link()` fails with EEXIST instead of replacing a file
  * that another writer placed after the first check. Only with `force` does a rename replace it.
  *

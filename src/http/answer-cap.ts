@@ -1,7 +1,7 @@
 /**
  * The cap on what aem-ioevents reads of any HTTP answer (Package Manager, the keystore API, IMS).
  * A remote decides how much it sends: a reply that declared a 2 GB body crashed V8, an endless
- * chunked one grew past 5 GB before the deadline (issue 11). So the body is streamed, at most
+ * chunked one grew past 5 GB before the deadline. So the body is streamed, at most
  * {@link MAX_ANSWER_BYTES} of it is kept, and a body over the cap is cut there: the connection
  * is dropped and the answer is {@link HttpAnswerTooLargeError}, never judged from a prefix (the
  * verdict of an install is near the end of its log, which Package Manager streams while it

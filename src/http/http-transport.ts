@@ -3,8 +3,7 @@
  * back the status, the headers and the body as chunks not yet read. Two clients provide it: the
  * `fetch` of a caller or of a proxy (undici, `http-fetch.ts`), adapted here, and Node's own
  * `http`/`https` for deploy without a proxy (`node-transport.ts`), which needs no `Response`:
- * building one loads Node's internal undici (about 25 ms and 12 MB of a small deploy,
- * issue 14).
+ * building one loads Node's internal undici (about 25 ms and 12 MB of a small deploy).
  */
 import type { FetchLike } from './http-fetch.ts';
 

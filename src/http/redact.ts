@@ -9,7 +9,7 @@ export const REDACTION = '***';
 /**
  * Secrets shorter than this (in characters) are blanked out only where they stand alone, not
  * touching a letter or digit: blanking every `p` of a one-letter password would wreck every
- * message, while `cannot read keystore.file p` still hides it (issue 11, point 6).
+ * message, while `cannot read keystore.file p` still hides it.
  */
 export const MIN_REDACTED_LENGTH = 4;
 

@@ -4,7 +4,7 @@
  * never followed: credentials and secrets go only to the URL the user named. Every HTTP answer
  * is returned, whatever its status; only a missing answer throws {@link HttpTransportError}.
  * At most {@link MAX_ANSWER_BYTES} of a body are read: a longer one throws
- * {@link HttpAnswerTooLargeError}, before the deadline (issue 11).
+ * {@link HttpAnswerTooLargeError}, before the deadline.
  */
 import { HttpAnswerTooLargeError, MAX_ANSWER_BYTES, readCappedDigest, readCappedText, type AnswerDigest } from './answer-cap.ts';
 import type { FetchLike } from './http-fetch.ts';

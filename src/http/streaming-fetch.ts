@@ -1,7 +1,7 @@
 /**
  * A fetch for uploads that must not cost memory in proportion to their size, and honours the
  * proxy variables. Without a proxy it is Node's own `http`/`https` (node-transport.ts): nothing
- * heavy is loaded (issue 14). With `HTTP(S)_PROXY`, undici is loaded for its `EnvHttpProxyAgent`
+ * heavy is loaded. With `HTTP(S)_PROXY`, undici is loaded for its `EnvHttpProxyAgent`
  * (`NO_PROXY` applies there): through its `fetch` a 200 MiB upload peaked at 300 MB of memory
  * whatever the body type (web stream, async iterable, Blob), through its `request()` with a Node
  * stream it stays at the process's base (bench/deploy.bench.mjs). So a request with a stream body

@@ -63,7 +63,7 @@ export interface JwtTokenStatus {
   readonly tokens: string;
 }
 
-/** The token status of every JWT setup on `now` (`templates`, issue 12 point 8). */
+/** The token status of every JWT setup on `now` (`templates`). */
 export function describeJwtTokens(now: Date): JwtTokenStatus {
   const { status } = describeJwtEndOfLife(now);
   if (status === 'converted') return { canGetTokens: false, tokens: `no: JWT credentials ended on ${JWT_END_OF_LIFE}; Adobe converted the last ones to OAuth Server-to-Server by ${JWT_CONVERSION_DATE}` };

@@ -9,7 +9,7 @@ import { createImsFetch, getProxySettings, type FetchLike } from './ims-fetch.ts
 import { HttpAnswerTooLargeError, sendHttpRequest, type HttpAnswer, type HttpTransportError } from '../http/send-request.ts';
 import { toRemoteError, tooLargeError } from './transport-error.ts';
 
-/** The default timeout of every IMS call (issue 5). */
+/** The default timeout of every IMS call. */
 export const DEFAULT_IMS_TIMEOUT_MS = 10_000;
 
 /** The HTTP pieces every IMS call takes, with defaults; tests pin them. */

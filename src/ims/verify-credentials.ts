@@ -1,6 +1,6 @@
 /**
  * `verifyCredentials`: tells, before anything reaches AEM, whether IMS accepts the credentials
- * and if not, why (issue 5). It reads as its steps: options → offline checks → the flows the
+ * and if not, why. It reads as its steps: options → offline checks → the flows the
  * configuration supports → one result. IMS refusing is a result (`ok: false`, exit 1 for the
  * CLI); IMS unreachable or silent is a `RemoteError` (exit 3).
  */

@@ -1,7 +1,7 @@
 /**
  * `DocViewElements`: the elements of one DocView file in compact form, kept from the parse until
  * the file is known to be well-formed (FileVault refuses a file with any problem as a whole) and
- * then visited (issue 11, point 7; issue 14, point 3).
+ * then visited.
  *
  * | kept per element                                   | how                                          |
  * | -------------------------------------------------- | -------------------------------------------- |

@@ -12,7 +12,7 @@
  *
  * Child paths append the element's decoded qualified name (`foo[2]` for `foo_x005b_2_x005d_`).
  *
- * A file is parsed once (issue 14, point 3): FileVault refuses a file with any problem as a
+ * A file is parsed once: FileVault refuses a file with any problem as a
  * whole, so {@link parseDocViewFile} reads it to its end first, keeping of each element only
  * what the validators need (`docview-elements.ts`: no property objects, no paths, the values of
  * `jcr:primaryType`, `jcr:mixinTypes` and `jcr:uuid` only); then its elements are visited from

@@ -11,7 +11,7 @@
  * | with `nodePath: null`                | no node                                     |
  *
  * A package can make any number of findings (300,000 siblings without `jcr:primaryType`), so
- * what is kept is bounded (issue 11, point 7): the first {@link MAX_FINDINGS_PER_KIND} of each
+ * what is kept is bounded: the first {@link MAX_FINDINGS_PER_KIND} of each
  * validator and severity, in order; the others are counted ({@link OmittedFindings}). Repeats
  * are recognized by a 64-bit fingerprint of the finding (`fingerprint-set.ts`).
  *

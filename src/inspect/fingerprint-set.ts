@@ -1,7 +1,7 @@
 /**
  * `FingerprintSet`: "have I seen this string?" in 8 bytes per entry, for the questions inspect
  * must answer about every node of a package (is this node path new, was this finding reported
- * already) without keeping every path as a string (issue 11, point 7).
+ * already) without keeping every path as a string.
  *
  * | kept per string                   | a `Set<string>` of node paths      | this set                    |
  * | --------------------------------- | ---------------------------------- | --------------------------- |

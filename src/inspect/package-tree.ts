@@ -10,8 +10,8 @@
  * | `file`         | a file imported as `nt:file`                                         |
  * | `folder`       | a folder without `.content.xml`: created only if missing (intermediate) |
  *
- * Only the first {@link MAX_TREE_NODES} nodes in depth-first order are kept (issue 11, point 7:
- * memory must not follow the package); the others are counted, once each, by a fingerprint of
+ * Only the first {@link MAX_TREE_NODES} nodes in depth-first order are kept (memory must not
+ * follow the package); the others are counted, once each, by a fingerprint of
  * their path. Nodes are added in the order the package is walked, which is not the tree's order
  * (a folder may add a child to a node seen long before), so the kept part is kept a prefix:
  *

@@ -3,7 +3,7 @@
  * (AEM's upload) checks it: the inflated bytes must be exactly the declared size with the declared
  * CRC, and the deflate data must end exactly at the declared compressed size. Bytes after the end
  * of the deflate data would be read by `ZipInputStream` as the next local header (or descriptor),
- * so data the central directory does not account for is refused too (issue 11, point 3).
+ * so data the central directory does not account for is refused too.
  */
 import { Readable } from 'node:stream';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';

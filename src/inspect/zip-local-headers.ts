@@ -1,5 +1,5 @@
 /**
- * The local view of a zip must be the central view (issue 11, point 3). yauzl, `ZipFile` and
+ * The local view of a zip must be the central view. yauzl, `ZipFile` and
  * `JarFile` read the central directory; `java.util.zip.ZipInputStream`, AEM's upload path
  * (FileVault's `packaging.md`), never does: it reads local header after local header from offset 0.
  * A zip whose two views differ shows each reader another package, so every local header is checked

@@ -1,5 +1,5 @@
 /**
- * The safe reader of untrusted package zips (issue 4, point 1), on `yauzl` with lazy entries:
+ * The safe reader of untrusted package zips, on `yauzl` with lazy entries:
  * the central directory is read first and checked as a whole (names, links, duplicates, sizes;
  * see `zip-safety.ts`), then every local header against it (`zip-local-headers.ts`), then
  * entries are streamed one at a time on demand, each checked against its CRC and its declared

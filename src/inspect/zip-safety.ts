@@ -1,5 +1,5 @@
 /**
- * What makes a zip unsafe to read (issue 4, point 1): entry names that would escape a folder
+ * What makes a zip unsafe to read: entry names that would escape a folder
  * when extracted ("zip slip"), links, and sizes that explode ("zip bombs"). `inspect` never
  * extracts, but it refuses such a package as a whole: no honest tool writes one.
  *
@@ -9,7 +9,7 @@
  * | `jcr_root/../../x`, `..`     | a `..` segment                       |
  * | `jcr_root\apps\x`            | a backslash (a separator on Windows) |
  * | a Unix symbolic link entry   | a link                               |
- * | a Unix FIFO, char or block device, socket | a special file (issue 11, point 3) |
+ * | a Unix FIFO, char or block device, socket | a special file |
  * | a name given twice           | a duplicate: readers differ on which one counts |
  *
  * Names that differ only in case are kept: JCR names and FileVault's archive lookups are
@@ -118,7 +118,7 @@ export interface ZipTotals {
 /**
  * Refuses a package whose entries add up to too much: too many, too large, or expanding too much
  * together. The last bounds the work on a package that stays under the per-entry ratio with many
- * entries just below 1 MiB (issue 11, point 7): reading a package inflates at most
+ * entries just below 1 MiB: reading a package inflates at most
  * `maxRatio` times its compressed bytes (and never more than `maxTotalSize`).
  * @throws InputError with the total and the limit.
  */

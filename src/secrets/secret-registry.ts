@@ -1,8 +1,8 @@
 /**
  * The secret registry of one CLI run: every secret value the run knows of, so that the CLI's one
  * output path (`runCli` in cli.ts) blanks them out of everything it writes — report text,
- * progress, warnings, error messages and JSON — whichever field a secret was pasted into
- * (issue 11, point 6). It holds the values of the secret environment variables
+ * progress, warnings, error messages and JSON — whichever field a secret was pasted into.
+ * It holds the values of the secret environment variables
  * ({@link SECRET_VARIABLES}) from the start, and the configuration loader adds the secret fields
  * of every configuration a command reads (`parseConfig`, option `secrets`).
  */

@@ -1,5 +1,5 @@
 /**
- * Start-up of the bundled CLI from V8's code cache (issue 2, point 9: a cold `build` within 2x a
+ * Start-up of the bundled CLI from V8's code cache (a cold `build` within 2x a
  * bare Node start). Node 20 has no compile cache for ES modules (`module.enableCompileCache` came
  * in Node 22.1), so the bin loads one CommonJS bundle through `vm.Script` with the bytecode V8
  * serialised after a training run of the main jobs (`scripts/code-cache.mjs`, run by `npm run

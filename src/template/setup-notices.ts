@@ -1,5 +1,5 @@
 /**
- * What users must know about a setup that a package alone cannot settle (issue 12, point 8): a
+ * What users must know about a setup that a package alone cannot settle: a
  * template's `flows[].caveats` name these, `templates` lists them, `build` warns them for the flow
  * it writes, and `verify` warns the add-on ones for a configuration with a `workspace` section.
  * One place for the wording, so the three commands say the same thing.

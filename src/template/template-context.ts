@@ -61,7 +61,7 @@ export const TEMPLATE_CONTEXT_KEYS: Readonly<Record<string, 'text' | 'list' | 'f
  */
 export const SECRET_CONTEXT_KEYS: readonly string[] = ['cloudService.clientSecret', 'keystore.protectedPassword', 'privateKey.encodedPkcs8'];
 
-/** True when `key` is a template context key: an own key of {@link TEMPLATE_CONTEXT_KEYS}, never an inherited one such as `constructor` (issue 11, point 5). */
+/** True when `key` is a template context key: an own key of {@link TEMPLATE_CONTEXT_KEYS}, never an inherited one such as `constructor`. */
 export function isTemplateContextKey(key: string): boolean {
   return Object.hasOwn(TEMPLATE_CONTEXT_KEYS, key);
 }

@@ -1,5 +1,5 @@
 /**
- * Which setups still work (issue 12, point 8): for each flow of a template, the AEM versions that
+ * Which setups still work: for each flow of a template, the AEM versions that
  * take it, whether it can still get tokens from Adobe IMS, and what else users must know. The JWT
  * end of life comes from src/ims/end-of-life.ts, the notices from setup-notices.ts: one place each.
  */

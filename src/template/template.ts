@@ -63,7 +63,7 @@ export interface TemplateFilter extends TemplateEntry {
 /** The credential flows a template can write (`osgi.flow` chooses between them). */
 export type TemplateFlowName = 'jwt' | 'oauth';
 
-/** One credential flow a template writes, and the AEM versions that take it (issue 12, point 8). */
+/** One credential flow a template writes, and the AEM versions that take it. */
 export interface TemplateFlow {
   readonly flow: TemplateFlowName;
   /** AEM versions, e.g. `['6.5 SP20 or later']`. */
@@ -74,8 +74,8 @@ export interface TemplateFlow {
 }
 
 /**
- * One check of the integration a template configures, that `aem-ioevents check` asks AEM for
- * (issue 13): a Sling health check selected by its tag (`GET /system/health.json?tags=…`,
+ * One check of the integration a template configures, that `aem-ioevents check` asks AEM for:
+ * a Sling health check selected by its tag (`GET /system/health.json?tags=…`,
  * apache/sling-org-apache-sling-hc-core `HealthCheckExecutorServlet`), or a status servlet of the
  * Adobe I/O Events add-on (`{"status": "up"|"down", …}`, adobe/aio-lib-java `StatusServlet.java`).
  */
@@ -106,7 +106,7 @@ export const DEFAULT_TEMPLATE = 'cloudservice-6.3';
 
 /**
  * Former names of built-in templates, still accepted with a deprecation warning: users'
- * configurations and CI scripts name them. `ims-6.4` became `ims-6.5` (issue 12, point 8): its
+ * configurations and CI scripts name them. `ims-6.4` became `ims-6.5`: its
  * OAuth variant needs AEM 6.5 SP20 (or SP11 to SP19 with a hotfix), and JWT no longer gets tokens.
  */
 export const TEMPLATE_ALIASES: Readonly<Record<string, string>> = { 'ims-6.4': 'ims-6.5' };

@@ -1,6 +1,6 @@
 /**
  * up: the whole integration in one idempotent step, keys → verify → build → deploy where needed
- * → check (issue 13).
+ * → check.
  */
 export { upIntegration } from './up-integration.ts';
 export type { UpOptions } from './up-options.ts';

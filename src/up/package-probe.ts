@@ -1,5 +1,5 @@
 /**
- * What a target already has of the package (issue 13, `up` step 4): the zip Package Manager keeps
+ * What a target already has of the package (`up` step 4): the zip Package Manager keeps
  * at `/etc/packages/<group>/<name>-<version>.zip`, compared by SHA-256 with the local one, and
  * whether `list.jsp` shows it installed (`lastUnpacked` set; absent or 0 means uploaded, not
  * installed: wcm.io crx-packmgr-helper `PackageInstalledChecker`, `listResponse.json`). Only both together make

@@ -1,5 +1,5 @@
 /**
- * `upIntegration()`: the conductor of `aem-ioevents up` (issue 13), configuration to proof in one
+ * `upIntegration()`: the conductor of `aem-ioevents up`, configuration to proof in one
  * idempotent step. As steps: options, targets and AEM credentials (bad input before anything) →
  * keys (the configured keystore must exist; `up` never makes keys) → verify against IMS (a
  * refusal stops here: nothing is sent to any AEM) → build (a rebuild of the same content leaves

@@ -1,5 +1,5 @@
 /**
- * What `up` reports (issue 13): the shared steps (keys, verify, build), then per target its own
+ * What `up` reports: the shared steps (keys, verify, build), then per target its own
  * (deploy, check), each with its outcome and time; the first failing step decides a target's exit
  * code, and the targets' codes combine as deploy combines them (2 before 1 before 3). Holds no
  * secret: every message comes from a step whose own result is already redacted.

@@ -7,10 +7,14 @@ import { relative } from 'node:path';
 /** The strings that give a reference to our notes away. */
 export const FORBIDDEN = ['../shared', 'shared/reference', 'aem-io-events.md', 'filevault-format.md', 'ims-jwt.md', 'peers.md', 'code-style.md', 'performance.md', 'SPEC.md'];
 
-/** Every {@link FORBIDDEN} string in `files`, as `<file relative to root>: <string>`. */
+/** Our own issue numbers ("(issue 13)", "issue 11, point 6"): they mean nothing to a user reading a declaration or a template. */
+export const ISSUE_NUMBER = /\bissue \d+/gi;
+
+/** Every {@link FORBIDDEN} string and {@link ISSUE_NUMBER} in `files`, as `<file relative to root>: <string>`. */
 export function findReferences(files: readonly string[], root: string): string[] {
   return files.flatMap((file) => {
     const text = readFileSync(file, 'latin1');
-    return FORBIDDEN.filter((name) => text.includes(name)).map((name) => `${relative(root, file)}: ${name}`);
+    const names = [...FORBIDDEN.filter((name) => text.includes(name)), ...(text.match(ISSUE_NUMBER) ?? [])];
+    return names.map((name) => `${relative(root, file)}: ${name}`);
   });
 }
