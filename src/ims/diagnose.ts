@@ -47,6 +47,15 @@ export interface DiagnoseImsErrorOptions {
   readonly certificateNotAfter?: Date;
 }
 
+/**
+ * True for an answer that says nothing about the credential: IMS failing (5xx, its own
+ * `internal_error` or a gateway's page) or throttling (429). Asking again later may succeed, so
+ * it is a remote failure (exit 3), not a refusal (exit 1): README "Exit codes".
+ */
+export function isImsUnavailable(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
 /** IMS's clock minus ours, in whole seconds, from the answer's `Date` header; `undefined` without one. */
 export function getClockOffsetSeconds(refusal: Pick<ImsRefusal, 'serverDate' | 'receivedAt'>): number | undefined {
   return refusal.serverDate === undefined ? undefined : Math.round((refusal.serverDate.getTime() - refusal.receivedAt.getTime()) / 1000);
@@ -62,7 +71,7 @@ export function diagnoseImsError(options: DiagnoseImsErrorOptions): ImsDiagnosis
   if (error === 'invalid_jti') return JWT_REPLAYED;
   if (error === 'bad_request') return CLAIMS_REJECTED;
   // A 5xx without IMS's JSON came from something in between (gateway, proxy): unexpected, not IMS trouble.
-  if (error === 'internal_error' || (status >= 500 && error !== undefined) || status === 429) return diagnoseImsTrouble(options);
+  if (error === 'internal_error' || (isImsUnavailable(status) && (error !== undefined || status === 429))) return diagnoseImsTrouble(options);
   return diagnoseUnexpected(options);
 }
 
