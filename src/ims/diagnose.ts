@@ -149,7 +149,7 @@ function diagnoseImsTrouble(options: DiagnoseImsErrorOptions): ImsDiagnosis {
     return {
       reason: 'ims_trouble',
       cause: 'IMS is throttling this client (429): it asks too often for new tokens.',
-      nextStep: `Wait${refusal.retryAfter ? ` ${refusal.retryAfter} s (Retry-After)` : ' a few minutes'} before the next try; reuse tokens until they expire.`,
+      nextStep: `Wait ${describeRetryAfter(refusal)} before the next try; reuse tokens until they expire.`,
     };
   }
   // AdobeDocs/adobe-dev-console#124: a JWT exchange for a converted credential gets 500 internal_error.
@@ -184,6 +184,15 @@ function diagnoseUnexpected(options: DiagnoseImsErrorOptions): ImsDiagnosis {
     cause: `IMS answered ${describeAnswer(refusal)}, which is not a token${notIms}.`,
     nextStep: 'Check that the IMS URL (ims.url, --ims-url, IOEVENTS_IMS_URL) is the IMS base URL without a path, such as https://ims-na1.adobelogin.com; if it is, give Adobe support the x-debug-id.',
   };
+}
+
+/**
+ * `Retry-After` as a wait: delta-seconds, or an HTTP-date counted from the answer's arrival
+ * (RFC 9110 §10.2.3); a date past, or anything else, says nothing.
+ */
+function describeRetryAfter({ retryAfter = '', receivedAt }: DiagnoseImsErrorOptions['refusal']): string {
+  const seconds = /^\d+$/.test(retryAfter) ? Number(retryAfter) : Math.ceil((Date.parse(retryAfter) - receivedAt.getTime()) / 1000);
+  return Number.isSafeInteger(seconds) && seconds > 0 ? `${seconds} s (Retry-After)` : 'a few minutes';
 }
 
 function describeAnswer(refusal: DiagnoseImsErrorOptions['refusal']): string {
