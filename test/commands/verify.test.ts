@@ -114,6 +114,29 @@ for (const [what, fault, code, report] of imsTrouble) {
   });
 }
 
+// --ims-url overrides ims.url and IOEVENTS_IMS_URL, so it obeys their rule (README, ims.url):
+// https, http only on loopback, no path; else the client secret would cross the network in clear.
+verifyCommand('--ims-url with plain http to another host is bad input, as ims.url is: exit 2, before any check', async ({ dir }) => {
+  const run = await verify(dir, ['--ims-url', 'http://ims.corp.example', '--offline']);
+  assert.is(run.code, 2, run.stdout);
+  assert.is(run.stdout, '');
+  assert.is(run.stderr, "error: --ims-url: expected an https URL (http only for 127.0.0.1 or localhost), got 'http://ims.corp.example'; give the IMS base URL only, like https://ims-na1.adobelogin.com\n");
+});
+
+verifyCommand('--ims-url with a password names its host only', async ({ dir }) => {
+  const run = await verify(dir, ['--ims-url', 'https://admin:hunter2-pw@ims.example', '--offline']);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, "error: --ims-url: expected a URL without user name or password, got a URL with a user or password for host 'ims.example'; give the IMS base URL only, like https://ims-na1.adobelogin.com\n");
+});
+
+verifyCommand('--ims-url with a path is bad input: nothing is sent to it', async (context) => {
+  context.ims = await startImsStandIn({ bindings: [await binding()], now: () => NOW });
+  const run = await verify(context.dir, ['--ims-url', `${context.ims.url}/ims/exchange/jwt`]);
+  assert.is(run.code, 2, run.stdout);
+  assert.match(run.stderr, /^error: --ims-url: expected a URL without path, query or fragment \(the tool adds \/ims\/token\/v3 and \/ims\/exchange\/jwt\)/);
+  assert.is(context.ims.requests.length, 0);
+});
+
 verifyCommand('--offline with a wrong keystore password: the failed check, exit 1, no network', async ({ dir }) => {
   const run = await verify(dir, ['--offline'], { ...EXAMPLE_ENV, IOEVENTS_KEYSTORE_PASSWORD: 'not-the-password' });
   assert.is(run.code, 1);
