@@ -39,6 +39,6 @@ export const verify: CommandSpec = {
       ...toConfigOptions(args, io),
       ...(args.imsUrl !== undefined && { imsUrl: args.imsUrl }),
     });
-    return { exitCode: result.ok ? 0 : 1, json: result, text: formatVerifyReport(result), warnings: result.warnings };
+    return { exitCode: result.exitCode, json: result, text: formatVerifyReport(result), warnings: result.warnings };
   },
 };

@@ -73,10 +73,17 @@ export async function sendDigestRequest(request: HttpRequest & { readonly maxAns
   return { url: request.url, status: answer.status, headers: answer.headers, digest };
 }
 
+/**
+ * The longest deadline a Node timer holds (2^31-1 ms, about 24.8 days): a longer one would fire
+ * after 1 ms (TimeoutOverflowWarning), so a `--timeout` of a month failed at once. Longer
+ * deadlines wait this long.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 // One exchange under one deadline, the body read by `read`; the error handling both readers share.
 async function exchange<T>(request: HttpRequest, read: (url: string, answer: TransportAnswer, limit: number | undefined) => Promise<T>): Promise<{ answer: TransportAnswer; body: T }> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+  const timer = setTimeout(() => controller.abort(), Math.min(request.timeoutMs, MAX_TIMER_MS));
   try {
     const send = getTransport(request.fetch);
     const headers = { 'user-agent': 'aem-ioevents', ...request.headers };

@@ -47,6 +47,15 @@ export interface DiagnoseImsErrorOptions {
   readonly certificateNotAfter?: Date;
 }
 
+/**
+ * True for an answer that says nothing about the credential: IMS failing (5xx, its own
+ * `internal_error` or a gateway's page) or throttling (429). Asking again later may succeed, so
+ * it is a remote failure (exit 3), not a refusal (exit 1): README "Exit codes".
+ */
+export function isImsUnavailable(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
 /** IMS's clock minus ours, in whole seconds, from the answer's `Date` header; `undefined` without one. */
 export function getClockOffsetSeconds(refusal: Pick<ImsRefusal, 'serverDate' | 'receivedAt'>): number | undefined {
   return refusal.serverDate === undefined ? undefined : Math.round((refusal.serverDate.getTime() - refusal.receivedAt.getTime()) / 1000);
@@ -62,7 +71,7 @@ export function diagnoseImsError(options: DiagnoseImsErrorOptions): ImsDiagnosis
   if (error === 'invalid_jti') return JWT_REPLAYED;
   if (error === 'bad_request') return CLAIMS_REJECTED;
   // A 5xx without IMS's JSON came from something in between (gateway, proxy): unexpected, not IMS trouble.
-  if (error === 'internal_error' || (status >= 500 && error !== undefined) || status === 429) return diagnoseImsTrouble(options);
+  if (error === 'internal_error' || (isImsUnavailable(status) && (error !== undefined || status === 429))) return diagnoseImsTrouble(options);
   return diagnoseUnexpected(options);
 }
 
@@ -140,7 +149,7 @@ function diagnoseImsTrouble(options: DiagnoseImsErrorOptions): ImsDiagnosis {
     return {
       reason: 'ims_trouble',
       cause: 'IMS is throttling this client (429): it asks too often for new tokens.',
-      nextStep: `Wait${refusal.retryAfter ? ` ${refusal.retryAfter} s (Retry-After)` : ' a few minutes'} before the next try; reuse tokens until they expire.`,
+      nextStep: `Wait ${describeRetryAfter(refusal)} before the next try; reuse tokens until they expire.`,
     };
   }
   // AdobeDocs/adobe-dev-console#124: a JWT exchange for a converted credential gets 500 internal_error.
@@ -175,6 +184,15 @@ function diagnoseUnexpected(options: DiagnoseImsErrorOptions): ImsDiagnosis {
     cause: `IMS answered ${describeAnswer(refusal)}, which is not a token${notIms}.`,
     nextStep: 'Check that the IMS URL (ims.url, --ims-url, IOEVENTS_IMS_URL) is the IMS base URL without a path, such as https://ims-na1.adobelogin.com; if it is, give Adobe support the x-debug-id.',
   };
+}
+
+/**
+ * `Retry-After` as a wait: delta-seconds, or an HTTP-date counted from the answer's arrival
+ * (RFC 9110 §10.2.3); a date past, or anything else, says nothing.
+ */
+function describeRetryAfter({ retryAfter = '', receivedAt }: DiagnoseImsErrorOptions['refusal']): string {
+  const seconds = /^\d+$/.test(retryAfter) ? Number(retryAfter) : Math.ceil((Date.parse(retryAfter) - receivedAt.getTime()) / 1000);
+  return Number.isSafeInteger(seconds) && seconds > 0 ? `${seconds} s (Retry-After)` : 'a few minutes';
 }
 
 function describeAnswer(refusal: DiagnoseImsErrorOptions['refusal']): string {

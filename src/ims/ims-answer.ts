@@ -4,7 +4,7 @@
  * https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims/)
  * or a refusal (`{error_description, error}`, as adobe/jwt-auth `index.js` reads it).
  */
-import { redact } from '../http/redact.ts';
+import { createRemoteTextCleaner } from '../http/remote-text.ts';
 import type { RawImsAnswer } from './ims-request.ts';
 
 export { redact } from '../http/redact.ts';
@@ -59,28 +59,33 @@ export interface ImsRefusal extends ImsAnswerBase {
 /** A token or a refusal. */
 export type ImsAnswer = ImsTokenAnswer | ImsRefusal;
 
-/** Interprets a raw answer; `secrets` are blanked out of any body text kept for the report. */
+/** The start of a body that is not IMS's error shape, kept for the report. */
+const UNEXPECTED_BODY_CHARS = 300;
+
+/**
+ * Interprets a raw answer. Every text IMS (or whatever answered) wrote that the result keeps is
+ * cleaned once here: `secrets` blanked, one line, cut to 500 characters (src/http/remote-text.ts).
+ */
 export function parseImsAnswer(raw: RawImsAnswer, unit: ExpiresInUnit, secrets: readonly string[]): ImsAnswer {
-  const { endpoint, status, debugId, serverDate, receivedAt } = raw;
-  const base = { endpoint, status, debugId, serverDate, receivedAt };
+  const { endpoint, status, serverDate, receivedAt } = raw;
   const json = parseJsonObject(raw.text);
   const token = json && readToken(json, unit);
+  const clean = createRemoteTextCleaner([...secrets, ...(token ? [token.accessToken] : [])]);
+  const base = { endpoint, status, debugId: clean(raw.debugId), serverDate, receivedAt };
   if (status >= 200 && status < 300 && token) {
     const { accessToken, tokenType, expiresInMs } = token;
     const expiresInSeconds = Math.floor(expiresInMs / 1000);
     return { ...base, accepted: true, tokenType, accessToken, expiresInSeconds, expiresAt: new Date(receivedAt.getTime() + expiresInMs) };
   }
-  const error = typeof json?.error === 'string' ? json.error : undefined;
-  const errorDescription = typeof json?.error_description === 'string' ? redact(json.error_description, secrets) : undefined;
+  const error = typeof json?.error === 'string' ? clean(json.error) : undefined;
   return {
     ...base,
     accepted: false,
     error,
-    errorDescription,
-    // Blank out before shortening, so no cut-off piece of a secret survives.
-    unexpectedBody: error === undefined ? redact(raw.text, [...secrets, ...(token ? [token.accessToken] : [])]).slice(0, 300) : undefined,
-    retryAfter: raw.retryAfter,
-    location: raw.location,
+    errorDescription: typeof json?.error_description === 'string' ? clean(json.error_description) : undefined,
+    unexpectedBody: error === undefined ? createRemoteTextCleaner([...secrets, ...(token ? [token.accessToken] : [])], UNEXPECTED_BODY_CHARS)(raw.text) : undefined,
+    retryAfter: clean(raw.retryAfter),
+    location: clean(raw.location),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { IoEventsError } from '../errors.ts';
 import { checkClientId, checkClientSecret, checkImsUrl, checkOrganizationId, checkTechnicalAccountId, type OfflineCheck } from './credential-checks.ts';
-import { diagnoseImsError, getClockOffsetSeconds, type ImsFlow } from './diagnose.ts';
+import { diagnoseImsError, getClockOffsetSeconds, isImsUnavailable, type ImsFlow } from './diagnose.ts';
 import { describeJwtEndOfLife } from './end-of-life.ts';
 import { exchangeJwt } from './exchange-jwt.ts';
 import type { ImsAnswer } from './ims-answer.ts';
@@ -27,8 +27,11 @@ export async function verifyCredentials(options: VerifyCredentialsOptions): Prom
   const blocked = checks.some((check) => check.outcome === 'fail');
   const steps = settings.offline || blocked ? [] : await runImsSteps(settings, signed?.jwt);
   const ok = !blocked && (settings.offline || steps[0]?.outcome === 'accepted');
+  // Only IMS failing at every call leaves no verdict: a refusal by either flow is one.
+  const unavailable = !ok && steps.length > 0 && steps.every((step) => step.outcome === 'refused' && isImsUnavailable(step.status));
   const result: Omit<VerifyResult, 'summary'> = {
     ok,
+    exitCode: ok ? 0 : unavailable ? 3 : 1,
     imsUrl: settings.imsUrl,
     flow: settings.flow,
     offline: settings.offline,

@@ -57,6 +57,11 @@ export interface VerifyResult {
   readonly steps: readonly ImsStepResult[];
   /** Present whenever the JWT flow was used or refused. */
   readonly jwtEndOfLife?: JwtEndOfLifeNotice;
+  /**
+   * 0 accepted (or offline checks passed); 1 a failed offline check or a refusal; 3 when every
+   * call met IMS failing or throttling (5xx, 429): no verdict on the credential, try again later.
+   */
+  readonly exitCode: 0 | 1 | 3;
   /** One sentence: the verdict. */
   readonly summary: string;
 }

@@ -2,6 +2,7 @@
  * Words for a `VerifyResult`: the one-sentence verdict and the human report the `verify`
  * command prints (pure; citty's `renderUsage` style).
  */
+import { isImsUnavailable } from './diagnose.ts';
 import type { ImsStepResult, VerifyResult } from './verify-result.ts';
 
 const FLOW_NAMES = { jwt: 'the JWT credential', oauth: 'the OAuth Server-to-Server credential' } as const;
@@ -14,12 +15,17 @@ export function summarizeVerifyResult(result: Omit<VerifyResult, 'summary'>): st
   const [first, second] = result.steps;
   if (first === undefined) return 'IMS was not asked.';
   if (first.outcome === 'accepted') return describeAccepted(first);
-  const refused = `IMS refused ${FLOW_NAMES[first.flow]}: ${first.diagnosis?.cause ?? `HTTP ${first.status}`}`;
+  const refused = `IMS ${refusedOrFailed(first)} ${FLOW_NAMES[first.flow]}: ${first.diagnosis?.cause ?? `HTTP ${first.status}`}`;
   if (second?.outcome === 'accepted') return `${refused} It accepted the same client with OAuth Server-to-Server: migrate the AEM configuration to it.`;
-  if (second !== undefined) return `${refused} OAuth Server-to-Server was refused too: ${second.diagnosis?.cause ?? `HTTP ${second.status}`}`;
+  if (second !== undefined) return `${refused} OAuth Server-to-Server ${isImsUnavailable(second.status) ? 'failed' : 'was refused'} too: ${second.diagnosis?.cause ?? `HTTP ${second.status}`}`;
   // Issue 5 point 3: a refused JWT is told that Adobe ended JWT credentials, and what comes next.
   const ended = first.flow === 'jwt' && result.jwtEndOfLife ? ` Adobe ended JWT credentials on ${result.jwtEndOfLife.endOfLife}: migrate to OAuth Server-to-Server.` : '';
   return `${refused}${ended}`;
+}
+
+// A 5xx or 429 is no refusal of the credential (exit 3): the words say so too.
+function refusedOrFailed(step: ImsStepResult): string {
+  return isImsUnavailable(step.status) ? 'could not answer for' : 'refused';
 }
 
 function describeAccepted(step: ImsStepResult): string {

@@ -57,14 +57,16 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
     return { ok: true, outcome: 'present', message: label };
   }));
   const warnings: string[] = [];
+  let verifyExitCode: 1 | 3 = 1;
   const verify = await timedStep('verify', now, async () => {
     const result = await verifyConfiguration({ ...choice, cwd, env, now, ...(options.imsUrl !== undefined && { imsUrl: options.imsUrl }), ...(options.imsFetch !== undefined && { fetch: options.imsFetch }) });
     warnings.push(...result.warnings);
-    return { ok: result.ok, outcome: result.ok ? 'accepted' : 'refused', message: result.summary };
+    if (result.exitCode !== 0) verifyExitCode = result.exitCode;
+    return { ok: result.ok, outcome: result.ok ? 'accepted' : result.exitCode === 3 ? 'unavailable' : 'refused', message: result.summary };
   });
   steps.push(verify);
-  // A refusal at IMS: nothing is sent to any AEM.
-  if (!verify.ok) return { ok: false, exitCode: 1, steps, targets: targets.map((t) => ({ url: t.url, ok: false, exitCode: 1, steps: [], deploy: null, check: null })), warnings };
+  // A refusal at IMS (1), or IMS failing (3): nothing is sent to any AEM.
+  if (!verify.ok) return { ok: false, exitCode: verifyExitCode, steps, targets: targets.map((t) => ({ url: t.url, ok: false, exitCode: verifyExitCode, steps: [], deploy: null, check: null })), warnings };
   let built: Awaited<ReturnType<typeof buildPackage>> | undefined;
   steps.push(await timedStep('build', now, async () => {
     built = await buildPackage({ ...choice, cwd, env, now, out: options.out ?? 'dist', ...(options.template !== undefined && { template: options.template }) });

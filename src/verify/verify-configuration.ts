@@ -5,6 +5,7 @@
  */
 import { InputError, isIoEventsError } from '../errors.ts';
 import { isCloudManagerReference } from '../config/cloud-service-rules.ts';
+import { normalizeImsUrl } from '../config/ims-rules.ts';
 import { readChosenConfig, type ConfigChoice } from '../config/read-config.ts';
 import type { IoEventsConfig } from '../config/types.ts';
 import { checkCertificate, checkPrivateKey } from '../crypto/key-checks.ts';
@@ -44,6 +45,7 @@ export async function verifyConfiguration(options: VerifyConfigurationOptions = 
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
+  const imsUrl = options.imsUrl === undefined ? undefined : readImsUrlOption(options.imsUrl);
   const loaded = await readChosenConfig(options, cwd, env);
   const { config } = loaded;
   const key = await loadSigningKey(config, cwd, now());
@@ -55,7 +57,7 @@ export async function verifyConfiguration(options: VerifyConfigurationOptions = 
     metascopes: config.ims.metascopes,
     scopes: config.ims.scopes ?? [],
     keyChecks: key.checks,
-    imsUrl: options.imsUrl ?? config.ims.url,
+    imsUrl: imsUrl ?? config.ims.url,
     flow: options.flow ?? 'auto',
     offline: options.offline ?? false,
     env,
@@ -66,6 +68,23 @@ export async function verifyConfiguration(options: VerifyConfigurationOptions = 
     ...(options.fetch !== undefined && { fetch: options.fetch }),
   });
   return { ...result, warnings: [...loaded.warnings, ...key.warnings, ...addOnWarnings(config)] };
+}
+
+// `--ims-url` overrides ims.url and IOEVENTS_IMS_URL, so it passes their rule (https, http only on
+// loopback, no path): checked before anything is read or sent, so the client secret never goes
+// in clear over the network, nor to a path IMS does not serve.
+function readImsUrlOption(value: string): string {
+  const result = normalizeImsUrl(value);
+  if ('url' in result) return result.url;
+  // A URL with a user or password is named by its host only.
+  let shown = `'${value}'`;
+  try {
+    const url = new URL(value);
+    if (url.username !== '' || url.password !== '') shown = `a URL with a user or password for host '${url.host}'`;
+  } catch {
+    // Not a URL: nothing in it to hide.
+  }
+  throw new InputError(`--ims-url: expected ${result.expected}, got ${shown}${result.hint === undefined ? '' : `; ${result.hint}`}`, { code: 'E_IMS_URL' });
 }
 
 // A `workspace` section configures the Adobe I/O Events add-on: IMS may accept the credential and

@@ -94,6 +94,16 @@ upCommand('IMS refuses the credentials: exit 1, nothing sent to any AEM', async 
   assert.equal(json.targets.map((t) => [t.steps, t.exitCode]), [[[], 1], [[], 1]]);
 });
 
+upCommand('IMS fails (500 internal_error): exit 3, not a refusal; nothing sent to any AEM', async (ctx) => {
+  ctx.ims!.injectFault({ kind: 'internal_error' });
+  const run = await up(ctx, [...targetsOf(ctx), '--json']);
+  assert.is(run.code, 3, run.stdout + run.stderr);
+  assert.equal(ctx.aem.map((aem) => aem.requests.length), [0, 0]);
+  const json = JSON.parse(run.stdout) as { steps: { step: string; outcome: string }[]; targets: { steps: unknown[]; exitCode: number }[] };
+  assert.equal(json.steps.map((s) => [s.step, s.outcome]), [['keys', 'present'], ['verify', 'unavailable']]);
+  assert.equal(json.targets.map((t) => [t.steps, t.exitCode]), [[[], 3], [[], 3]]);
+});
+
 upCommand('no keystore: exit 2 naming keygen, nothing sent to IMS or AEM', async (ctx) => {
   rmSync(join(ctx.dir, 'keys', 'keystore.p12'));
   const run = await up(ctx, targetsOf(ctx));

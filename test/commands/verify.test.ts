@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
 import { ADDON_CLOUD_SERVICE_WARNING, ADDON_SCOPES_WARNING } from '../helpers/setup-warnings.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
-import { startImsStandIn, type ImsStandIn } from '../ims/ims-stand-in.ts';
+import { startImsStandIn, type ImsStandIn, type StandInFault } from '../ims/ims-stand-in.ts';
 import { strangerKey } from '../ims/credentials.ts';
 import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, exampleImsBinding, writeExampleProject } from '../build/example-project.ts';
 
@@ -88,6 +88,53 @@ verifyCommand('IMS unreachable: exit 3', async ({ dir }) => {
   const run = await verify(dir, ['--ims-url', 'http://127.0.0.1:9', '--timeout', '2']);
   assert.is(run.code, 3);
   assert.match(run.stderr, /^error: Could not reach IMS at http:\/\/127\.0\.0\.1:9\/ims\/exchange\/jwt/);
+});
+
+// README "Exit codes": 1 is a refused credential, 3 a remote that could not answer. IMS failing
+// (5xx, or 429 throttling) says nothing about the credential: exit 3, with the report and x-debug-id.
+const imsTrouble: ReadonlyArray<readonly [string, StandInFault, number, RegExp]> = [
+  ['500 internal_error', { kind: 'internal_error' }, 3, /cause: IMS failed with HTTP 500 internal_error \("Please try again later"\)/],
+  ['429 with Retry-After', { kind: 'throttle', retryAfterSeconds: 30 }, 3, /next step: Wait 30 s \(Retry-After\) before the next try/],
+  ['a 503 HTML page of a gateway', { kind: 'raw', status: 503, contentType: 'text/html', body: '<html><h1>503 Service Unavailable</h1></html>' }, 3, /cause: IMS answered HTTP 503, which is not a token, nor an IMS error/],
+  ['a 403 HTML page (an answer, not a failure)', { kind: 'raw', status: 403, contentType: 'text/html', body: '<html><h1>403 Forbidden</h1></html>' }, 1, /cause: IMS answered HTTP 403, which is not a token\./],
+];
+for (const [what, fault, code, report] of imsTrouble) {
+  verifyCommand(`IMS answers ${what}: exit ${code}, the report on stdout`, async (context) => {
+    context.ims = await startImsStandIn({ bindings: [await binding()], now: () => NOW });
+    context.ims.injectFault(fault, 2);
+    const run = await verify(context.dir, ['--ims-url', context.ims.url]);
+    assert.is(run.code, code, run.stdout + run.stderr);
+    assert.match(run.stdout, report);
+    assert.ok(run.stdout.includes(`  x-debug-id: ${context.ims.requests[0]!.debugId}`));
+    assert.is(context.ims.requests.length, 1);
+    const json = await verify(context.dir, ['--ims-url', context.ims.url, '--json']);
+    assert.is(json.code, code);
+    assert.equal((JSON.parse(json.stdout) as { ok: boolean; exitCode: number }), { ...(JSON.parse(json.stdout) as object), ok: false, exitCode: code });
+    assertNoSecret(run);
+  });
+}
+
+// --ims-url overrides ims.url and IOEVENTS_IMS_URL, so it obeys their rule (README, ims.url):
+// https, http only on loopback, no path; else the client secret would cross the network in clear.
+verifyCommand('--ims-url with plain http to another host is bad input, as ims.url is: exit 2, before any check', async ({ dir }) => {
+  const run = await verify(dir, ['--ims-url', 'http://ims.corp.example', '--offline']);
+  assert.is(run.code, 2, run.stdout);
+  assert.is(run.stdout, '');
+  assert.is(run.stderr, "error: --ims-url: expected an https URL (http only for 127.0.0.1 or localhost), got 'http://ims.corp.example'; give the IMS base URL only, like https://ims-na1.adobelogin.com\n");
+});
+
+verifyCommand('--ims-url with a password names its host only', async ({ dir }) => {
+  const run = await verify(dir, ['--ims-url', 'https://admin:hunter2-pw@ims.example', '--offline']);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, "error: --ims-url: expected a URL without user name or password, got a URL with a user or password for host 'ims.example'; give the IMS base URL only, like https://ims-na1.adobelogin.com\n");
+});
+
+verifyCommand('--ims-url with a path is bad input: nothing is sent to it', async (context) => {
+  context.ims = await startImsStandIn({ bindings: [await binding()], now: () => NOW });
+  const run = await verify(context.dir, ['--ims-url', `${context.ims.url}/ims/exchange/jwt`]);
+  assert.is(run.code, 2, run.stdout);
+  assert.match(run.stderr, /^error: --ims-url: expected a URL without path, query or fragment \(the tool adds \/ims\/token\/v3 and \/ims\/exchange\/jwt\)/);
+  assert.is(context.ims.requests.length, 0);
 });
 
 verifyCommand('--offline with a wrong keystore password: the failed check, exit 1, no network', async ({ dir }) => {

@@ -103,4 +103,26 @@ sendSuite('a transport failure: HttpTransportError with the cause, not timed out
   }
 });
 
+// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one fires after 1 ms. A
+// `--timeout` of 30 days (2,592,000 s) must wait, not fail at once claiming it waited 30 days.
+sendSuite('a timeout longer than a timer can hold waits (up to 2^31-1 ms), it does not abort at once', async () => {
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => void warnings.push(warning);
+  process.on('warning', onWarning);
+  let signal: AbortSignal | undefined;
+  const fetchLike = (_url: string, init: RequestInit) => {
+    signal = init.signal ?? undefined;
+    // Answers after a 50 ms timer: any timer of the request set to fire sooner has fired by then.
+    return new Promise<Response>((resolve) => setTimeout(() => resolve(new Response('ok', { status: 200 })), 50));
+  };
+  try {
+    const answer = await sendHttpRequest({ url: 'http://127.0.0.1:9/x', method: 'GET', fetch: fetchLike, timeoutMs: 30 * 86_400_000 });
+    assert.equal([answer.status, answer.text, signal?.aborted], [200, 'ok', false]);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(warnings.map((warning) => warning.name), []);
+  } finally {
+    process.off('warning', onWarning);
+  }
+});
+
 sendSuite.run();

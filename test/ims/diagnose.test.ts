@@ -83,6 +83,20 @@ diagnoseImsErrorSuite('internal_error on the JWT exchange mentions the conversio
   assert.not.match(oauth.cause, /converted/);
 });
 
+// Retry-After is delta-seconds or an HTTP-date (RFC 9110 §10.2.3); anything else says nothing.
+const retryAfters: ReadonlyArray<readonly [string, string]> = [
+  ['7', 'Wait 7 s (Retry-After) before the next try'],
+  [new Date(RECEIVED.getTime() + 120_000).toUTCString(), 'Wait 120 s (Retry-After) before the next try'],
+  [new Date(RECEIVED.getTime() - 60_000).toUTCString(), 'Wait a few minutes before the next try'],
+  ['soon', 'Wait a few minutes before the next try'],
+  ['-5', 'Wait a few minutes before the next try'],
+];
+for (const [retryAfter, wait] of retryAfters) {
+  diagnoseImsErrorSuite(`Retry-After ${JSON.stringify(retryAfter)} → "${wait}"`, () => {
+    assert.ok(diagnoseImsError({ flow: 'oauth', refusal: refusal(429, undefined, undefined, { retryAfter }) }).nextStep.startsWith(`${wait};`));
+  });
+}
+
 diagnoseImsErrorSuite('throttling quotes Retry-After; a redirect names its target', () => {
   assert.match(diagnoseImsError({ flow: 'oauth', refusal: refusal(429, undefined, undefined, { retryAfter: '7' }) }).nextStep, /^Wait 7 s \(Retry-After\)/);
   assert.match(diagnoseImsError({ flow: 'jwt', refusal: refusal(301, undefined, undefined, { location: 'https://x.example/' }) }).cause, /redirected \(301\) to https:\/\/x\.example\//);

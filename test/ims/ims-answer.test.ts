@@ -63,6 +63,27 @@ parseImsAnswerSuite('an access token in a non-token answer is blanked out of the
   assert.is(answer.accepted ? '' : answer.unexpectedBody, '{"token_type":"bearer","access_token":"***","expires_in":1}');
 });
 
+// A gateway or a hostile IMS URL writes what it likes into these fields; the report prints them.
+parseImsAnswerSuite('remote text is one line without control characters, cut to 500 characters after its secrets are blanked', () => {
+  const description = `Could not match JWT\r\n\u001b[2Jsignature ${'x'.repeat(2000)}`;
+  const text = JSON.stringify({ error_description: description, error: 'invalid_token\n\u001b]0;title\u0007' });
+  const answer = parseImsAnswer(raw(400, text, { debugId: 'dbg\u001b[31m-1', retryAfter: '7\r\n', location: `https://x.example/\u0000${'y'.repeat(600)}` }), 'milliseconds', []);
+  if (answer.accepted) throw new Error('accepted');
+  assert.is(answer.errorDescription, `${`Could not match JWT [2Jsignature ${'x'.repeat(2000)}`.slice(0, 500)}…`);
+  assert.is(answer.error, 'invalid_token ]0;title');
+  assert.is(answer.debugId, 'dbg[31m-1');
+  assert.is(answer.retryAfter, '7');
+  assert.is(answer.location, `${`https://x.example/${'y'.repeat(600)}`.slice(0, 500)}…`);
+});
+
+parseImsAnswerSuite('a secret across the 500th character is blanked whole before the cut; the body excerpt is one line', () => {
+  const secret = 'p8e-s3cret-value-0123';
+  const answer = parseImsAnswer(raw(400, JSON.stringify({ error_description: `${'a'.repeat(490)}${secret}${'b'.repeat(100)}`, error: 'invalid_client' })), 'milliseconds', [secret]);
+  assert.is(answer.accepted ? '' : answer.errorDescription, `${`${'a'.repeat(490)}***${'b'.repeat(100)}`.slice(0, 500)}…`);
+  const page = parseImsAnswer(raw(502, '<html>\n  <h1>Bad\tGateway</h1>\n</html>'), 'milliseconds', []);
+  assert.is(page.accepted ? '' : page.unexpectedBody, '<html> <h1>Bad Gateway</h1> </html>');
+});
+
 parseImsAnswerSuite.run();
 
 // ---

@@ -165,6 +165,35 @@ verifyCredentialsSuite('auto: a refused JWT is followed by OAuth Server-to-Serve
   assertNoSecret(result, standIn);
 });
 
+// exitCode: 3 only when IMS failed at every call; a refusal by either flow is a verdict (1).
+const exitCodes: ReadonlyArray<readonly [string, readonly StandInFault[], Partial<ImsStandInOptions>, 1 | 3, string]> = [
+  ['JWT 500, OAuth 500', [{ kind: 'internal_error' }, { kind: 'internal_error' }], {}, 3, 'IMS could not answer for the JWT credential: IMS failed with HTTP 500 internal_error ("Please try again later").'],
+  ['JWT 500, OAuth 429', [{ kind: 'internal_error' }, { kind: 'throttle', retryAfterSeconds: 5 }], {}, 3, 'OAuth Server-to-Server failed too: IMS is throttling this client (429): it asks too often for new tokens.'],
+  ['JWT 500, OAuth refuses the scopes', [{ kind: 'internal_error' }], { bindings: [makeBinding({ scopes: ['openid'] })] }, 1, 'OAuth Server-to-Server was refused too: IMS refused the scopes'],
+  ['JWT 500, OAuth accepts', [{ kind: 'internal_error' }], {}, 1, 'It accepted the same client with OAuth Server-to-Server: migrate the AEM configuration to it.'],
+  ['JWT refused, OAuth 503 page', [{ kind: 'raw', status: 400, contentType: 'application/json', body: '{"error":"invalid_scope"}' }, { kind: 'raw', status: 503, contentType: 'text/html', body: '<h1>503</h1>' }], {}, 1, 'OAuth Server-to-Server failed too: IMS answered HTTP 503'],
+];
+for (const [what, faults, standInOptions, exitCode, summary] of exitCodes) {
+  verifyCredentialsSuite(`exitCode ${exitCode}: ${what}`, async () => {
+    const standIn = await startImsStandIn({ bindings: [makeBinding()], now: () => NOW, ...standInOptions });
+    try {
+      for (const fault of faults) standIn.injectFault(fault);
+      const result = await verifyCredentials(options(standIn.url, { scopes: [...SCOPES] }));
+      assert.is(standIn.requests.length, 2);
+      assert.equal([result.ok, result.exitCode], [false, exitCode]);
+      assert.ok(result.summary.includes(summary), result.summary);
+    } finally {
+      await standIn.close();
+    }
+  });
+}
+
+verifyCredentialsSuite('exitCode 0 when accepted or offline, 1 when an offline check fails', async () => {
+  assert.is((await verifyAgainst({})).result.exitCode, 0);
+  assert.is((await verifyAgainst({ verify: { offline: true } })).result.exitCode, 0);
+  assert.is((await verifyAgainst({ verify: { orgId: TECHNICAL_ACCOUNT_ID } })).result.exitCode, 1);
+});
+
 verifyCredentialsSuite('auto: JWT accepted → OAuth is not asked; no key → OAuth only, without the JWT notice', async () => {
   const both = await verifyAgainst({ verify: { scopes: [...SCOPES] } });
   assert.equal(both.standIn.requests.map((request) => request.path), ['/ims/exchange/jwt']);

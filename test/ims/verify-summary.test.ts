@@ -11,6 +11,7 @@ const checks = [
 
 const refused: VerifyResult = {
   ok: false,
+  exitCode: 1,
   imsUrl: 'https://ims-na1.adobelogin.com',
   flow: 'auto',
   offline: false,
