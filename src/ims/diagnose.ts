@@ -120,6 +120,14 @@ function diagnoseUnboundCertificate(options: DiagnoseImsErrorOptions): ImsDiagno
 }
 
 function diagnoseClockSkew(offset: number | undefined, lifetime: number): ImsDiagnosis {
+  // Clocks within the JWT's lifetime of each other cannot have expired it: something else did.
+  if (offset !== undefined && Math.abs(offset) < lifetime) {
+    return {
+      reason: 'clock_skew',
+      cause: `IMS found the JWT expired, although this machine's clock is within ${Math.abs(offset)} s of IMS's and the JWT is valid for ${lifetime} s: it was signed with an earlier time than now, or took longer than that to reach IMS.`,
+      nextStep: 'Run verify again; if IMS says the same, check the time this machine (or a container or CI runner) reports with `date -u` against a reliable clock.',
+    };
+  }
   const measured = offset === undefined ? 'probably behind' : `${Math.abs(offset)} s ${offset >= 0 ? 'behind' : 'ahead of'}`;
   return {
     reason: 'clock_skew',

@@ -73,6 +73,10 @@ diagnoseImsErrorSuite('clock skew gives the measured offset from the Date header
   assert.is(behind.cause, "IMS found the JWT expired: this machine's clock is 600 s behind IMS's clock, and the JWT is valid for 300 s from this machine's time.");
   const unknown = diagnoseImsError({ flow: 'jwt', refusal: refusal(400, 'invalid_token', 'JWT token has expired'), jwtLifetimeSeconds: 180 });
   assert.is(unknown.cause, "IMS found the JWT expired: this machine's clock is probably behind IMS's clock, and the JWT is valid for 180 s from this machine's time.");
+  // Clocks that agree cannot have expired the JWT: not "0 s behind".
+  const agreeing = diagnoseImsError({ flow: 'jwt', refusal: refusal(400, 'invalid_token', 'JWT token has expired', { serverDate: RECEIVED }) });
+  assert.is(agreeing.reason, 'clock_skew');
+  assert.is(agreeing.cause, "IMS found the JWT expired, although this machine's clock is within 0 s of IMS's and the JWT is valid for 300 s: it was signed with an earlier time than now, or took longer than that to reach IMS.");
 });
 
 diagnoseImsErrorSuite('internal_error on the JWT exchange mentions the conversion to OAuth; on OAuth it does not', () => {
