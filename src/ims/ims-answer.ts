@@ -4,7 +4,7 @@
  * https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims/)
  * or a refusal (`{error_description, error}`, as adobe/jwt-auth `index.js` reads it).
  */
-import { redact } from '../http/redact.ts';
+import { createRedactor } from '../http/redact.ts';
 import type { RawImsAnswer } from './ims-request.ts';
 
 export { redact } from '../http/redact.ts';
@@ -59,7 +59,7 @@ export interface ImsRefusal extends ImsAnswerBase {
 /** A token or a refusal. */
 export type ImsAnswer = ImsTokenAnswer | ImsRefusal;
 
-/** Interprets a raw answer; `secrets` are blanked out of any body text kept for the report. */
+/** Interprets a raw answer; `secrets` are blanked out of every text of a refusal (body, `error`, `error_description`, `Location`, `Retry-After`). */
 export function parseImsAnswer(raw: RawImsAnswer, unit: ExpiresInUnit, secrets: readonly string[]): ImsAnswer {
   const { endpoint, status, debugId, serverDate, receivedAt } = raw;
   const base = { endpoint, status, debugId, serverDate, receivedAt };
@@ -70,17 +70,21 @@ export function parseImsAnswer(raw: RawImsAnswer, unit: ExpiresInUnit, secrets: 
     const expiresInSeconds = Math.floor(expiresInMs / 1000);
     return { ...base, accepted: true, tokenType, accessToken, expiresInSeconds, expiresAt: new Date(receivedAt.getTime() + expiresInMs) };
   }
-  const error = typeof json?.error === 'string' ? json.error : undefined;
-  const errorDescription = typeof json?.error_description === 'string' ? redact(json.error_description, secrets) : undefined;
+  // Every text of a refusal is the remote's (IMS, or a proxy or login page in front of it, which
+  // may repeat the request's form body): blanked out here, the one place they enter, so that
+  // results, summaries and messages built from them never carry the client secret or the JWT.
+  const blank = createRedactor([...secrets, ...(token ? [token.accessToken] : [])]);
+  const text = (value: string | undefined): string | undefined => (value === undefined ? undefined : blank(value));
+  const error = typeof json?.error === 'string' ? blank(json.error) : undefined;
   return {
     ...base,
     accepted: false,
     error,
-    errorDescription,
+    errorDescription: typeof json?.error_description === 'string' ? blank(json.error_description) : undefined,
     // Blank out before shortening, so no cut-off piece of a secret survives.
-    unexpectedBody: error === undefined ? redact(raw.text, [...secrets, ...(token ? [token.accessToken] : [])]).slice(0, 300) : undefined,
-    retryAfter: raw.retryAfter,
-    location: raw.location,
+    unexpectedBody: error === undefined ? blank(raw.text).slice(0, 300) : undefined,
+    retryAfter: text(raw.retryAfter),
+    location: text(raw.location),
   };
 }
 

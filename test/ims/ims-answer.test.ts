@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseImsAnswer, redact } from '../../src/ims/ims-answer.ts';
+import { parseImsAnswer, redact, type ImsRefusal } from '../../src/ims/ims-answer.ts';
 import type { RawImsAnswer } from '../../src/ims/ims-request.ts';
 
 const RECEIVED = new Date('2026-11-23T12:00:00Z');
@@ -62,6 +62,23 @@ parseImsAnswerSuite('an access token in a non-token answer is blanked out of the
   const answer = parseImsAnswer(raw(400, '{"token_type":"bearer","access_token":"secret.token.value","expires_in":1}'), 'milliseconds', []);
   assert.is(answer.accepted ? '' : answer.unexpectedBody, '{"token_type":"bearer","access_token":"***","expires_in":1}');
 });
+
+// A remote in front of IMS (a proxy, a login page, a test IMS) that repeats the request's form body
+// back: every text of the refusal reaches VerifyResult.summary, which library callers log as is.
+const FORM = 'grant_type=client_credentials&client_id=abc&client_secret=p8e-S3cret%2Bvalue';
+const SECRET = 'p8e-S3cret+value';
+const echoes: readonly [string, RawImsAnswer, (answer: ImsRefusal) => unknown, string][] = [
+  ['the Location of a redirect', raw(302, '', { location: `https://login.example.com/?${FORM}` }), (a) => a.location, 'https://login.example.com/?grant_type=client_credentials&client_id=abc&client_secret=***'],
+  ['Retry-After', raw(429, '', { retryAfter: `120 ${SECRET}` }), (a) => a.retryAfter, '120 ***'],
+  ['the error field', raw(400, JSON.stringify({ error: `bad ${FORM}` })), (a) => a.error, 'bad grant_type=client_credentials&client_id=abc&client_secret=***'],
+  ['error_description', raw(400, JSON.stringify({ error: 'invalid_client', error_description: SECRET })), (a) => a.errorDescription, '***'],
+];
+for (const [what, answer, read, expected] of echoes) {
+  parseImsAnswerSuite(`a secret that the remote repeats in ${what} is blanked out`, () => {
+    const parsed = parseImsAnswer(answer, 'seconds', [SECRET]);
+    assert.is(parsed.accepted ? undefined : read(parsed), expected);
+  });
+}
 
 parseImsAnswerSuite.run();
 
