@@ -12,7 +12,7 @@ let cached: InstalledPackage | undefined;
 
 /**
  * The aem-ioevents package (where `package.json` and `templates/` are), found by walking up from
- * this module: the same code runs from `src/` in tests and bundled from `dist/`. Read once.
+ * this module: the same code runs from the sources in tests and bundled from `dist/`. Read once.
  */
 export function getInstalledPackage(): InstalledPackage {
   if (cached !== undefined) return cached;

@@ -43,7 +43,9 @@ export interface BuildOptions extends ConfigChoice {
   readonly force?: boolean;
   /** `GROUP:ARTIFACT`: add `META-INF/maven/<g>/<a>/pom.properties` and `pom.xml` (version: the package's). */
   readonly maven?: string;
+  /** Folder that `config`, `out` and a template folder resolve against. @default process.cwd() */
   readonly cwd?: string;
+  /** Variables: the configuration's `${NAME}`, `IOEVENTS_IMS_URL`, `SOURCE_DATE_EPOCH`. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The clock, used when `SOURCE_DATE_EPOCH` is not set. */
   readonly now?: () => Date;

@@ -59,7 +59,7 @@ export function createTemplateContext(config: IoEventsConfig, keystoreBytes: Uin
  * The JWT claims as AEM's access token provider keeps them (`auth.token.provider.default.claims`):
  * one `"name" : value` member per claim, JSON-encoded, as Adobe's OAuth migration steps write
  * `"iss" : "<OrgID>"` (AdobeDocs/experience-manager-65.en `help/assets/config-smart-tagging.md`).
- * The claims are those `verify` signs (src/ims/jwt-claims.ts) without `exp`: the provider sets
+ * The claims are those `verify` signs (`createJwtClaims`) without `exp`: the provider sets
  * the expiry of each JWT it signs (assumed; not in a public source).
  */
 export function formatDefaultClaims(config: IoEventsConfig): string[] {

@@ -29,7 +29,9 @@ export interface CheckOptions extends ConfigChoice {
   readonly ping?: boolean;
   /** `WARN` fails too. */
   readonly strict?: boolean;
+  /** Folder that `config` and a template folder resolve against. @default process.cwd() */
   readonly cwd?: string;
+  /** Variables: `AEM_URL`, `AEM_USER`, `AEM_PASSWORD`, the configuration's `${NAME}`, the proxy variables. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => Date;
   /** @default the global fetch, or undici through the proxy named in `env` */

@@ -1,7 +1,7 @@
 /**
  * What a check's status means for the verdict and the exit code. A definite "no" from AEM is
  * exit 1; no answer (refused, timed out, 5xx until `--wait` ran out) is exit 3, as in `deploy`
- * (`OUTCOME_EXIT_CODES` in src/deploy/verdict.ts).
+ * (`OUTCOME_EXIT_CODES` of deploy).
  */
 import type { ExitCode } from '../errors.ts';
 import type { CheckStatus } from './check-result.ts';

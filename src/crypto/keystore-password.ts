@@ -18,19 +18,28 @@ export interface KeystorePasswordSource {
 }
 
 /**
- * Throws `InputError` for a password AEM could not use: empty, with a control character, or
- * with a character outside printable ASCII. Java's PKCS#12 keystore derives its keys through
- * SunJCE's `PBEKey`, which refuses any other character ("Password is not ASCII"), and then
+ * Throws `InputError` for a password AEM could not use: not a string (named by its type only),
+ * empty, with a control character, or with a character outside printable ASCII. Java's PKCS#12
+ * keystore derives its keys through SunJCE's `PBEKey`, which refuses any other character ("Password is not ASCII"), and then
  * reports "keystore password was incorrect" even for keystores openssl made (tested with JDK 17).
  */
 export function checkKeystorePassword(password: string, name: string): void {
   const fail = (why: string): never => {
     throw new InputError(`${name} ${why}`, { code: 'E_KEYSTORE_PASSWORD' });
   };
+  // JavaScript callers and parsed files can hand over anything (12345678 from YAML, an unset
+  // variable); name its type, never its value, before anything reads it as text.
+  if (typeof password !== 'string') fail(`must be a string, got ${describeType(password)}; AEM needs a non-empty keystore password`);
   if (password === '') fail('is empty; AEM needs a non-empty keystore password');
   // A stray line break (echo "…" > file) would make a password nobody can type into AEM's dialog.
   if (/[\u0000-\u001f\u007f]/u.test(password)) fail('contains a control character (such as a line break); remove it');
   if (/[^\u0020-\u007e]/u.test(password)) fail("contains a character outside printable ASCII; Java's PKCS#12 keystore (AEM) cannot open it with such a password: use letters, digits and ASCII punctuation");
+}
+
+function describeType(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  const type = typeof value;
+  return `${/^[aeiou]/u.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 /** True when a password can be had without asking: the variable is set. */

@@ -1,5 +1,5 @@
 /**
- * One authenticated request to an AEM instance through the shared HTTP layer (`src/http/`):
+ * One authenticated request to an AEM instance through the package's one HTTP layer:
  * basic auth, a deadline over the whole exchange, no redirects, at most `maxAnswerBytes` of an
  * answer read. A missing answer, or one cut at that cap, is returned as a
  * {@link AemTransportFailure} rather than thrown, because the conductor decides per kind what
@@ -19,7 +19,7 @@ export interface AemConnection {
   readonly proxy?: string | undefined;
   /** Other secrets the calls carry (keystore passwords), for redaction. */
   readonly secrets?: readonly string[] | undefined;
-  /** The most bytes of an answer that are read. @default MAX_ANSWER_BYTES (4 MiB, src/http/answer-cap.ts) */
+  /** The most bytes of an answer that are read. @default 4 MiB (4194304) */
   readonly maxAnswerBytes?: number | undefined;
 }
 

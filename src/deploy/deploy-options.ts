@@ -42,7 +42,9 @@ export interface DeployOptions extends ConfigChoice {
   /** `--config` and `--env`, for `--keystore`. */
   readonly config?: string;
   readonly envName?: string;
+  /** Folder that `package` and `config` resolve against. @default process.cwd() */
   readonly cwd?: string;
+  /** Variables: `AEM_URL`, `AEM_USER`, `AEM_PASSWORD`, `AEM_KEYSTORE_PASSWORD`, the configuration's `${NAME}`, the proxy variables. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The clock for durations and certificate checks. */
   readonly now?: () => Date;

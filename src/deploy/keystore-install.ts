@@ -65,7 +65,7 @@ export type KeystoreOutcome =
   | 'refused'
   /** No answer, or the connection broke. Exit 3. */
   | 'unreachable'
-  /** An answer went past the cap on answers (4 MiB, src/http/answer-cap.ts) and was cut there. Exit 3. */
+  /** An answer went past the cap on answers (4 MiB) and was cut there. Exit 3. */
   | 'answer-too-large'
   /** Not attempted: the package did not install on this target. */
   | 'skipped';

@@ -29,7 +29,7 @@ export type ReadinessState =
   | 'unreachable'
   /** No answer in time. */
   | 'timed-out'
-  /** An answer longer than the cap on answers (src/http/answer-cap.ts), cut there. */
+  /** An answer longer than the cap on answers (4 MiB), cut there. */
   | 'too-large';
 
 /** A probe's result. */

@@ -32,7 +32,7 @@ export type InstallOutcome =
   | 'timed-out'
   /** The connection broke after the request went out; the install is never sent again. Exit 3. */
   | 'connection-lost'
-  /** The answer went past the cap on answers (4 MiB, src/http/answer-cap.ts) and was cut there: its verdict was not read. Exit 3. */
+  /** The answer went past the cap on answers (4 MiB) and was cut there: its verdict was not read. Exit 3. */
   | 'answer-too-large';
 
 /** The exit code of each outcome (README, "Exit codes"). */

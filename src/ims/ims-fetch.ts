@@ -1,5 +1,5 @@
 /**
- * The HTTP client for IMS: the shared one of `src/http/` (proxies through undici's
+ * The HTTP client for IMS: the package's one HTTP layer (proxies through undici's
  * `EnvHttpProxyAgent`, loaded lazily), under the names the IMS module has always used.
  */
 import { createHttpFetch, type HttpFetch } from '../http/http-fetch.ts';

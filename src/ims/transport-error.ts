@@ -32,7 +32,7 @@ export function toRemoteError(error: unknown, context: FailureContext): RemoteEr
 }
 
 /**
- * The `RemoteError` for an answer cut at the cap on answers (src/http/answer-cap.ts). IMS answers
+ * The `RemoteError` for an answer cut at the cap on answers (4 MiB). IMS answers
  * with a few hundred bytes of JSON (a token or an error): anything that large is not IMS speaking.
  */
 export function tooLargeError(error: HttpAnswerTooLargeError, proxy: string | undefined): RemoteError {

@@ -36,7 +36,9 @@ export interface UpOptions extends ConfigChoice {
   readonly strict?: boolean;
   /** IMS base URL; wins over `IOEVENTS_IMS_URL` and `ims.url`. */
   readonly imsUrl?: string;
+  /** Folder that `config`, `out` and a template folder resolve against. @default process.cwd() */
   readonly cwd?: string;
+  /** Variables: `AEM_URL`, `AEM_USER`, `AEM_PASSWORD`, `AEM_KEYSTORE_PASSWORD`, the configuration's `${NAME}`, `IOEVENTS_IMS_URL`, `SOURCE_DATE_EPOCH`, the proxy variables. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => Date;
   /** The client of the AEM calls. @default as deploy and check choose it */

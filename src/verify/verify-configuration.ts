@@ -29,7 +29,9 @@ export interface VerifyConfigurationOptions extends ConfigChoice {
   readonly imsUrl?: string;
   readonly offline?: boolean;
   readonly timeoutMs?: number;
+  /** Folder that `config` resolves against. @default process.cwd() */
   readonly cwd?: string;
+  /** Variables: the configuration's `${NAME}`, `IOEVENTS_IMS_URL`, the proxy variables. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => Date;
   readonly fetch?: FetchLike;

@@ -1,6 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InputError } from '../../src/errors.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { createKeyMaterial } from '../../src/crypto/key-material.ts';
 import { checkKeystorePassword, hasKeystorePasswordVariable, readKeystorePassword } from '../../src/crypto/keystore-password.ts';
 
 async function failure(run: () => unknown): Promise<string> {
@@ -41,6 +43,26 @@ for (const [password, message] of refused) {
     assert.is(await failure(() => checkKeystorePassword(password, 'IOEVENTS_KEYSTORE_PASSWORD')), message);
   });
 }
+
+// JavaScript callers and parsed files hand over what they have: 12345678 from a YAML file, an unset
+// variable. Without the check, createKeyMaterial failed with Node's RangeError from deep in PBKDF.
+const notStrings: readonly [unknown, string][] = [
+  [12345678, 'IOEVENTS_KEYSTORE_PASSWORD must be a string, got a number; AEM needs a non-empty keystore password'],
+  [undefined, 'IOEVENTS_KEYSTORE_PASSWORD must be a string, got undefined; AEM needs a non-empty keystore password'],
+  [null, 'IOEVENTS_KEYSTORE_PASSWORD must be a string, got null; AEM needs a non-empty keystore password'],
+  [Buffer.from('changeit'), 'IOEVENTS_KEYSTORE_PASSWORD must be a string, got an object; AEM needs a non-empty keystore password'],
+];
+
+for (const [password, message] of notStrings) {
+  checkSuite(`refuses ${String(password)} (${typeof password}) without repeating it`, async () => {
+    assert.is(await failure(() => checkKeystorePassword(password as string, 'IOEVENTS_KEYSTORE_PASSWORD')), message);
+  });
+}
+
+checkSuite('createKeyMaterial refuses a number for a password with the same InputError', async () => {
+  const message = await failure(() => createKeyMaterial({ password: 12345678 as unknown as string, privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey }));
+  assert.is(message, 'the keystore password must be a string, got a number; AEM needs a non-empty keystore password');
+});
 
 checkSuite.run();
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseImsAnswer, redact } from '../../src/ims/ims-answer.ts';
+import { parseImsAnswer, redact, type ImsRefusal } from '../../src/ims/ims-answer.ts';
 import type { RawImsAnswer } from '../../src/ims/ims-request.ts';
 
 const RECEIVED = new Date('2026-11-23T12:00:00Z');
@@ -83,6 +83,22 @@ parseImsAnswerSuite('a secret across the 500th character is blanked whole before
   const page = parseImsAnswer(raw(502, '<html>\n  <h1>Bad\tGateway</h1>\n</html>'), 'milliseconds', []);
   assert.is(page.accepted ? '' : page.unexpectedBody, '<html> <h1>Bad Gateway</h1> </html>');
 });
+// A remote in front of IMS (a proxy, a login page, a test IMS) that repeats the request's form body
+// back: every text of the refusal reaches VerifyResult.summary, which library callers log as is.
+const FORM = 'grant_type=client_credentials&client_id=abc&client_secret=p8e-S3cret%2Bvalue';
+const SECRET = 'p8e-S3cret+value';
+const echoes: readonly [string, RawImsAnswer, (answer: ImsRefusal) => unknown, string][] = [
+  ['the Location of a redirect', raw(302, '', { location: `https://login.example.com/?${FORM}` }), (a) => a.location, 'https://login.example.com/?grant_type=client_credentials&client_id=abc&client_secret=***'],
+  ['Retry-After', raw(429, '', { retryAfter: `120 ${SECRET}` }), (a) => a.retryAfter, '120 ***'],
+  ['the error field', raw(400, JSON.stringify({ error: `bad ${FORM}` })), (a) => a.error, 'bad grant_type=client_credentials&client_id=abc&client_secret=***'],
+  ['error_description', raw(400, JSON.stringify({ error: 'invalid_client', error_description: SECRET })), (a) => a.errorDescription, '***'],
+];
+for (const [what, answer, read, expected] of echoes) {
+  parseImsAnswerSuite(`a secret that the remote repeats in ${what} is blanked out`, () => {
+    const parsed = parseImsAnswer(answer, 'seconds', [SECRET]);
+    assert.is(parsed.accepted ? undefined : read(parsed), expected);
+  });
+}
 
 parseImsAnswerSuite.run();
 

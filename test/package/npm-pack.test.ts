@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { findUnexportedTypes } from './api-surface.ts';
 import { writeConsumerProject } from './consumer-project.ts';
-import { findReferences } from './shipped-references.ts';
+import { findReferences, findSourcePaths } from './shipped-references.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -88,6 +88,11 @@ test('no packed file but the README points to our research notes (../shared, the
   const files = listFiles(installed).filter((file) => file !== 'README.md').map((file) => join(installed, file));
   assert.ok(files.some((file) => file.endsWith('.d.ts')) && files.some((file) => file.endsWith('template.yaml')));
   assert.equal(findReferences(files, installed), []);
+});
+
+test('no packed file sends users to our sources (src/...), which the package does not ship', () => {
+  const files = listFiles(installed).map((file) => join(installed, file));
+  assert.equal(findSourcePaths(files, installed, root), []);
 });
 
 test('no packed file names the folder it was built in, nor links a source map', () => {
