@@ -64,7 +64,7 @@ const UNEXPECTED_BODY_CHARS = 300;
 
 /**
  * Interprets a raw answer. Every text IMS (or whatever answered) wrote that the result keeps is
- * cleaned once here: `secrets` blanked, one line, cut to 500 characters (src/http/remote-text.ts).
+ * cleaned once here: `secrets` blanked, one line, cut to 500 characters.
  */
 export function parseImsAnswer(raw: RawImsAnswer, unit: ExpiresInUnit, secrets: readonly string[]): ImsAnswer {
   const { endpoint, status, serverDate, receivedAt } = raw;
