@@ -23,7 +23,7 @@ import { openRegularFile, type OpenedUserFile } from './read-user-file.ts';
 export interface WriteFileAtomicOptions {
   /** Replace an existing file with different content. */
   readonly force?: boolean;
-  /** File mode of a new file (default 0o644). */
+  /** File mode of a new file (default 0o644; the umask may narrow it). An existing file with the same bytes and a wider mode is written anew. */
   readonly mode?: number;
   /** How the file is named in the "exists" message, e.g. the path the user gave. */
   readonly label?: string;
@@ -59,15 +59,20 @@ export const MAX_CHECKED_BYTES = 64 * 1024 * 1024;
 /** Writes `bytes` to `file` atomically; creates the folder when missing. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array, options: WriteFileAtomicOptions = {}): Promise<WriteOutcome> {
   const label = options.label ?? file;
+  const mode = options.mode ?? 0o644;
   const existing = await readExisting(file, bytes, label, options.whyKeep === undefined ? 0 : MAX_CHECKED_BYTES);
-  if (isSame(existing, bytes)) return 'unchanged';
-  if (existing !== undefined && !options.force) await assertReplaceable(existing, label, options.whyKeep);
+  // The same bytes stay, unless others may read them where this write would not let them (a zip
+  // that holds a secret, written 0644 by an earlier version): then they are written anew.
+  const same = isSame(existing, bytes);
+  if (same && (existing!.stats.mode & 0o777 & ~mode) === 0) return 'unchanged';
+  if (existing !== undefined && !same && !options.force) await assertReplaceable(existing, label, options.whyKeep);
   // The one folder maker of the output paths: `mkdir -p` loops forever on Node 20 where mkdir
   // answers ENOENT under an existing folder (/proc), and a file in the way is named as such.
   await makeOutputFolder(resolve(dirname(file)));
   const temp = tempName(file, 'tmp');
   try {
-    await writeFile(temp, bytes, { flag: 'wx', mode: options.mode ?? 0o644 }).catch((error: NodeJS.ErrnoException) => {
+    // The mode is given when the file is created, before a byte is in it (never a chmod after).
+    await writeFile(temp, bytes, { flag: 'wx', mode }).catch((error: NodeJS.ErrnoException) => {
       // Node's text would name the temporary file, which the user never asked for.
       if (error.code !== undefined && NOT_WRITABLE.has(error.code)) throw new InputError(`cannot write ${label}: the folder '${dirname(file)}' is not writable (${error.code})`, { code: 'E_WRITE', cause: error });
       throw error;

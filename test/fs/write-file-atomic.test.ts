@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/fs/write-file-atomic.ts';
 import { InputError } from '../../src/errors.ts';
@@ -28,6 +28,31 @@ writeFileAtomicSuite('the same bytes again leave the file alone', async ({ dir }
   const file = join(dir, 'a.zip');
   await writeFileAtomic(file, bytes('one'));
   assert.is(await writeFileAtomic(file, bytes('one')), 'unchanged');
+});
+
+// A file with a secret in it (build's zip with the client secret) is never readable by others, not even
+// for an instant: the temporary file gets the mode when it is created, before its bytes.
+writeFileAtomicSuite('mode 0600: the temporary file already has it before it is placed', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  let tempModes: number[] = [];
+  const beforePlace = async () => {
+    tempModes = readdirSync(dir).filter((name) => name.endsWith('.tmp')).map((name) => statSync(join(dir, name)).mode & 0o777);
+  };
+  assert.is(await writeFileAtomic(file, bytes('secret'), { mode: 0o600, beforePlace }), 'written');
+  assert.equal(tempModes, [0o600]);
+  assert.is(statSync(file).mode & 0o777, 0o600);
+});
+
+writeFileAtomicSuite('the same bytes under a wider mode than asked are written anew with the mode asked; a narrower one is left alone', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  writeFileSync(file, 'secret', { mode: 0o644 });
+  chmodSync(file, 0o644);
+  assert.is(await writeFileAtomic(file, bytes('secret'), { mode: 0o600 }), 'replaced');
+  assert.is(statSync(file).mode & 0o777, 0o600);
+  assert.equal(readdirSync(dir), ['a.zip']);
+  chmodSync(file, 0o400);
+  assert.is(await writeFileAtomic(file, bytes('secret'), { mode: 0o600 }), 'unchanged');
+  assert.is(statSync(file).mode & 0o777, 0o400);
 });
 
 writeFileAtomicSuite('other bytes without force: bad input, the file untouched', async ({ dir }) => {
