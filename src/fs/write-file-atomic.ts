@@ -13,11 +13,12 @@
  * {@link replaceChecked}).
  */
 import { randomBytes } from 'node:crypto';
-import { link, rename, rm, writeFile } from 'node:fs/promises';
+import { link, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { makeOutputFolder } from './make-output-folder.ts';
 import { openRegularFile, type OpenedUserFile } from './read-user-file.ts';
+import { isRunning } from './running-process.ts';
 
 /** Options of {@link writeFileAtomic}. */
 export interface WriteFileAtomicOptions {
@@ -69,6 +70,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   // The one folder maker of the output paths: `mkdir -p` loops forever on Node 20 where mkdir
   // answers ENOENT under an existing folder (/proc), and a file in the way is named as such.
   await makeOutputFolder(resolve(dirname(file)));
+  await removeLeftovers(file);
   const temp = tempName(file, 'tmp');
   try {
     // The mode is given when the file is created, before a byte is in it (never a chmod after).
@@ -94,7 +96,22 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
 }
 
 function tempName(file: string, suffix: string): string {
-  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.${suffix}`);
+  return join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.${suffix}`);
+}
+
+/**
+ * Removes the temporary files of `file` that a killed writer left (a kill between the write and
+ * the placing): they hold what it wrote, a zip with the client secret perhaps, under a name nobody
+ * looks at. Only those of processes that no longer run, and never `.old` files (a racer's file
+ * kept aside, whose name the error gave the user).
+ */
+async function removeLeftovers(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{12}\.tmp$/u.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && !isRunning(Number(pid))) await rm(join(dirname(file), name), { force: true });
+  }
 }
 
 /** Places `temp` at `file` only if no file is there: 'written', or 'unchanged' when a racer wrote the same bytes. */
