@@ -72,7 +72,7 @@ export function formatBuildResult(result: BuildResult): string {
   }
   // Last, where a terminal leaves it in sight: the zip is no file to share.
   if (result.heldSecrets.length > 0) {
-    lines.push(`  secrets  ${result.heldSecrets.map((key) => SECRET_WORDS[key] ?? key).join(', ')}: the template puts them in; the zip is readable by you only (mode 0600): keep it out of version control and shared build artefacts`);
+    lines.push(`  secrets  ${result.heldSecrets.map((key) => SECRET_WORDS[key] ?? key).join(', ')}: put there by the template; the zip is readable by you only (mode 0600): keep it out of version control and shared build artefacts`);
   }
   return lines.join('\n');
 }

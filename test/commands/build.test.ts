@@ -12,7 +12,7 @@ import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, writeExampleProject } fr
 
 const ZIP = join('dist', 'eventproxy-config-1.0.0.zip');
 const SECRETS = [CLIENT_SECRET, KEYSTORE_PASSWORD];
-const SECRETS_LINE = '  secrets  the client secret, the keystore password (protected by AEM), the keystore (store.p12): the template puts them in; the zip is readable by you only (mode 0600): keep it out of version control and shared build artefacts';
+const SECRETS_LINE = '  secrets  the client secret, the keystore password (protected by AEM), the keystore (store.p12): put there by the template; the zip is readable by you only (mode 0600): keep it out of version control and shared build artefacts';
 
 function assertNoSecret(run: CliRun): void {
   for (const secret of SECRETS) {
