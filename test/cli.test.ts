@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_ENV, writeExampleProject } from './build/example-project.ts';
 import { runBin, runInProcess, type CliRun } from './helpers/cli.ts';
-import { ADDON_CLOUD_SERVICE_WARNING } from './helpers/setup-warnings.ts';
 import { makeTempDir, removeTempDir } from './helpers/temp.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -88,61 +87,45 @@ function assertNowhere(run: CliRun, secret: string): void {
 const apiKeyIsSecret = (text: string) => text.replace(/apiKey: .*/, 'apiKey: ${IOEVENTS_CLIENT_SECRET}');
 const keystoreFileIsSecret = (text: string) => text.replace('file: keys/keystore.p12', 'file: ${IOEVENTS_CLIENT_SECRET}');
 
-secretsSuite('a secret pasted into apiKey: verify --offline shows *** beside its diagnosis', async ({ dir }) => {
+const MISPLACED = 'holds the secret of cloudService.clientSecret (not shown); this field is shown, packaged and sent as it is: put the value it asks for here, and a secret only in cloudService.clientSecret, keystore.password, ims.passphrase (from their variables)';
+const misplacedError = (dir: string, field: string): string => `Invalid configuration file ${join(dir, 'aem-ioevents.yaml')} (1 problem):\n  - ${field}: ${MISPLACED}`;
+
+// A secret in another field would be sent as that field (the client ID to IMS, the path to the file
+// system) and written into the package, where no redaction of the output reaches: refused.
+secretsSuite('a secret pasted into apiKey: verify --offline is exit 2 naming the field, before anything is checked or sent', async ({ dir }) => {
   const run = await runEdited(dir, apiKeyIsSecret, ['verify', '--offline']);
-  assert.is(run.code, 1);
-  assert.ok(run.stdout.includes("  warn  The client ID '***' is not the usual 32 lower-case hex digits of an Adobe API key; compare it with the credential's client ID.\n"), run.stdout);
-  assert.ok(run.stdout.includes("  fail  The client secret equals the client ID: put the credential's client secret in IOEVENTS_CLIENT_SECRET.\n"));
-  assert.ok(run.stdout.includes('  pass  The private key signs an RS256 JWT for https://ims-na1.adobelogin.com/c/***, valid until 2026-11-23T12:05:00.000Z.\n'));
-  // The example configures the add-on (a workspace section): verify says what build says of it.
-  assert.is(run.stderr, `warning: ${ADDON_CLOUD_SERVICE_WARNING}\n`);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, `error: ${misplacedError(dir, 'cloudService.apiKey at line 15, column 3')}\n`);
+  assert.is(run.stdout, '');
   assertNowhere(run, SECRET);
 });
 
-secretsSuite('a secret pasted into apiKey: verify --offline --json holds *** in its values and stays valid JSON', async ({ dir }) => {
-  const run = await runEdited(dir, apiKeyIsSecret, ['verify', '--offline', '--json'], QUOTED_SECRET);
-  assert.is(run.code, 1);
-  const json = JSON.parse(run.stdout) as { checks: { id: string; message: string }[] };
-  // The check quotes the value as JSON (JSON.stringify): that form is blanked out too.
-  const clientId = json.checks.find((check) => check.id === 'client-id');
-  assert.is(clientId?.message, 'The client ID "***" holds characters an API key never has (spaces, quotes, line breaks): copy it again from the credential.');
-  assertNowhere(run, QUOTED_SECRET);
-});
-
-secretsSuite('a secret as keystore.file: the error names the field, not the value', async ({ dir }) => {
-  const run = await runEdited(dir, keystoreFileIsSecret, ['verify', '--offline']);
-  assert.is(run.code, 2);
-  assert.is(run.stderr, 'error: cannot read keystore.file ***: no such file; make one with aem-ioevents keygen\n');
-  assert.is(run.stdout, '');
-});
-
-secretsSuite('a secret with " and \\ as keystore.file: --json is valid JSON without the secret', async ({ dir }) => {
-  const run = await runEdited(dir, keystoreFileIsSecret, ['build', '--json'], QUOTED_SECRET);
-  assert.is(run.code, 2);
-  assert.equal(JSON.parse(run.stdout), { ok: false, error: { code: 'E_KEYSTORE', message: 'cannot read keystore.file ***: no such file; make one with aem-ioevents keygen' } });
-  assert.is(run.stderr, 'error: cannot read keystore.file ***: no such file; make one with aem-ioevents keygen\n');
-  assertNowhere(run, QUOTED_SECRET);
-});
-
-secretsSuite('a secret written in the file is hidden wherever else it is pasted, as the variables are', async ({ dir }) => {
+secretsSuite('a secret written in the file and pasted into apiKey too: build is exit 2, nothing written', async ({ dir }) => {
   const literal = 'Lit3ral-DISTINCT-secret-42';
-  const run = await runEdited(dir, (text) => apiKeyIsSecret(text).replace('${IOEVENTS_CLIENT_SECRET}', literal).replace('clientSecret: ${IOEVENTS_CLIENT_SECRET}', `clientSecret: ${literal}`), ['verify', '--offline']);
-  assert.is(run.code, 1);
-  assert.ok(run.stdout.includes("  warn  The client ID '***' is not the usual"), run.stdout);
-  assert.is(
-    run.stderr,
-    `warning: cloudService.clientSecret is written in the configuration file; keep secrets out of files: write clientSecret: \${IOEVENTS_CLIENT_SECRET} and set that variable\nwarning: ${ADDON_CLOUD_SERVICE_WARNING}\n`,
-  );
+  const run = await runEdited(dir, (text) => apiKeyIsSecret(text).replace('${IOEVENTS_CLIENT_SECRET}', literal).replace('clientSecret: ${IOEVENTS_CLIENT_SECRET}', `clientSecret: ${literal}`), ['build']);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, `error: ${misplacedError(dir, 'cloudService.apiKey at line 15, column 3')}\n`);
+  assert.not.ok(existsSync(join(dir, 'dist')), 'nothing written');
   assertNowhere(run, literal);
 });
 
+secretsSuite('a secret with " and \\ as keystore.file: --json is valid JSON naming the field, without the secret', async ({ dir }) => {
+  const run = await runEdited(dir, keystoreFileIsSecret, ['build', '--json'], QUOTED_SECRET);
+  assert.is(run.code, 2);
+  const message = misplacedError(dir, 'keystore.file at line 20, column 3');
+  assert.equal(JSON.parse(run.stdout), { ok: false, error: { code: 'E_CONFIG_FIELD', message } });
+  assert.is(run.stderr, `error: ${message}\n`);
+  assertNowhere(run, QUOTED_SECRET);
+});
+
 secretsSuite('a secret of 3 characters is hidden where it stands alone, and warned about', async ({ dir }) => {
-  const run = await runEdited(dir, keystoreFileIsSecret, ['verify', '--offline'], 'a.b');
+  // Shorter than 8 characters: refused as a whole value only, so this path that ends in it is read.
+  const run = await runEdited(dir, (text) => text.replace('file: keys/keystore.p12', 'file: keys/${IOEVENTS_CLIENT_SECRET}'), ['verify', '--offline'], 'a.b');
   assert.is(run.code, 2);
   assert.is(
     run.stderr,
     'warning: IOEVENTS_CLIENT_SECRET is shorter than 4 characters: too weak for a secret, and the output can only hide it where it stands alone; use a longer one\n' +
-      'error: cannot read keystore.file ***: no such file; make one with aem-ioevents keygen\n',
+      'error: cannot read keystore.file keys/***: no such file; make one with aem-ioevents keygen\n',
   );
 });
 

@@ -68,6 +68,12 @@ export interface BuildResult {
   readonly entries: readonly string[];
   /** The Maven coordinates written into the zip (`--maven`), if any. */
   readonly maven?: MavenCoordinates;
+  /**
+   * The template context keys of the secrets the zip holds because the template puts them there
+   * (the client secret, the keystore, the private key); when there is one, the zip is written
+   * with mode 0600, as keygen writes the keys.
+   */
+  readonly heldSecrets: readonly string[];
   /** Names the package uses that were not confirmed on a real AEM. */
   readonly inferredNames: readonly RenderedName[];
   /** What FileVault's validator rules say about the zip (`aem-ioevents inspect` lists them). */
@@ -118,7 +124,10 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   await makeOutputFolder(dirname(file));
   // Our own earlier build of this id is replaced without --force (earlier-build.ts).
   const whyKeep = (existing: Uint8Array) => whyKeepExistingZip(existing, id);
-  const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath, whyKeep });
+  const heldSecrets = PACKAGED_SECRET_KEYS.filter((key) => rendered.usedKeys.has(key));
+  // A zip with a secret in it is as secret as the key files keygen writes (0600): readable by its owner only.
+  const mode = heldSecrets.length > 0 ? 0o600 : 0o644;
+  const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath, whyKeep, mode });
   return {
     ok: true,
     file,
@@ -132,11 +141,15 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
     filterRoots: rendered.filter.filterSets.map((set) => set.root),
     entries: entries.map((entry) => entry.path),
     ...(maven !== undefined && { maven }),
+    heldSecrets,
     inferredNames: rendered.names.filter((name) => name.status === 'inferred'),
     validation,
     warnings: [...loaded.warnings, ...setupWarnings, ...inputs.warnings, ...dependencies.warnings],
   };
 }
+
+/** The context keys whose values make the zip a secret: the secret values, and the keystore's bytes (the private key under the keystore password). */
+export const PACKAGED_SECRET_KEYS: readonly string[] = [...SECRET_CONTEXT_KEYS, 'keystore.bytes'];
 
 // The same rules as `inspect`, on the bytes about to be written: a template that makes an invalid
 // package is caught here, and nothing is written (issue 4, point 6). The configuration's

@@ -46,6 +46,14 @@ export const build: CommandSpec = {
 // How the report names each kind of inferred name (RenderedName['kind']).
 const NAME_KINDS: Readonly<Record<BuildResult['inferredNames'][number]['kind'], string>> = { filter: 'filter root', node: 'node', property: 'property', file: 'file' };
 
+// How the report names the secrets a zip holds (BuildResult['heldSecrets']).
+const SECRET_WORDS: Readonly<Record<string, string>> = {
+  'cloudService.clientSecret': 'the client secret',
+  'keystore.protectedPassword': 'the keystore password (protected by AEM)',
+  'privateKey.encodedPkcs8': 'the private key',
+  'keystore.bytes': 'the keystore (store.p12)',
+};
+
 /** The human report of a build. */
 export function formatBuildResult(result: BuildResult): string {
   const verb = result.outcome === 'unchanged' ? 'unchanged' : result.outcome === 'replaced' ? 'replaced' : 'wrote';
@@ -61,6 +69,10 @@ export function formatBuildResult(result: BuildResult): string {
     lines.push(`  ${result.inferredNames.length} names are inferred, not confirmed on a real AEM (the template marks them; see README, "Templates"):`);
     // A filter root and its node share a path: the kind tells the two lines apart.
     for (const name of result.inferredNames) lines.push(`           ${name.path} (${NAME_KINDS[name.kind]})`);
+  }
+  // Last, where a terminal leaves it in sight: the zip is no file to share.
+  if (result.heldSecrets.length > 0) {
+    lines.push(`  secrets  ${result.heldSecrets.map((key) => SECRET_WORDS[key] ?? key).join(', ')}: put there by the template; the zip is readable by you only (mode 0600): keep it out of version control and shared build artefacts`);
   }
   return lines.join('\n');
 }

@@ -13,16 +13,15 @@
  * on the way out (`field-positions.ts`).
  */
 import { selectEnvironment } from './environments.ts';
-import { isAtOrBelow, isMapping } from './field-path.ts';
+import { isAtOrBelow } from './field-path.ts';
 import { withFieldLines } from './field-positions.ts';
 import type { FieldContext } from './field-reader.ts';
 import { applyDefaults } from './defaults.ts';
 import { interpolateVariables } from './interpolate.ts';
 import type { Interpolation } from './interpolate.ts';
 import { parseConfigText } from './parse-text.ts';
-import { isCloudManagerReference } from './cloud-service-rules.ts';
-import { HIDDEN_FIELDS, SECRET_VALUE_FIELDS } from './schema.ts';
-import type { SecretSink } from '../secrets/secret-registry.ts';
+import { assertNoMisplacedSecrets, listSecretFields } from './misplaced-secrets.ts';
+import { HIDDEN_FIELDS } from './schema.ts';
 import type { ParseConfigOptions, ParsedConfig } from './types.ts';
 import { validateConfig } from './validate-config.ts';
 import { collectWarnings, findLiteralSecrets } from './warnings.ts';
@@ -42,7 +41,12 @@ function checkConfig(tree: Record<string, unknown>, options: ParseConfigOptions)
   const { fileLabel, env, envName } = options;
   const selection = selectEnvironment(tree, envName, fileLabel);
   const interpolation = interpolateVariables(selection.tree, env, fileLabel);
-  if (options.secrets !== undefined) registerSecrets(interpolation.tree, options.secrets);
+  // The secret fields' values as given, before validation: a message about any other field that
+  // quotes the same text must not show it either (issue 11, point 6).
+  for (const { value, source } of listSecretFields(interpolation.tree)) options.secrets?.add(value, source);
+  // A secret in any other field would be shown, packaged or sent as that field: refused first,
+  // before a field rule could quote it in a message that a library caller sees unredacted.
+  assertNoMisplacedSecrets(interpolation.tree, env, fileLabel);
   const defaulted = applyDefaults(interpolation.tree, env);
   const context = describeFields(interpolation, selection.overridden, envName, defaulted.imsUrlSource === 'IOEVENTS_IMS_URL');
   const config = validateConfig(defaulted.tree, {
@@ -83,19 +87,6 @@ function describeFields(interpolation: Interpolation, overridden: readonly strin
       return variablesAt(path).length > 0 ? 'from the environment' : undefined;
     },
   };
-}
-
-// The secret fields' values as given, before validation: a message about any other field that
-// quotes the same text (a secret pasted there too) must not show it either (issue 11, point 6).
-// A Cloud Manager reference (`$[secret:NAME]`) names a secret and is not one.
-function registerSecrets(tree: Record<string, unknown>, secrets: SecretSink): void {
-  for (const field of SECRET_VALUE_FIELDS) {
-    const [section = '', key = ''] = field.split('.');
-    const parent = Object.hasOwn(tree, section) ? tree[section] : undefined;
-    const value = isMapping(parent) && Object.hasOwn(parent, key) ? parent[key] : undefined;
-    const text = typeof value === 'number' ? String(value) : value;
-    if (typeof text === 'string' && !isCloudManagerReference(text)) secrets.add(text, field);
-  }
 }
 
 /** Freezes a value and everything below it. */

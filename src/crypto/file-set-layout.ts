@@ -29,6 +29,7 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeValue, InputError } from '../errors.ts';
+import { isRunning } from '../fs/running-process.ts';
 
 /** The folder, inside the output folder, that holds the sets. */
 export const SET_FOLDER = '.keygen';
@@ -68,16 +69,6 @@ const OWN_NAME = /^(?:set|next|link)-(\d+)-[0-9a-f]{12}$/u;
 export function isLeftover(entry: string): boolean {
   const pid = OWN_NAME.exec(entry)?.[1];
   return pid !== undefined && !isRunning(Number(pid));
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** What holds `name` in `dir`. */

@@ -13,17 +13,18 @@
  * {@link replaceChecked}).
  */
 import { randomBytes } from 'node:crypto';
-import { link, rename, rm, writeFile } from 'node:fs/promises';
+import { link, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { makeOutputFolder } from './make-output-folder.ts';
 import { openRegularFile, type OpenedUserFile } from './read-user-file.ts';
+import { isRunning } from './running-process.ts';
 
 /** Options of {@link writeFileAtomic}. */
 export interface WriteFileAtomicOptions {
   /** Replace an existing file with different content. */
   readonly force?: boolean;
-  /** File mode of a new file (default 0o644). */
+  /** File mode of a new file (default 0o644; the umask may narrow it). An existing file with the same bytes and a wider mode is written anew. */
   readonly mode?: number;
   /** How the file is named in the "exists" message, e.g. the path the user gave. */
   readonly label?: string;
@@ -59,15 +60,21 @@ export const MAX_CHECKED_BYTES = 64 * 1024 * 1024;
 /** Writes `bytes` to `file` atomically; creates the folder when missing. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array, options: WriteFileAtomicOptions = {}): Promise<WriteOutcome> {
   const label = options.label ?? file;
+  const mode = options.mode ?? 0o644;
   const existing = await readExisting(file, bytes, label, options.whyKeep === undefined ? 0 : MAX_CHECKED_BYTES);
-  if (isSame(existing, bytes)) return 'unchanged';
-  if (existing !== undefined && !options.force) await assertReplaceable(existing, label, options.whyKeep);
+  // The same bytes stay, unless others may read them where this write would not let them (a zip
+  // that holds a secret, written 0644 by an earlier version): then they are written anew.
+  const same = isSame(existing, bytes);
+  if (same && (existing!.stats.mode & 0o777 & ~mode) === 0) return 'unchanged';
+  if (existing !== undefined && !same && !options.force) await assertReplaceable(existing, label, options.whyKeep);
   // The one folder maker of the output paths: `mkdir -p` loops forever on Node 20 where mkdir
   // answers ENOENT under an existing folder (/proc), and a file in the way is named as such.
   await makeOutputFolder(resolve(dirname(file)));
+  await removeLeftovers(file);
   const temp = tempName(file, 'tmp');
   try {
-    await writeFile(temp, bytes, { flag: 'wx', mode: options.mode ?? 0o644 }).catch((error: NodeJS.ErrnoException) => {
+    // The mode is given when the file is created, before a byte is in it (never a chmod after).
+    await writeFile(temp, bytes, { flag: 'wx', mode }).catch((error: NodeJS.ErrnoException) => {
       // Node's text would name the temporary file, which the user never asked for.
       if (error.code !== undefined && NOT_WRITABLE.has(error.code)) throw new InputError(`cannot write ${label}: the folder '${dirname(file)}' is not writable (${error.code})`, { code: 'E_WRITE', cause: error });
       throw error;
@@ -89,7 +96,22 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
 }
 
 function tempName(file: string, suffix: string): string {
-  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.${suffix}`);
+  return join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.${suffix}`);
+}
+
+/**
+ * Removes the temporary files of `file` that a killed writer left (a kill between the write and
+ * the placing): they hold what it wrote, a zip with the client secret perhaps, under a name nobody
+ * looks at. Only those of processes that no longer run, and never `.old` files (a racer's file
+ * kept aside, whose name the error gave the user).
+ */
+async function removeLeftovers(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{12}\.tmp$/u.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && !isRunning(Number(pid))) await rm(join(dirname(file), name), { force: true });
+  }
 }
 
 /** Places `temp` at `file` only if no file is there: 'written', or 'unchanged' when a racer wrote the same bytes. */

@@ -38,53 +38,69 @@ export interface RenderedTemplate {
   readonly nodes: readonly RenderedNode[];
   readonly files: readonly RenderedFile[];
   readonly names: readonly RenderedName[];
+  /** The context keys whose values the package holds (in a path, a property or a file): build tells from them whether the zip holds a secret. */
+  readonly usedKeys: ReadonlySet<string>;
 }
 
 /** Renders `template` with `context`. Throws `InputError` when a value is missing or a path is not a clean absolute path. */
 export function renderTemplate(template: Template, context: TemplateContext): RenderedTemplate {
   const names: RenderedName[] = [];
+  const usedKeys = new Set<string>();
+  // Every value the package takes goes through here, so usedKeys misses none.
+  const lookup = (key: string, where: string) => {
+    usedKeys.add(key);
+    return lookupValue(context, key, where);
+  };
   const where = `template ${template.name}`;
   const filterSets = template.filters.filter((f) => keep(f, context)).map((f): PathFilterSet => {
-    const root = checkPath(resolveText(f.root, context, `${where} filter root`), `${where} filter root ${f.root}`);
+    const root = checkPath(resolveText(f.root, lookup, `${where} filter root`), `${where} filter root ${f.root}`);
     names.push(named(root, 'filter', f));
     return { root, rules: f.rules, ...(f.mode !== undefined && { mode: f.mode }) };
   });
-  const out = { names, files: [] as RenderedFile[] };
+  const out: Collected = { names, files: [], context, lookup, usedKeys };
   const nodes = template.nodes.filter((n) => keep(n, context)).map((top): RenderedNode => {
-    const path = checkPath(resolveText(top.path ?? '', context, `${where} node ${top.path}`), `${where} node ${top.path}`);
-    return { path, node: renderNode(top, path, context, out) };
+    const path = checkPath(resolveText(top.path ?? '', lookup, `${where} node ${top.path}`), `${where} node ${top.path}`);
+    return { path, node: renderNode(top, path, out) };
   });
-  return { filter: { filterSets }, nodes, files: out.files, names };
+  return { filter: { filterSets }, nodes, files: out.files, names, usedKeys };
 }
+
+/** A context value by key, for the text at `where`. */
+type Lookup = (key: string, where: string) => string | boolean | readonly string[];
 
 interface Collected {
   readonly names: RenderedName[];
   readonly files: RenderedFile[];
+  readonly context: TemplateContext;
+  readonly lookup: Lookup;
+  readonly usedKeys: Set<string>;
 }
 
-function renderNode(node: TemplateNode, path: string, context: TemplateContext, out: Collected): DocViewNode {
+function renderNode(node: TemplateNode, path: string, out: Collected): DocViewNode {
+  const { context } = out;
   out.names.push(named(path, 'node', node));
   // Variants of one property (the JWT and the OAuth value) share a name: the first kept one is written.
   const properties = keptProperties(node, context).map((p) => {
     out.names.push(named(`${path}/${p.name}`, 'property', p));
-    return renderProperty(p, context, `${path}/${p.name}`);
+    return renderProperty(p, out.lookup, `${path}/${p.name}`);
   });
   for (const file of node.files.filter((f) => keep(f, context))) {
     const content = getContextValue(context, file.content);
     if (!(content instanceof Uint8Array)) {
       throw new InputError(`template file ${path}/${file.name}: '${file.content}' has no bytes in this configuration; add 'when: ${file.content.split('.')[0]}.include' or provide it`, { code: 'E_TEMPLATE' });
     }
+    out.usedKeys.add(file.content);
     out.files.push({ path: `${path}/${file.name}`, content });
     out.names.push(named(`${path}/${file.name}`, 'file', file));
   }
-  const children = node.children.filter((c) => keep(c, context)).map((c) => renderNode(c, `${path}/${c.name}`, context, out));
+  const children = node.children.filter((c) => keep(c, context)).map((c) => renderNode(c, `${path}/${c.name}`, out));
   return { name: path.slice(path.lastIndexOf('/') + 1), properties, children };
 }
 
-function renderProperty(property: TemplateProperty, context: TemplateContext, where: string): DocViewProperty {
+function renderProperty(property: TemplateProperty, lookup: Lookup, where: string): DocViewProperty {
   const value = Array.isArray(property.value)
-    ? property.value.map((v) => resolveText(v, context, where) as string)
-    : resolveText(property.value as string, context, where);
+    ? property.value.map((v) => resolveText(v, lookup, where) as string)
+    : resolveText(property.value as string, lookup, where);
   return createDocViewProperty(property.name, value, property.type);
 }
 
@@ -92,20 +108,20 @@ const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 const WHOLE_PLACEHOLDER = /^\{\{([^{}]*)\}\}$/;
 
 // `{{key}}` alone may stand for a list (a multi-value property); inside other text it must be text.
-function resolveText(text: string, context: TemplateContext, where: string): string | readonly string[] {
+function resolveText(text: string, lookup: Lookup, where: string): string | readonly string[] {
   const whole = WHOLE_PLACEHOLDER.exec(text);
   if (whole) {
-    const value = lookup(context, whole[1]!.trim(), where);
+    const value = lookup(whole[1]!.trim(), where);
     return Array.isArray(value) ? value : String(value);
   }
   return text.replace(PLACEHOLDER, (_, key: string) => {
-    const value = lookup(context, key.trim(), where);
+    const value = lookup(key.trim(), where);
     if (Array.isArray(value)) throw new InputError(`${where}: {{${key.trim()}}} is a list and cannot be part of a longer text`, { code: 'E_TEMPLATE' });
     return String(value);
   });
 }
 
-function lookup(context: TemplateContext, key: string, where: string): string | boolean | readonly string[] {
+function lookupValue(context: TemplateContext, key: string, where: string): string | boolean | readonly string[] {
   const value = getContextValue(context, key);
   if (!isPresent(value) || value instanceof Uint8Array) {
     throw new InputError(`${where}: {{${key}}} has no value in this configuration; set it, or add 'when: ${key}' to the entry`, { code: 'E_TEMPLATE' });

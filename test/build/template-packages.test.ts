@@ -311,12 +311,14 @@ outputSuite('build --template ims-6.5 reports the package, its checks, the infer
   assert.is(lines[3], '  filter   /apps/aem-ioevents/config/com.adobe.granite.auth.oauth.accesstoken.provider~ioevents');
   // A filter root and its node share a path: each line says which it is, so that no two lines read alike.
   const config = '/apps/aem-ioevents/config/';
-  assert.equal(lines.slice(lines.indexOf('  4 names are inferred, not confirmed on a real AEM (the template marks them; see README, "Templates"):') + 1, -1), [
+  assert.equal(lines.slice(lines.indexOf('  4 names are inferred, not confirmed on a real AEM (the template marks them; see README, "Templates"):') + 1, -2), [
     `           ${config}com.adobe.granite.auth.oauth.accesstoken.provider~ioevents (filter root)`,
     `           ${config}com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl~ioevents (filter root)`,
     `           ${config}com.adobe.granite.auth.oauth.accesstoken.provider~ioevents (node)`,
     `           ${config}com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl~ioevents (node)`,
   ]);
+  // The OSGi configuration holds the client secret in plain text: the zip is its owner's only.
+  assert.is(lines.at(-2), '  secrets  the client secret: put there by the template; the zip is readable by you only (mode 0600): keep it out of version control and shared build artefacts');
 });
 
 outputSuite('dependencies the file names are left out of a container package with a warning', async ({ dir }) => {

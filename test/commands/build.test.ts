@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
@@ -12,6 +12,7 @@ import { CLIENT_SECRET, EXAMPLE_ENV, KEYSTORE_PASSWORD, writeExampleProject } fr
 
 const ZIP = join('dist', 'eventproxy-config-1.0.0.zip');
 const SECRETS = [CLIENT_SECRET, KEYSTORE_PASSWORD];
+const SECRETS_LINE = '  secrets  the client secret, the keystore password (protected by AEM), the keystore (store.p12): put there by the template; the zip is readable by you only (mode 0600): keep it out of version control and shared build artefacts';
 
 function assertNoSecret(run: CliRun): void {
   for (const secret of SECRETS) {
@@ -50,8 +51,35 @@ buildCommand('writes the zip, says what it wrote, and exits 0', async ({ dir }) 
   assert.is(lines[2], "  checked  0 errors, 0 warnings by FileVault's validator rules (aem-ioevents inspect lists them)");
   assert.is(lines[3], '  filter   /etc/cloudservices/eventproxy/ioevents');
   assert.ok(run.stdout.includes('  8 names are inferred, not confirmed on a real AEM'));
+  assert.ok(run.stdout.endsWith(`\n${SECRETS_LINE}\n`), run.stdout);
   assert.ok(existsSync(join(dir, ZIP)));
   assertNoSecret(run);
+});
+
+
+// The zip holds what the template asks for: the client secret in plain text and the keystore. It is
+// as secret as keygen's private.key (0600), not world-readable like a zip of plain content.
+buildCommand('a zip holding a secret is written 0600 from its first byte; an earlier 0644 one of the same bytes is written anew', async ({ dir }) => {
+  const run = await build(dir);
+  assert.is(run.code, 0, run.stderr);
+  assert.is(statSync(join(dir, ZIP)).mode & 0o777, 0o600);
+  chmodSync(join(dir, ZIP), 0o644);
+  const again = await build(dir);
+  assert.is(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^replaced dist\/eventproxy-config-1\.0\.0\.zip /);
+  assert.is(statSync(join(dir, ZIP)).mode & 0o777, 0o600);
+  assert.equal(readdirSync(join(dir, 'dist')), ['eventproxy-config-1.0.0.zip']);
+  const unchanged = await build(dir);
+  assert.match(unchanged.stdout, /^unchanged /);
+});
+
+buildCommand('a template that packages no secret: the zip is 0644 and the report has no secrets line', async ({ dir }) => {
+  writeEditedTemplate(dir, 'plain', "          clientSecret: { value: '{{cloudService.clientSecret}}'", "          other: { value: 'x'");
+  writeFileSync(join(dir, 'aem-ioevents.yaml'), readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('include: true', 'include: false'));
+  const run = await build(dir, ['--template', './plain', '--json']);
+  assert.is(run.code, 0, run.stderr);
+  assert.equal((JSON.parse(run.stdout) as { heldSecrets: string[] }).heldSecrets, []);
+  assert.is(statSync(join(dir, ZIP)).mode & 0o777, 0o644 & ~process.umask());
 });
 
 buildCommand('--json prints one object with the result and no secret', async ({ dir }) => {
@@ -63,6 +91,7 @@ buildCommand('--json prints one object with the result and no secret', async ({ 
   assert.is(json.displayPath, 'dist/eventproxy-config-1.0.0.zip');
   assert.equal(json.filterRoots, ['/etc/cloudservices/eventproxy/ioevents', '/home/users/system/eventproxy/eventproxy-service/keystore']);
   assert.is((json.inferredNames as unknown[]).length, 8);
+  assert.equal(json.heldSecrets, ['cloudService.clientSecret', 'keystore.protectedPassword', 'keystore.bytes']);
   assert.equal(json.warnings, [buildJwtWarning('cloudservice-6.3')]);
   assertNoSecret(run);
 });

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/fs/write-file-atomic.ts';
 import { InputError } from '../../src/errors.ts';
@@ -15,6 +16,7 @@ writeFileAtomicSuite.before.each((context) => {
 writeFileAtomicSuite.after.each((context) => removeTempDir(context.dir));
 
 const bytes = (s: string) => new TextEncoder().encode(s);
+const CHILD = new URL('./write-file-atomic-child.ts', import.meta.url).pathname;
 
 writeFileAtomicSuite('writes a new file, creating its folder, and leaves no temporary file', async ({ dir }) => {
   const file = join(dir, 'out', 'a.zip');
@@ -28,6 +30,47 @@ writeFileAtomicSuite('the same bytes again leave the file alone', async ({ dir }
   const file = join(dir, 'a.zip');
   await writeFileAtomic(file, bytes('one'));
   assert.is(await writeFileAtomic(file, bytes('one')), 'unchanged');
+});
+
+// A file with a secret in it (build's zip with the client secret) is never readable by others, not even
+// for an instant: the temporary file gets the mode when it is created, before its bytes.
+writeFileAtomicSuite('mode 0600: the temporary file already has it before it is placed', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  let tempModes: number[] = [];
+  const beforePlace = async () => {
+    tempModes = readdirSync(dir).filter((name) => name.endsWith('.tmp')).map((name) => statSync(join(dir, name)).mode & 0o777);
+  };
+  assert.is(await writeFileAtomic(file, bytes('secret'), { mode: 0o600, beforePlace }), 'written');
+  assert.equal(tempModes, [0o600]);
+  assert.is(statSync(file).mode & 0o777, 0o600);
+});
+
+writeFileAtomicSuite('the same bytes under a wider mode than asked are written anew with the mode asked; a narrower one is left alone', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  writeFileSync(file, 'secret', { mode: 0o644 });
+  chmodSync(file, 0o644);
+  assert.is(await writeFileAtomic(file, bytes('secret'), { mode: 0o600 }), 'replaced');
+  assert.is(statSync(file).mode & 0o777, 0o600);
+  assert.equal(readdirSync(dir), ['a.zip']);
+  chmodSync(file, 0o400);
+  assert.is(await writeFileAtomic(file, bytes('secret'), { mode: 0o600 }), 'unchanged');
+  assert.is(statSync(file).mode & 0o777, 0o400);
+});
+
+// A build killed between writing its temporary file and placing it left the zip (with the client
+// secret) under a hidden name that no run removed.
+writeFileAtomicSuite('a writer killed before placing its file: the next write removes its temporary file, not a running writer\'s', async ({ dir }) => {
+  const file = join(dir, 'a.zip');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, file, 'secret-bytes'], { timeout: 60_000 });
+  assert.is(child.signal, 'SIGKILL', String(child.stderr));
+  const [leftover] = readdirSync(dir);
+  assert.match(leftover!, /^\.a\.zip\.\d+-[0-9a-f]{12}\.tmp$/);
+  assert.is(statSync(join(dir, leftover!)).mode & 0o777, 0o600);
+  // A temporary file of a writer that still runs (this process) stays.
+  const running = `.a.zip.${process.pid}-0123456789ab.tmp`;
+  writeFileSync(join(dir, running), 'in progress');
+  assert.is(await writeFileAtomic(file, bytes('next')), 'written');
+  assert.equal(readdirSync(dir).sort(), [running, 'a.zip'].sort());
 });
 
 writeFileAtomicSuite('other bytes without force: bad input, the file untouched', async ({ dir }) => {
