@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative, resolve } from 'node:path';
 import { VerdictError } from '../errors.ts';
+import { isCloudManagerReference } from '../config/cloud-service-rules.ts';
 import { readChosenConfig, type ConfigChoice } from '../config/read-config.ts';
 import { redact } from '../http/redact.ts';
 import type { IoEventsConfig } from '../config/types.ts';
@@ -124,7 +125,8 @@ export async function buildPackage(options: BuildOptions = {}): Promise<BuildRes
   await makeOutputFolder(dirname(file));
   // Our own earlier build of this id is replaced without --force (earlier-build.ts).
   const whyKeep = (existing: Uint8Array) => whyKeepExistingZip(existing, id);
-  const heldSecrets = PACKAGED_SECRET_KEYS.filter((key) => rendered.usedKeys.has(key));
+  // A Cloud Manager reference (`$[secret:NAME]`) names a secret that AEM fills in at run time: not one held.
+  const heldSecrets = PACKAGED_SECRET_KEYS.filter((key) => rendered.usedKeys.has(key) && !isReference(inputs.context[key]));
   // A zip with a secret in it is as secret as the key files keygen writes (0600): readable by its owner only.
   const mode = heldSecrets.length > 0 ? 0o600 : 0o644;
   const outcome = await writeFileAtomic(file, zip, { force: options.force ?? false, label: displayPath, whyKeep, mode });
@@ -191,4 +193,8 @@ function packageProperties(config: IoEventsConfig, packageType: PackagePropertie
     ...(packageType !== undefined && { packageType }),
     dependencies,
   };
+}
+
+function isReference(value: unknown): boolean {
+  return typeof value === 'string' && isCloudManagerReference(value);
 }

@@ -73,6 +73,21 @@ buildCommand('a zip holding a secret is written 0600 from its first byte; an ear
   assert.match(unchanged.stdout, /^unchanged /);
 });
 
+buildCommand('a Cloud Manager reference ($[secret:NAME]) is no secret held: ims-6.5 OAuth with one is 0644, with the secret itself 0600', async ({ dir }) => {
+  const config = join(dir, 'aem-ioevents.yaml');
+  const text = readFileSync(config, 'utf8');
+  assert.ok(text.includes('${IOEVENTS_CLIENT_SECRET}'));
+  writeFileSync(config, text.replace('${IOEVENTS_CLIENT_SECRET}', '$[secret:aio_client_secret]'));
+  const reference = await build(dir, ['--template', 'ims-6.5', '--env', 'oauth', '--json', '--out', 'reference']);
+  assert.is(reference.code, 0, reference.stderr);
+  assert.equal((JSON.parse(reference.stdout) as { heldSecrets: string[] }).heldSecrets, []);
+  assert.is(statSync(join(dir, 'reference', ZIP.replace(/^dist\//, ''))).mode & 0o777, 0o644 & ~process.umask());
+  writeFileSync(config, text);
+  const secret = await build(dir, ['--template', 'ims-6.5', '--env', 'oauth', '--json', '--out', 'secret']);
+  assert.equal((JSON.parse(secret.stdout) as { heldSecrets: string[] }).heldSecrets, ['cloudService.clientSecret']);
+  assert.is(statSync(join(dir, 'secret', ZIP.replace(/^dist\//, ''))).mode & 0o777, 0o600);
+});
+
 buildCommand('a template that packages no secret: the zip is 0644 and the report has no secrets line', async ({ dir }) => {
   writeEditedTemplate(dir, 'plain', "          clientSecret: { value: '{{cloudService.clientSecret}}'", "          other: { value: 'x'");
   writeFileSync(join(dir, 'aem-ioevents.yaml'), readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('include: true', 'include: false'));
