@@ -11,6 +11,8 @@
  * | `&unknown;`                            | accepted as nothing                      | same            |
  * | CR LF, CR in text                      | LF                                       | same            |
  * | TAB, CR, LF in an attribute value      | a space each                             | same            |
+ * | a space, line break or comment before `<?xml` | refused                           | refused         |
+ * | `<?xml version="1.1"?>`, `<?XML …?>`, `<?xml?>` | refused                         | refused         |
  */
 
 /** A syntax error, with where it happened. */
@@ -31,6 +33,10 @@ export interface PropertiesXmlHandler {
 
 const NAME = /[^\s/>=<"'&]+/y;
 
+// The body of `<?xml …?>` the JDK parser accepts: version 1.0 first, then optional encoding, then
+// optional standalone yes|no, each once; it needs no space between them.
+const XML_DECLARATION = /^xml\s+version\s*=\s*(["'])1\.0\1(?:\s*encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s*standalone\s*=\s*(["'])(?:yes|no)\3)?\s*$/;
+
 /** Reads `xml`, calling `handler` for each event. */
 export function lexPropertiesXml(xml: string, handler: PropertiesXmlHandler): void {
   const lexer = new Lexer(xml, handler);
@@ -41,9 +47,12 @@ class Lexer {
   i = 0;
   private readonly open: string[] = [];
   private sawRoot = false;
+  // Where the XML declaration may stand: right after a byte order mark, if any.
+  private readonly documentStart: number;
 
   constructor(private readonly xml: string, private readonly handler: PropertiesXmlHandler) {
     if (xml.charCodeAt(0) === 0xfeff) this.i = 1;
+    this.documentStart = this.i;
   }
 
   run(): void {
@@ -59,7 +68,7 @@ class Lexer {
 
   private markup(): void {
     const { xml, i } = this;
-    if (xml.startsWith('<?', i)) this.skipTo('?>', 'unclosed processing instruction');
+    if (xml.startsWith('<?', i)) this.processingInstruction();
     else if (xml.startsWith('<!--', i)) this.skipTo('-->', 'unclosed comment');
     else if (xml.startsWith('<![CDATA[', i)) {
       const end = this.indexOf(']]>', 'unclosed CDATA section');
@@ -68,6 +77,21 @@ class Lexer {
     } else if (xml.startsWith('<!DOCTYPE', i)) this.doctype();
     else if (xml.startsWith('</', i)) this.endTag();
     else this.startTag();
+  }
+
+  // The JDK parser takes `<?xml` only as the very first thing (after a BOM): not after a space, a
+  // line break or a comment, and never as another processing instruction's name, in any case.
+  private processingInstruction(): void {
+    const start = this.i;
+    const end = this.indexOf('?>', 'unclosed processing instruction');
+    const body = this.xml.slice(start + 2, end);
+    const target = /^[^\s?]*/.exec(body)![0];
+    if (target === '') throw this.fail('a processing instruction needs a name');
+    if (target.toLowerCase() === 'xml') {
+      if (start !== this.documentStart) throw this.fail(`'<?${target}' is allowed only as the XML declaration at the very start of the file (nothing before it, not even a space or a comment)`);
+      if (!XML_DECLARATION.test(body)) throw this.fail(`malformed XML declaration '<?${body}?>': it must be '<?xml version="1.0"' optionally followed by encoding="…" and then standalone="yes|no"`);
+    }
+    this.i = end + 2;
   }
 
   private characters(): void {

@@ -184,6 +184,16 @@ hostileSuite('a node outside every filter, an invalid filter regex and a propert
     'error jackrabbit-properties META-INF/vault/properties.xml:2:1 Invalid properties.xml: An XML properties document must contain the DOCTYPE declaration as defined by java.util.Properties.',
   ]);
   assert.is(properties.properties, undefined);
+  // A line break before the XML declaration (a templated file): the JDK parser refuses the file.
+  const leading = await inspectPackage({ bytes: await packageZip({
+    'META-INF/vault/properties.xml': `\n${PROPERTIES}`,
+    'META-INF/vault/filter.xml': filterXml('/apps'),
+    'jcr_root/apps/': '',
+  }) });
+  assert.equal(of(leading, 'jackrabbit-properties'), [
+    "error jackrabbit-properties META-INF/vault/properties.xml:2:1 Invalid properties.xml: '<?xml' is allowed only as the XML declaration at the very start of the file (nothing before it, not even a space or a comment)",
+  ]);
+  assert.is(leading.properties, undefined);
 });
 
 hostileSuite('a STORED entry with a data descriptor, which AEM\'s ZipInputStream refuses, is an error', async () => {

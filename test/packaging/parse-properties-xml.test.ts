@@ -52,6 +52,29 @@ const CASES: [string, Record<string, string> | { refused: string }][] = [
   [`${H}${D}<properties><entr key="a">b</entr></properties>`, {}],
   [`${H}${D}<properties><entry key="a">x < y</entry></properties>`, { refused: '' }],
   [`\ufeff${H}${D}<properties><entry key="a">b</entry></properties>`, { a: 'b' }],
+  // The XML declaration: only first (after a BOM), version 1.0 first, then encoding, then standalone yes|no;
+  // no other processing instruction may be named xml in any case, or have no name (the JDK parser).
+  [`\n${H}${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [` ${H}${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`\ufeff ${H}${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<!-- licence -->\n${H}${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`${H}${D}<properties><?xml version="1.0"?><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`${H}${D}<properties><entry key="a">b</entry></properties><?XmL x?>`, { refused: '' }],
+  [`${H}${D}<? x?><properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?XML version="1.0"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml version="1.1"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml version="1.00"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml encoding="UTF-8"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml encoding="UTF-8" version="1.0"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml version="1.0" standalone="no" encoding="UTF-8"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml version="1.0" standalone="maybe"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml version="1.0" foo="bar"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml version="1.0" encoding="UTF-8" encoding="UTF-8"?>${D}<properties><entry key="a">b</entry></properties>`, { refused: '' }],
+  [`<?xml\tversion = '1.0' encoding='UTF-8' standalone="yes" ?>${D}<properties><entry key="a">b</entry></properties>`, { a: 'b' }],
+  [`<?xml version="1.0"encoding="UTF-8"?>${D}<properties><entry key="a">b</entry></properties>`, { a: 'b' }],
+  [`\n\n${D}<properties><entry key="a">b</entry></properties>`, { a: 'b' }],
+  [`${H}<?xml-stylesheet href="a"?><?xmlfoo?>${D}<properties><entry key="a">b</entry></properties>\n<?pi?>`, { a: 'b' }],
 ];
 
 const parseSuite = suite('parsePropertiesXml');
