@@ -3,7 +3,8 @@
  * one (`ValidationExecutor`), one entry at a time, and keeps only the model:
  *
  * 1. the zip's central directory, refused as a whole when unsafe (`zip-reader.ts`);
- * 2. `META-INF/vault/properties.xml`, `filter.xml` and `*.cnd`, then the package-level facts;
+ * 2. `properties.xml`, `filter.xml` and `*.cnd` below `META-INF/vault/` (at any depth, as
+ *    FileVault loads them: `meta-inf-files.ts`), then the package-level facts;
  * 3. every folder and file below `jcr_root/`, parents first (`package-files.ts`): DocView files
  *    are parsed and each element handed to the validators;
  * 4. each validator's `done()`; then every entry not read is decompressed once to check its CRC.
@@ -18,6 +19,7 @@ import { type DocViewFileElements, getDocViewRootPath, parseDocViewFile } from '
 import { FilterModel } from './filter-model.ts';
 import type { Finding, FindingCounts } from './finding.ts';
 import { FindingCollector, type MAX_FINDINGS_PER_KIND, type OmittedFindings } from './finding-collector.ts';
+import { checkMetaInfFiles, findMetaInfFiles } from './meta-inf-files.ts';
 import { filePathToNodePath, hasJcrRoot, walkJcrRoot, type WalkStep } from './package-files.ts';
 import { type MAX_TREE_NODES, PackageTreeBuilder, type PackageNode } from './package-tree.ts';
 import { readPackagePropertiesView } from './properties-view.ts';
@@ -132,13 +134,21 @@ class Inspection {
 
   // properties.xml and filter.xml with their own validators, then the package-level facts.
   private async readMetaInf(entries: readonly PackageEntry[]) {
-    const byPath = new Map(entries.filter((e) => !e.isDirectory).map((e) => [e.path, e] as const));
-    const propertiesEntry = byPath.get(PROPERTIES_XML);
-    const filterEntry = byPath.get(FILTER_XML);
-    const propertiesReading = propertiesEntry && validatePropertiesXml(await this.readEntry(propertiesEntry));
-    this.collector.add('jackrabbit-properties', propertiesReading?.messages, { path: PROPERTIES_XML });
-    const filterReading = filterEntry && (await this.readFilter(filterEntry));
-    this.collector.add('jackrabbit-filter', filterReading?.messages, { path: FILTER_XML });
+    // Every properties.xml and filter.xml below META-INF/vault/ is loaded, the last one counts (meta-inf-files.ts).
+    const propertiesEntries = findMetaInfFiles(entries, 'properties.xml');
+    const filterEntries = findMetaInfFiles(entries, 'filter.xml');
+    let propertiesReading: ReturnType<typeof validatePropertiesXml> | undefined;
+    for (const entry of propertiesEntries) {
+      propertiesReading = validatePropertiesXml(await this.readEntry(entry));
+      this.collector.add('jackrabbit-properties', propertiesReading.messages, { path: entry.path });
+    }
+    let filterReading: Awaited<ReturnType<typeof this.readFilter>> | undefined;
+    for (const entry of filterEntries) {
+      filterReading = await this.readFilter(entry);
+      this.collector.add('jackrabbit-filter', filterReading.messages, { path: entry.path });
+    }
+    const propertiesEntry = propertiesEntries.at(-1);
+    const filterEntry = filterEntries.at(-1);
     const properties = readPackagePropertiesView(propertiesReading?.entries);
     const filter = filterReading?.filter;
     const roots = this.settings.validRoots;
@@ -148,6 +158,7 @@ class Inspection {
     };
     const facts = { entries, hasPropertiesXml: propertiesEntry !== undefined, properties: propertiesReading?.entries && properties, hasFilterXml: filterEntry !== undefined, hasJcrRoot: hasJcrRoot(entries) };
     this.collector.add('package-manager', checkPackageFacts(facts), { path: '' });
+    this.collector.add('package-manager', [...checkMetaInfFiles(propertiesEntries, 'properties.xml'), ...checkMetaInfFiles(filterEntries, 'filter.xml')], { path: '' });
     return { context, filter, propertiesEntries: propertiesReading?.entries };
   }
 

@@ -210,6 +210,45 @@ hostileSuite('a STORED entry with a data descriptor, which AEM\'s ZipInputStream
 
 hostileSuite.run();
 
+const metaInfSuite = suite('inspectPackage: filter.xml and properties.xml at any depth below META-INF/vault/ (DefaultMetaInf.load)');
+
+const CONTENT_Y = { 'jcr_root/content/y/.content.xml': `<jcr:root ${JCR} jcr:primaryType="nt:unstructured"/>` };
+const CONTENT_PROPERTIES = propertiesXml({ group: 'my_packages', name: 'test', version: '1.0', packageType: 'content' });
+
+metaInfSuite('a second filter.xml later in the zip is the filter AEM installs with: it is the one validated, and the replaced one is an error', async () => {
+  const result = await inspectPackage({ bytes: await packageZip({
+    'META-INF/vault/properties.xml': CONTENT_PROPERTIES,
+    'META-INF/vault/filter.xml': filterXml('/content/other'),
+    'META-INF/vault/backup/filter.xml': filterXml('/content'),
+    ...CONTENT_Y,
+  }) }, { name: 'test.zip' });
+  assert.equal(result.filter?.filterSets.map((set) => set.root), ['/content']);
+  assert.equal(of(result, 'package-manager'), [
+    "error package-manager META-INF/vault/filter.xml META-INF/vault/filter.xml is replaced by META-INF/vault/backup/filter.xml: FileVault reads every file named filter.xml below META-INF/vault/ as the package's filter.xml, in zip order, and the last one counts; AEM installs with META-INF/vault/backup/filter.xml",
+  ]);
+  assert.equal(result.findings.filter((f) => f.severity === 'error' && f.validator !== 'package-manager'), []);
+});
+
+metaInfSuite('a filter.xml only in a subfolder still makes the package installable (warning), and a broken properties.xml anywhere is an error', async () => {
+  const result = await inspectPackage({ bytes: await packageZip({
+    'META-INF/vault/old/properties.xml': '<?xml version="1.0"?>\n<properties>\n<entry key="name">x</entry>\n</properties>',
+    'META-INF/vault/properties.xml': CONTENT_PROPERTIES,
+    'META-INF/vault/x/filter.xml': filterXml('/content'),
+    ...CONTENT_Y,
+  }) }, { name: 'test.zip' });
+  assert.equal(result.filter?.filterSets.map((set) => set.root), ['/content']);
+  assert.equal(result.id, { group: 'my_packages', name: 'test', version: '1.0' });
+  assert.equal(of(result, 'jackrabbit-properties'), [
+    'error jackrabbit-properties META-INF/vault/old/properties.xml:2:1 Invalid properties.xml: An XML properties document must contain the DOCTYPE declaration as defined by java.util.Properties.',
+  ]);
+  assert.equal(of(result, 'package-manager'), [
+    "error package-manager META-INF/vault/old/properties.xml META-INF/vault/old/properties.xml is replaced by META-INF/vault/properties.xml: FileVault reads every file named properties.xml below META-INF/vault/ as the package's properties.xml, in zip order, and the last one counts; AEM installs with META-INF/vault/properties.xml",
+    "warning package-manager META-INF/vault/x/filter.xml META-INF/vault/x/filter.xml is the package's filter.xml: FileVault reads every file named filter.xml below META-INF/vault/ as the package's filter.xml, in zip order, and the last one counts",
+  ]);
+});
+
+metaInfSuite.run();
+
 // ---
 
 const modelSuite = suite('inspectPackage: the model');

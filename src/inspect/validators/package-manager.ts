@@ -11,6 +11,7 @@
  * | no `version`                                | warning  | `Package does not specify a version. setting to ''`  |
  * | a STORED entry with a data descriptor       | error    | `ZipInputStream` (the upload) fails: `only DEFLATED entries can have EXT descriptor` |
  * | two entries with the same name              | warning  | readers disagree about which one counts              |
+ * | a `filter.xml`/`properties.xml` in a subfolder of `META-INF/vault/` | error/warning | FileVault loads it too; the last one counts (`meta-inf-files.ts`) |
  */
 import { FILTER_XML, PROPERTIES_XML, ROOT_DIR } from '../../packaging/constants.ts';
 import { getPackageIdError } from '../../packaging/package-id.ts';
