@@ -14,6 +14,8 @@ export interface Reply {
   readonly contentType: string;
   readonly body: string | Uint8Array;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Sent raw, without a length, and ended by closing the connection (HTTP/1.1 §6.3: a clean end of the body). */
+  readonly closeDelimited?: boolean;
 }
 
 /** The message AEM gives for a zip without `jcr_root` (filevault-format.md §7.1, §7.2). */
