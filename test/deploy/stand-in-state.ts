@@ -84,10 +84,10 @@ export class StandInState {
       case 'json-install':
         return this.jsonInstall(record, fault);
       case 'ks.json':
-        return this.keystoreState(record.path.slice(0, -'.ks.json'.length));
+        return this.keystoreState(record.path.slice(0, -'.ks.json'.length), record.path);
       case 'ks.html': {
         const store = this.keystores.get(record.path.slice(0, -'.ks.html'.length));
-        return store === undefined || form === undefined ? htmlReply(404, 'Not Found') : postKeystore(store, form);
+        return store === undefined || form === undefined ? htmlReply(404, 'Not Found') : postKeystore(store, form, record.path);
       }
       case 'list.jsp':
         return listPackages(this.uploaded, record.query.path);
@@ -132,9 +132,9 @@ export class StandInState {
     return jsonReply({ success: true, msg: 'Package installed' });
   }
 
-  private keystoreState(home: string): Reply {
+  private keystoreState(home: string, path: string): Reply {
     const store = this.keystores.get(home);
-    return store === undefined ? htmlReply(404, 'Not Found') : keystoreJson(store);
+    return store === undefined ? htmlReply(404, 'Not Found') : keystoreJson(store, path);
   }
 
   // Package Manager's own checks on upload: a zip it can read, with jcr_root (§7.1).
