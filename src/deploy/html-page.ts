@@ -27,6 +27,20 @@ export function getHtmlTitle(text: string, secrets: readonly string[] = []): str
     .slice(0, 120);
 }
 
+/**
+ * The Java exception an error page shows (Sling's default error handler puts it, then its stack,
+ * in `<pre>`): its first line, entities decoded, secrets blanked, at most 300 characters; '' when
+ * the page shows none.
+ */
+export function getHtmlException(text: string, secrets: readonly string[] = []): string {
+  for (const match of text.matchAll(/<pre[^>]*>([\s\S]*?)(?:<\/pre>|$)/gi)) {
+    const first = decodeEntities(match[1]!.replace(/<[^>]*>/g, '')).trim().split(/\r?\n/)[0]!.trim();
+    // A class name ending in Exception or Error, as Throwable.toString() starts.
+    if (/^(?:[\w$]+\.)+[\w$]*(?:Exception|Error)\b/.test(first)) return createRedactor(secrets)(first).slice(0, 300);
+  }
+  return '';
+}
+
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function decodeEntities(text: string): string {

@@ -13,6 +13,7 @@ import { SERVICE_JSP_FIELDS, SERVICE_JSP_PATH } from './service-jsp.ts';
 import { getInstallPath, getUploadPath, isPackagePath } from './service-json.ts';
 import { awaitReadiness, verdictOfProbe, type ReadinessWaitOptions, type TargetReadiness } from './target-readiness.ts';
 import { targetPath } from './targets.ts';
+import { MAY_STILL_RUN } from './unknown-outcome.ts';
 import { judgeServiceJsonAnswer, judgeServiceJspAnswer, type InstallVerdict } from './verdict.ts';
 
 /** Which Package Manager API installs: `service.jsp` (XML, default) or `service/.json`. */
@@ -138,7 +139,7 @@ function afterFailure(failure: AemTransportFailure, options: InstallPackageOptio
   const base = { counts: null, errorLines: [] };
   if (failure.kind === 'refused') return { again: true, verdict: { ...base, outcome: 'unreachable', message: `the connection was refused (${failure.text}) and no retry is left` } };
   const what = installing ? 'the install' : 'the upload';
-  const check = installing ? '; it may still be running on AEM: look at Package Manager before you deploy again (aem-ioevents never sends an install twice)' : '; nothing was installed';
+  const check = installing ? `; ${MAY_STILL_RUN}` : '; nothing was installed';
   // The verdict is at the end of the install log (Adobe's Package Manager HTTP service documentation): a cut answer may have lost it.
   if (failure.kind === 'too-large') return { again: false, verdict: { ...base, outcome: 'answer-too-large', message: `${failure.text}: the verdict was not read, so ${what} cannot be called a success${check}` } };
   if (failure.kind === 'timed-out') return { again: false, verdict: { ...base, outcome: 'timed-out', message: `no answer to ${what} within ${options.timeoutMs / 1000} s${check}` } };

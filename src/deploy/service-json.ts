@@ -5,6 +5,7 @@
  * ruby_aem). The JSON answer does not tell an install "with errors" apart (aemc#160):
  * `--api json` is the weaker verdict, and the report says so.
  */
+import { parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 
 /** The path of the JSON service. */
 export const SERVICE_JSON_PATH = '/crx/packmgr/service/.json';
@@ -31,6 +32,20 @@ export function parsePackmgrJsonAnswer(text: string): PackmgrJsonAnswer | undefi
     msg: typeof msg === 'string' ? msg : undefined,
     path: typeof path === 'string' ? path : undefined,
   };
+}
+
+/**
+ * True when the text is the start of a JSON object that ends too soon: `{"success":true,"ms`
+ * (the connection closed cleanly mid-answer). Text that is whole, or wrong before its end, is not cut.
+ */
+export function isCutJsonAnswer(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return false;
+  const errors: ParseError[] = [];
+  parseTree(trimmed, errors, { disallowComments: true, allowTrailingComma: false });
+  // Cut: the first thing wrong is at the very end (an open string, a missing value, a missing `}`).
+  const first = errors[0];
+  return first !== undefined && first.offset + first.length >= trimmed.length;
 }
 
 /** The upload URL path (with its query). */

@@ -37,9 +37,43 @@ export interface CrxEnvelope {
 
 /** Parses the `<crx>` envelope; `undefined` when the text is not well-formed XML with a `<crx>` root. */
 export function parseCrxEnvelope(text: string): CrxEnvelope | undefined {
+  const scan = scanCrx(text);
+  if (scan.failedBeforeEnd || scan.failedAtEnd || !scan.closedCrx) return undefined;
+  return { statusCode: scan.statusCode, statusText: scan.statusText.trim(), log: scan.log };
+}
+
+/**
+ * The install log of an answer cut short: the start of a `<crx>` envelope, well-formed as far as it
+ * goes, that ends before `</crx>` (the connection closed cleanly while AEM was still writing).
+ * `''` when no log had begun; `undefined` for a whole envelope, or text that is no `<crx>` start.
+ */
+export function readCutCrxLog(text: string): string | undefined {
+  const scan = scanCrx(text);
+  if (scan.root !== 'crx' || scan.failedBeforeEnd || scan.closedCrx) return undefined;
+  // An unfinished CDATA section is never reported by the parser: the log is the raw text after <log>.
+  const at = text.indexOf('<log>');
+  if (at < 0) return '';
+  const raw = text.slice(at + '<log>'.length).split('</log>')[0]!;
+  return raw.startsWith('<![CDATA[') ? raw.slice('<![CDATA['.length).split(']]>')[0]! : unescapeXml(raw);
+}
+
+interface CrxScan {
+  readonly root: string | undefined;
+  /** The text is not well-formed before its end. */
+  readonly failedBeforeEnd: boolean;
+  /** The text ends inside an element (or before any). */
+  readonly failedAtEnd: boolean;
+  readonly closedCrx: boolean;
+  readonly statusCode: string | undefined;
+  readonly statusText: string;
+  readonly log: string | undefined;
+}
+
+function scanCrx(text: string): CrxScan {
   const parser = new SaxesParser({ xmlns: false });
   const stack: string[] = [];
   let failed = false;
+  let root: string | undefined;
   let statusCode: string | undefined;
   let statusText = '';
   let log: string | undefined;
@@ -48,6 +82,7 @@ export function parseCrxEnvelope(text: string): CrxEnvelope | undefined {
     failed = true;
   });
   parser.on('opentag', (tag) => {
+    root ??= tag.name;
     stack.push(tag.name);
     if (isAt(stack, 'status')) statusCode = typeof tag.attributes.code === 'string' ? tag.attributes.code : '';
     if (isAt(stack, 'log')) log ??= '';
@@ -62,12 +97,23 @@ export function parseCrxEnvelope(text: string): CrxEnvelope | undefined {
   parser.on('text', onText);
   parser.on('cdata', onText);
   try {
-    parser.write(text).close();
+    parser.write(text);
   } catch {
     failed = true;
   }
-  if (failed || !closedCrx) return undefined;
-  return { statusCode, statusText: statusText.trim(), log };
+  const failedBeforeEnd = failed;
+  try {
+    parser.close();
+  } catch {
+    failed = true;
+  }
+  return { root, failedBeforeEnd, failedAtEnd: failed, closedCrx, statusCode, statusText, log };
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_whole, name: string) => XML_ENTITIES[name]!);
 }
 
 // status: /crx/response/status; log: /crx/response/data/log (aemsync, ruby_aem read these).

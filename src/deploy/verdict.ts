@@ -11,6 +11,7 @@ import { getHtmlTitle, isHtmlPage } from './html-page.ts';
 import { hasInstallErrors, parseInstallLog, type InstallCounts } from './install-log.ts';
 import { parseCrxEnvelope } from './service-jsp.ts';
 import { parsePackmgrJsonAnswer } from './service-json.ts';
+import { describeStart, judgeCutAnswer, judgeGatewayAnswer } from './unknown-outcome.ts';
 
 /** How an install on one target ended. */
 export type InstallOutcome =
@@ -28,9 +29,12 @@ export type InstallOutcome =
   | 'not-ready'
   /** No connection (refused after the retries, DNS, TLS, proxy). Exit 3. */
   | 'unreachable'
-  /** No answer within `--timeout`; the install is never sent again. Exit 3. */
+  /** No answer within `--timeout`, or a proxy's 504 in its place; the install is never sent again. Exit 3. */
   | 'timed-out'
-  /** The connection broke after the request went out; the install is never sent again. Exit 3. */
+  /**
+   * The connection broke after the request went out, the answer stopped before its verdict or was
+   * empty, or a proxy's 502 came back: the install may have run; it is never sent again. Exit 3.
+   */
   | 'connection-lost'
   /** The answer went past the cap on answers (4 MiB) and was cut there: its verdict was not read. Exit 3. */
   | 'answer-too-large';
@@ -67,7 +71,8 @@ export interface InstallVerdict {
 
 /** Judges the answer of `service.jsp`; `secrets` are blanked out of everything kept. */
 export function judgeServiceJspAnswer(answer: HttpAnswer, secrets: readonly string[]): InstallVerdict {
-  const early = judgeHttp(answer, 'the <crx> XML answer', secrets);
+  // service.jsp installs in the same request: an answer without the verdict leaves the install unknown.
+  const early = judgeHttp(answer, 'the <crx> XML answer', secrets, true) ?? judgeCutAnswer(answer, 'crx', 'the install', secrets);
   if (early) return early;
   const envelope = parseCrxEnvelope(answer.text);
   const httpStatus = answer.status;
@@ -96,7 +101,7 @@ export type JsonStep = 'upload' | 'install';
 export function judgeServiceJsonAnswer(answer: HttpAnswer, step: 'install', secrets: readonly string[]): InstallVerdict;
 export function judgeServiceJsonAnswer(answer: HttpAnswer, step: 'upload', secrets: readonly string[]): InstallVerdict | { readonly path: string | undefined };
 export function judgeServiceJsonAnswer(answer: HttpAnswer, step: JsonStep, secrets: readonly string[]): InstallVerdict | { readonly path: string | undefined } {
-  const early = judgeHttp(answer, `the JSON answer to cmd=${step}`, secrets);
+  const early = judgeHttp(answer, `the JSON answer to cmd=${step}`, secrets, step === 'install') ?? (step === 'install' ? judgeCutAnswer(answer, 'json', 'cmd=install', secrets) : undefined);
   if (early) return early;
   const json = parsePackmgrJsonAnswer(answer.text);
   const httpStatus = answer.status;
@@ -113,8 +118,9 @@ export function judgeServiceJsonAnswer(answer: HttpAnswer, step: JsonStep, secre
   return { ...base, outcome: 'installed', message: 'installed' };
 }
 
-// What the HTTP status alone decides: credentials refused, an HTML page, not ready.
-function judgeHttp(answer: HttpAnswer, expected: string, secrets: readonly string[]): InstallVerdict | undefined {
+// What the HTTP status alone decides: credentials refused, an HTML page, not ready, a proxy's
+// answer in place of an install's verdict.
+function judgeHttp(answer: HttpAnswer, expected: string, secrets: readonly string[], installs: boolean): InstallVerdict | undefined {
   const { status: httpStatus, text } = answer;
   const base = { httpStatus, counts: null, errorLines: [] };
   if (httpStatus === 401 || httpStatus === 403) {
@@ -124,6 +130,8 @@ function judgeHttp(answer: HttpAnswer, expected: string, secrets: readonly strin
   if (httpStatus >= 300 && httpStatus < 400) {
     return unexpected(httpStatus, `Package Manager redirected (HTTP ${httpStatus}${describeLocation(answer, secrets)}); give the URL AEM answers on directly`);
   }
+  const gateway = installs ? judgeGatewayAnswer(answer, secrets) : undefined;
+  if (gateway) return gateway;
   if (isHtmlPage(text, answer.headers.get('content-type'))) {
     const title = getHtmlTitle(text, secrets);
     return unexpected(httpStatus, `an HTML page${title ? ` ('${title}')` : ''} came back (HTTP ${httpStatus}) where ${expected} was expected; nothing says the package was installed`);
@@ -138,11 +146,6 @@ function unexpected(httpStatus: number, message: string): InstallVerdict {
 function describeLocation(answer: HttpAnswer, secrets: readonly string[]): string {
   const location = answer.headers.get('location');
   return location ? ` to ${redact(location, secrets)}` : '';
-}
-
-function describeStart(text: string, secrets: readonly string[]): string {
-  const start = redact(text, secrets).trim().slice(0, 60).replace(/\s+/g, ' ');
-  return start ? JSON.stringify(start) : 'empty';
 }
 
 function firstLine(text: string): string {

@@ -304,7 +304,7 @@ deployCommand('--keystore, another certificate under the alias, no --replace-key
   const store = ctx.standIn!.keystores.get(SERVICE_USER_HOME)!;
   Object.assign(store, { exists: true, password: STORE_PASSWORD });
   store.keys.set('eventproxy', storedKeyOf(other.certificatePem));
-  const listed = (JSON.parse(String(keystoreJson(store).body).replace(/("serialNumber":)(\d+)/, '$1"$2"')) as { aliases: { chain: { serialNumber: string; notAfter: string }[] }[] }).aliases[0]!.chain[0]!;
+  const listed = (JSON.parse(String(keystoreJson(store, `${SERVICE_USER_HOME}.ks.json`).body).replace(/("serialNumber":)(\d+)/, '$1"$2"')) as { aliases: { chain: { serialNumber: string; notAfter: string }[] }[] }).aliases[0]!.chain[0]!;
   const ours = getCertificateIdentity(new X509Certificate((await exampleKeyMaterial()).certificatePem));
   const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--keystore'], { ...KEYSTORE_ENV, AEM_KEYSTORE_PASSWORD: STORE_PASSWORD });
   assert.is(run.code, 2);

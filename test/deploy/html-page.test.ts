@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { getHtmlTitle, isHtmlPage } from '../../src/deploy/html-page.ts';
+import { getHtmlException, getHtmlTitle, isHtmlPage } from '../../src/deploy/html-page.ts';
 
 const isHtmlPageSuite = suite('isHtmlPage');
 
@@ -51,3 +51,17 @@ titleSecretsSuite('a secret that the tag stripping would cut in two is blanked o
 });
 
 titleSecretsSuite.run();
+
+const exceptionSuite = suite('getHtmlException');
+
+const errorPages: ReadonlyArray<readonly [string, string, string]> = [
+  ["Sling's error page: the exception's first line", '<html><body><h1>Internal Server Error (500)</h1><pre>java.security.UnrecoverableKeyException: Get Key failed\n\tat x.y(Z.java:1)\n</pre></body></html>', 'java.security.UnrecoverableKeyException: Get Key failed'],
+  ['entities decoded, a secret blanked out', '<pre>com.adobe.X$InnerException: bad &lt;Sup3r-Secret&gt;\n</pre>', 'com.adobe.X$InnerException: bad <***>'],
+  ['a <pre> without an exception, then one with it', '<pre>log line</pre><pre>javax.jcr.RepositoryException: nope</pre>', 'javax.jcr.RepositoryException: nope'],
+  ['no <pre>', '<html><title>500</title></html>', ''],
+];
+for (const [title, page, expected] of errorPages) {
+  exceptionSuite(title, () => assert.is(getHtmlException(page, ['Sup3r-Secret']), expected));
+}
+
+exceptionSuite.run();

@@ -89,6 +89,27 @@ jspSuite('a dropped connection: connection-lost, and the install is not sent aga
   assert.equal(waits, []);
 });
 
+// After the install went out, an answer without Package Manager's verdict leaves the outcome
+// unknown (filevault-format.md §7.1: the verdict is the <status> near the end of the streamed body).
+const MAY_STILL_RUN = 'it may still be running on AEM: look at Package Manager before you deploy again (aem-ioevents never sends an install twice)';
+const LAST_NODE = '/home/users/system/eventproxy/eventproxy-service/keystore/store.p12';
+const unknown: ReadonlyArray<readonly [string, PackmgrFault, string, string]> = [
+  ['the answer stops before its <status> and the connection closes cleanly', { kind: 'cut' }, 'connection-lost', `the answer to the install broke off before Package Manager's verdict (HTTP 200; the log stops at "A ${LAST_NODE}"); ${MAY_STILL_RUN}`],
+  ['HTTP 200 with an empty body', { kind: 'empty' }, 'connection-lost', `the answer to the install was empty (HTTP 200): Package Manager's verdict never came; ${MAY_STILL_RUN}`],
+  ["a proxy's 504 page after AEM installed", { kind: 'gateway' }, 'timed-out', `a proxy in front of AEM answered HTTP 504 ('504 Gateway Time-out') instead of Package Manager's verdict; ${MAY_STILL_RUN}`],
+];
+for (const [title, fault, outcome, message] of unknown) {
+  jspSuite(`${title}: ${outcome} (exit 3), the install not sent again`, async (ctx) => {
+    ctx.standIn?.fail(fault);
+    const { sleep, waits } = recordingSleep();
+    const install = await installPackage(options(ctx, { retries: 5, sleep }));
+    assert.equal({ outcome: install.verdict.outcome, message: install.verdict.message }, { outcome, message });
+    assert.equal([...(ctx.standIn?.repository ?? [])], EXAMPLE_PATHS);
+    assert.is(ctx.standIn?.installs(), 1);
+    assert.equal(waits, []);
+  });
+}
+
 jspSuite('a slow install past the timeout: timed-out, never sent again although retries are left', async (ctx) => {
   ctx.standIn?.fail({ kind: 'slow', delayMs: 1500 });
   const { sleep, waits } = recordingSleep();
@@ -216,6 +237,22 @@ jsonSuite('a zip without jcr_root: refused at the upload, no install call', asyn
   assert.is(install.verdict.message, "Package Manager answered success:false to cmd=upload (HTTP 200): Zip File is not a content package. Missing 'jcr_root'.");
   assert.is(install.installRequests, 0);
 });
+
+const jsonUnknown: ReadonlyArray<readonly [string, PackmgrFault, string, string]> = [
+  ['cmd=install answered with JSON cut half-way', { kind: 'cut' }, 'connection-lost', `the answer to cmd=install broke off before Package Manager's verdict (HTTP 200; it starts ${JSON.stringify('{"success":true,"msg"')}); ${MAY_STILL_RUN}`],
+  ['cmd=install answered HTTP 200 with an empty body', { kind: 'empty' }, 'connection-lost', `the answer to cmd=install was empty (HTTP 200): Package Manager's verdict never came; ${MAY_STILL_RUN}`],
+  ["cmd=install answered by a proxy's 504 page", { kind: 'gateway' }, 'timed-out', `a proxy in front of AEM answered HTTP 504 ('504 Gateway Time-out') instead of Package Manager's verdict; ${MAY_STILL_RUN}`],
+];
+for (const [title, fault, outcome, message] of jsonUnknown) {
+  jsonSuite(`${title}: ${outcome}, not sent again`, async (ctx) => {
+    ctx.standIn?.fail(fault);
+    const { sleep, waits } = recordingSleep();
+    const install = await installPackage(json(ctx, { retries: 5, sleep }));
+    assert.equal({ outcome: install.verdict.outcome, message: install.verdict.message }, { outcome, message });
+    assert.is(ctx.standIn?.installs(), 1);
+    assert.equal(waits, []);
+  });
+}
 
 jsonSuite('a slow install call: timed-out and not sent again', async (ctx) => {
   ctx.standIn?.fail({ kind: 'slow', delayMs: 1500 });

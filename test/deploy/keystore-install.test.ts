@@ -109,9 +109,30 @@ keystoreSuite('AEM answers 200 but the key is not there afterwards: refused, by 
   assert.match(result.message, `AEM accepted the key, but ${SERVICE_USER_HOME}.ks.json does not show alias 'eventproxy' with our certificate (serial ${ctx.key?.certificate.serialNumber}`);
 });
 
-keystoreSuite('a PKCS#12 AEM cannot open: refused with the HTTP status and the page title', async (ctx) => {
+keystoreSuite("a PKCS#12 AEM cannot open (UnrecoverableKeyException, aem-io-events.md §6): refused, with AEM's exception and what to do", async (ctx) => {
   const result = await installServiceUserKey(options(ctx, { key: { ...ctx.key!, password: 'not-the-password' } }));
-  assert.equal({ outcome: result.outcome, message: result.message }, { outcome: 'refused', message: `adding the key for ${SERVICE_USER_HOME}: AEM answered HTTP 500 ('Error')` });
+  assert.equal(
+    { outcome: result.outcome, exitCode: result.exitCode, message: result.message },
+    {
+      outcome: 'refused',
+      exitCode: 1,
+      message: `adding the key for ${SERVICE_USER_HOME}: AEM answered HTTP 500 (java.security.UnrecoverableKeyException: Get Key failed: Given final block not properly padded. Such issues can arise if a bad key is used during decryption.); AEM could not open the PKCS#12 with keystore.password: its store and key passwords must both be keystore.password, and AEM's Java must read its encryption (a Java before 8u301 cannot read AES: make it with aem-ioevents keygen, whose default --p12-encryption legacy every AEM 6.x reads)`,
+    },
+  );
+});
+
+keystoreSuite("a keystore copied from another instance (CryptoException, aem-io-events.md §3.2): refused before anything is posted, with what to do", async (ctx) => {
+  Object.assign(ctx.standIn!.keystores.get(SERVICE_USER_HOME)!, { exists: true, password: 'x', foreign: true });
+  const result = await installServiceUserKey(options(ctx));
+  assert.equal(
+    { outcome: result.outcome, exitCode: result.exitCode, message: result.message },
+    {
+      outcome: 'refused',
+      exitCode: 1,
+      message: `reading the keystore state for ${SERVICE_USER_HOME}: AEM answered HTTP 500 (com.adobe.granite.crypto.CryptoException: Cannot convert byte data); AEM cannot decrypt this keystore's password: it was copied from an instance with other crypto keys (a package holding ${SERVICE_USER_HOME}/keystore). Delete ${SERVICE_USER_HOME}/keystore on this instance, then deploy --keystore again with AEM_KEYSTORE_PASSWORD set`,
+    },
+  );
+  assert.equal(kinds(ctx.standIn), ['ks.json']);
 });
 
 keystoreSuite('an unknown service user: refused, pointing at the connector package', async (ctx) => {

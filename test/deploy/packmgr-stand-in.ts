@@ -16,7 +16,9 @@
  * Faults, each seen in the field (peers.md §2.1): `status500` (HTTP 200 with `<status
  * code="500">`), `installErrors` (HTTP 200, `E` lines, "Package imported (with errors"),
  * `unauthorized` (401), `html` (the Sling POST servlet's page), `drop` (the connection is cut after
- * the upload arrived), `slow` (the answer comes late); `startingFor(n)`: the next n requests get
+ * the upload arrived), `slow` (the answer comes late); after the install ran: `cut` (the answer
+ * stops before its verdict, the connection closes cleanly), `empty` (HTTP 200, no body), `gateway`
+ * (a proxy's 504 page); `startingFor(n)`: the next n requests get
  * 404; `oversize(kind, size)`: the next request of that kind, once handled, gets an answer too
  * large to read (a 2 GB `content-length`, or an endless chunked body, issue 11). Every request is
  * recorded, so tests can count installs. Test code only: never shipped.
@@ -113,6 +115,7 @@ export async function startPackmgrStandIn(options: PackmgrStandInOptions = {}): 
       return void oversized.push(sendOversizedAnswer(response, size, { status: reply.status, contentType: reply.contentType, ...OVERSIZED_BODIES[record.kind === 'ks.json' || record.kind === 'json-upload' || record.kind === 'json-install' ? 'json' : record.kind === 'service.jsp' ? 'crx' : 'html'] }));
     }
     record.answerBytes = Buffer.byteLength(reply.body);
+    if (reply.closeDelimited) return void request.socket.end(`HTTP/1.1 ${reply.status} OK\r\ncontent-type: ${reply.contentType}\r\nconnection: close\r\n\r\n${String(reply.body)}`);
     response.writeHead(reply.status, { 'content-type': reply.contentType, ...reply.headers });
     response.end(reply.body);
   }

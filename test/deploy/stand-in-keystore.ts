@@ -10,7 +10,13 @@
 import { X509Certificate } from 'node:crypto';
 import { readPkcs12Keystore } from '../../src/crypto/keystore.ts';
 import { describeCertificate } from '../../src/crypto/certificate-info.ts';
-import { htmlReply, type Reply } from './stand-in-replies.ts';
+import { htmlReply, slingErrorPage, type Reply } from './stand-in-replies.ts';
+
+const SERVLET = 'com.adobe.granite.keystore.internal.KeyStoreManagingServlet';
+const CRYPTO_EXCEPTION = 'com.adobe.granite.crypto.CryptoException: Cannot convert byte data';
+const CRYPTO_AT = 'com.adobe.granite.keystore.internal.KeyStoreServiceImpl.extractStorePassword(KeyStoreServiceImpl.java:784)';
+// aem-io-events.md §6: what a PKCS#12 AEM's Java cannot open with the password sent gives.
+const UNRECOVERABLE_KEY = 'java.security.UnrecoverableKeyException: Get Key failed: Given final block not properly padded. Such issues can arise if a bad key is used during decryption.';
 
 /** A key as the stand-in keeps it. */
 export interface StoredKey {
@@ -28,6 +34,11 @@ export interface StandInKeystore {
   /** The store's own password, set by createStore (a secret of AEM's). */
   password: string | undefined;
   readonly keys: Map<string, StoredKey>;
+  /**
+   * Copied from an instance with other crypto keys (a package holding `<home>/keystore`): AEM cannot
+   * decrypt the store's password, so every call fails (aem-io-events.md §3.2, acs-aem-commons#942).
+   */
+  foreign?: boolean;
 }
 
 /** A new, absent keystore. */
@@ -42,7 +53,8 @@ export function storedKeyOf(certificatePem: string): StoredKey {
 }
 
 /** `.ks.json`, with the serial numbers written as bare integers. */
-export function keystoreJson(store: StandInKeystore): Reply {
+export function keystoreJson(store: StandInKeystore, path: string): Reply {
+  if (store.foreign) return slingErrorPage(path, SERVLET, CRYPTO_EXCEPTION, CRYPTO_AT);
   if (!store.exists) return { status: 200, contentType: 'application/json;charset=utf-8', body: '{"exists":false}' };
   const aliases = [...store.keys].map(([alias, key]) => {
     const chain = `{"subject":${JSON.stringify(key.subject)},"issuer":${JSON.stringify(key.issuer)},"notBefore":${JSON.stringify(javaDate(key.notBefore))},"notAfter":${JSON.stringify(javaDate(key.notAfter))},"serialNumber":${key.serialNumber}}`;
@@ -52,7 +64,8 @@ export function keystoreJson(store: StandInKeystore): Reply {
 }
 
 /** A `.ks.html` POST: create, remove or add. */
-export async function postKeystore(store: StandInKeystore, form: FormData): Promise<Reply> {
+export async function postKeystore(store: StandInKeystore, form: FormData, path: string): Promise<Reply> {
+  if (store.foreign) return slingErrorPage(path, SERVLET, CRYPTO_EXCEPTION, CRYPTO_AT);
   const field = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : undefined);
   if (field(':operation') === 'createStore') {
     const password = field('newPassword');
@@ -77,8 +90,8 @@ export async function postKeystore(store: StandInKeystore, form: FormData): Prom
     const entry = readPkcs12Keystore({ bytes, password, alias: field('alias') ?? '' });
     store.keys.set((field('newAlias') ?? entry.alias).toLowerCase(), storedKeyOf(entry.certificatePem));
     return htmlReply(200, 'Key added');
-  } catch (error) {
-    return htmlReply(500, 'Error', `java.security.KeyStoreException: ${(error as Error).message}`);
+  } catch {
+    return slingErrorPage(path, SERVLET, UNRECOVERABLE_KEY, `${SERVLET}.doPost(KeyStoreManagingServlet.java:201)`);
   }
 }
 

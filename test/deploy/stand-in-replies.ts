@@ -14,6 +14,8 @@ export interface Reply {
   readonly contentType: string;
   readonly body: string | Uint8Array;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Sent raw, without a length, and ended by closing the connection (HTTP/1.1 §6.3: a clean end of the body). */
+  readonly closeDelimited?: boolean;
 }
 
 /** The message AEM gives for a zip without `jcr_root` (filevault-format.md §7.1, §7.2). */
@@ -50,6 +52,15 @@ export function jsonReply(body: Readonly<Record<string, unknown>>, status = 200)
 /** An HTML page (AEM's error pages, the Sling POST servlet's answer). */
 export function htmlReply(status: number, title: string, text = title): Reply {
   return { status, contentType: 'text/html;charset=utf-8', body: `<!DOCTYPE html>\n<html><head><title>${escapeXml(title)}</title></head><body><h1>${escapeXml(title)}</h1><p>${escapeXml(text)}</p></body></html>\n` };
+}
+
+/**
+ * Sling's error page for an exception in a servlet (its default error handler): the exception's
+ * first line and stack in `<pre>`.
+ */
+export function slingErrorPage(path: string, servlet: string, exception: string, at: string): Reply {
+  const body = `<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error (500)</h1><p>The requested URL ${escapeXml(path)} resulted in an error in ${escapeXml(servlet)}.</p><h3>Exception:</h3><pre>${escapeXml(exception)}\n\tat ${escapeXml(at)}\n</pre><hr><address>Apache Sling</address></body></html>\n`;
+  return { status: 500, contentType: 'text/html;charset=utf-8', body };
 }
 
 /** The paths an install writes: every node under a filter root, parents first. */

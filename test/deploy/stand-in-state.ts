@@ -19,6 +19,12 @@ export type PackmgrFault =
   | { readonly kind: 'unauthorized' }
   | { readonly kind: 'html' }
   | { readonly kind: 'drop' }
+  /** The install runs, but its answer stops before the verdict and the connection closes cleanly (AEM stopped mid-install). */
+  | { readonly kind: 'cut' }
+  /** The install runs, but the answer is HTTP 200 with an empty body. */
+  | { readonly kind: 'empty' }
+  /** The install runs on AEM, but a proxy in front of it answers 504 with its own HTML page. */
+  | { readonly kind: 'gateway' }
   | { readonly kind: 'slow'; readonly delayMs: number };
 
 const MAX_DELAY_MS = 10_000;
@@ -54,7 +60,8 @@ export class StandInState {
     if (fault?.kind === 'unauthorized') return { ...htmlReply(401, 'Unauthorized'), headers: { 'www-authenticate': 'Basic realm="Sling (Development)"' } };
     if (fault?.kind === 'html') return htmlReply(200, 'Content modified /crx/packmgr/service.jsp/file', 'Status 200 Message OK Location /crx/packmgr/service.jsp/file');
     if (fault?.kind === 'slow') await delay(Math.min(fault.delayMs, MAX_DELAY_MS));
-    return this.route(record, form, fault);
+    const reply = await this.route(record, form, fault);
+    return fault === undefined ? reply : afterInstall(reply, fault);
   }
 
   hold(): () => void {
@@ -77,10 +84,10 @@ export class StandInState {
       case 'json-install':
         return this.jsonInstall(record, fault);
       case 'ks.json':
-        return this.keystoreState(record.path.slice(0, -'.ks.json'.length));
+        return this.keystoreState(record.path.slice(0, -'.ks.json'.length), record.path);
       case 'ks.html': {
         const store = this.keystores.get(record.path.slice(0, -'.ks.html'.length));
-        return store === undefined || form === undefined ? htmlReply(404, 'Not Found') : postKeystore(store, form);
+        return store === undefined || form === undefined ? htmlReply(404, 'Not Found') : postKeystore(store, form, record.path);
       }
       case 'list.jsp':
         return listPackages(this.uploaded, record.query.path);
@@ -125,9 +132,9 @@ export class StandInState {
     return jsonReply({ success: true, msg: 'Package installed' });
   }
 
-  private keystoreState(home: string): Reply {
+  private keystoreState(home: string, path: string): Reply {
     const store = this.keystores.get(home);
-    return store === undefined ? htmlReply(404, 'Not Found') : keystoreJson(store);
+    return store === undefined ? htmlReply(404, 'Not Found') : keystoreJson(store, path);
   }
 
   // Package Manager's own checks on upload: a zip it can read, with jcr_root (§7.1).
@@ -163,6 +170,17 @@ interface ReadPackage {
   readonly paths: readonly string[];
 }
 
+
+// The faults that strike after the install ran: what reaches the client is not what AEM wrote.
+function afterInstall(reply: Reply, fault: PackmgrFault): Reply {
+  if (fault.kind === 'empty') return { ...reply, body: '' };
+  if (fault.kind === 'gateway') return htmlReply(504, '504 Gateway Time-out', 'The server didn\'t respond in time.');
+  if (fault.kind !== 'cut') return reply;
+  // Cut where the verdict would come: before "Package imported" in the log, or half-way into the JSON.
+  const body = String(reply.body);
+  const end = body.indexOf('Package imported');
+  return { ...reply, body: end >= 0 ? body.slice(0, end) : body.slice(0, Math.floor(body.length / 2)), closeDelimited: true };
+}
 
 function withResolvers(): { promise: Promise<void>; resolve: () => void } {
   let resolve = () => {};
