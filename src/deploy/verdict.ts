@@ -134,9 +134,20 @@ function judgeHttp(answer: HttpAnswer, expected: string, secrets: readonly strin
   if (gateway) return gateway;
   if (isHtmlPage(text, answer.headers.get('content-type'))) {
     const title = getHtmlTitle(text, secrets);
-    return unexpected(httpStatus, `an HTML page${title ? ` ('${title}')` : ''} came back (HTTP ${httpStatus}) where ${expected} was expected; nothing says the package was installed`);
+    return unexpected(httpStatus, `an HTML page${title ? ` ('${title}')` : ''} came back (HTTP ${httpStatus}) where ${expected} was expected; ${describeHtmlOutcome(httpStatus, title, installs)}`);
   }
   return undefined;
+}
+
+// What an HTML page in place of the verdict means for the repository.
+function describeHtmlOutcome(httpStatus: number, title: string, installs: boolean): string {
+  // Sling's POST servlet answers "Content modified <path>" when it, not Package Manager, took the
+  // request: it stored the form as nodes at that path (Package Manager's servlet is not active).
+  const stored = /^Content modified (\/\S+)/.exec(title)?.[1];
+  if (stored !== undefined) return `Sling's POST servlet took the request instead of Package Manager and stored it as content at ${stored}: delete that node (CRXDE), and check that Package Manager is active; nothing was installed`;
+  // AEM's own error page: the servlet failed while it handled the install, which may have begun.
+  if (installs && httpStatus >= 500) return 'AEM failed while it handled the install, which may have begun: look at Package Manager before you deploy again';
+  return 'nothing says the package was installed';
 }
 
 function unexpected(httpStatus: number, message: string): InstallVerdict {

@@ -63,7 +63,7 @@ const failures: ReadonlyArray<readonly [string, PackmgrFault, number, string]> =
   ['HTTP 200 with <status code="500">', { kind: 'status500' }, 1, "Package Manager answered status 500 (HTTP 200): java.io.IOException: Zip File is not a content package. Missing 'jcr_root'."],
   ['HTTP 200 with E lines and "Package imported (with errors"', { kind: 'installErrors' }, 1, 'installed with errors: 1 E line, "Package imported (with errors, check logs!)"; nodes: 4 added, 0 updated, 0 deleted, 1 errors'],
   ['401', { kind: 'unauthorized' }, 1, 'Package Manager refused the credentials (HTTP 401); check AEM_USER and AEM_PASSWORD, and that the user may install packages'],
-  ['an HTML page', { kind: 'html' }, 1, "an HTML page ('Content modified /crx/packmgr/service.jsp/file') came back (HTTP 200) where the <crx> XML answer was expected; nothing says the package was installed"],
+  ['an HTML page', { kind: 'html' }, 1, "an HTML page ('Content modified /crx/packmgr/service.jsp/file') came back (HTTP 200) where the <crx> XML answer was expected; Sling's POST servlet took the request instead of Package Manager and stored it as content at /crx/packmgr/service.jsp/file: delete that node (CRXDE), and check that Package Manager is active; nothing was installed"],
   ['a dropped connection', { kind: 'drop' }, 3, 'the connection broke during the install'],
 ];
 for (const [title, fault, code, message] of failures) {

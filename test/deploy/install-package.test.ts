@@ -66,7 +66,7 @@ const faults: ReadonlyArray<readonly [string, PackmgrFault, string, string]> = [
   ['HTTP 200 with <status code="500">', { kind: 'status500' }, 'refused', "Package Manager answered status 500 (HTTP 200): java.io.IOException: Zip File is not a content package. Missing 'jcr_root'."],
   ['HTTP 200 with E lines and "with errors"', { kind: 'installErrors' }, 'installed-with-errors', 'installed with errors: 1 E line, "Package imported (with errors, check logs!)"'],
   ['401 on the install', { kind: 'unauthorized' }, 'unauthorized', 'Package Manager refused the credentials (HTTP 401); check AEM_USER and AEM_PASSWORD, and that the user may install packages'],
-  ['an HTML page', { kind: 'html' }, 'unexpected-answer', "an HTML page ('Content modified /crx/packmgr/service.jsp/file') came back (HTTP 200) where the <crx> XML answer was expected; nothing says the package was installed"],
+  ['an HTML page', { kind: 'html' }, 'unexpected-answer', "an HTML page ('Content modified /crx/packmgr/service.jsp/file') came back (HTTP 200) where the <crx> XML answer was expected; Sling's POST servlet took the request instead of Package Manager and stored it as content at /crx/packmgr/service.jsp/file: delete that node (CRXDE), and check that Package Manager is active; nothing was installed"],
 ];
 for (const [title, fault, outcome, message] of faults) {
   jspSuite(`${title}: ${outcome}, sent once`, async (ctx) => {

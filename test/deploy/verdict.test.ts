@@ -66,7 +66,7 @@ const early: ReadonlyArray<readonly [string, HttpAnswer, string, string]> = [
   ['401', answer(401, '', 'text/html'), 'unauthorized', 'Package Manager refused the credentials (HTTP 401); check AEM_USER and AEM_PASSWORD, and that the user may install packages'],
   ['403', answer(403, 'Forbidden', 'text/plain'), 'unauthorized', 'Package Manager refused the credentials (HTTP 403); check AEM_USER and AEM_PASSWORD, and that the user may install packages'],
   ['404 while starting', answer(404, '<html/>', 'text/html'), 'not-ready', 'Package Manager is not there (HTTP 404): AEM is still starting, or the URL is not an AEM instance'],
-  ['an HTML page with HTTP 200', answer(200, '<html><head><title>Content modified /crx/packmgr/service.jsp/file</title></head></html>', 'text/html'), 'unexpected-answer', "an HTML page ('Content modified /crx/packmgr/service.jsp/file') came back (HTTP 200) where the <crx> XML answer was expected; nothing says the package was installed"],
+  ['an HTML page with HTTP 200', answer(200, '<html><head><title>Content modified /crx/packmgr/service.jsp/file</title></head></html>', 'text/html'), 'unexpected-answer', "an HTML page ('Content modified /crx/packmgr/service.jsp/file') came back (HTTP 200) where the <crx> XML answer was expected; Sling's POST servlet took the request instead of Package Manager and stored it as content at /crx/packmgr/service.jsp/file: delete that node (CRXDE), and check that Package Manager is active; nothing was installed"],
   ['a redirect to a login page', answer(302, '', 'text/html', { location: `https://login.example/?u=admin&p=${SECRET}` }), 'unexpected-answer', 'Package Manager redirected (HTTP 302 to https://login.example/?u=admin&p=***); give the URL AEM answers on directly'],
   ['text that is no XML', answer(200, `oops ${SECRET}`, 'text/plain'), 'unexpected-answer', 'the answer is not Package Manager\'s <crx> XML (it starts "oops ***")'],
 ];
@@ -89,7 +89,7 @@ jspSuite('a password echoed in the status text or the log is blanked out', () =>
 jspSuite('an HTML page quoting the Authorization header where its title is cut: nothing of the header shows', () => {
   const page = `<html><head><title>Error ${'x'.repeat(85)} Authorization: Basic ${SECRETS[1]}</title></head></html>`;
   const verdict = judgeServiceJspAnswer(answer(500, page, 'text/html'), SECRETS);
-  assert.is(verdict.message, `an HTML page ('Error ${'x'.repeat(85)} Authorization: Basic ***') came back (HTTP 500) where the <crx> XML answer was expected; nothing says the package was installed`);
+  assert.is(verdict.message, `an HTML page ('Error ${'x'.repeat(85)} Authorization: Basic ***') came back (HTTP 500) where the <crx> XML answer was expected; AEM failed while it handled the install, which may have begun: look at Package Manager before you deploy again`);
 });
 
 jspSuite.run();
@@ -112,10 +112,15 @@ jsonSuite('a message that says "with errors" is installed-with-errors', () => {
   assert.is(judgeServiceJsonAnswer(answer(200, '{"success":true,"msg":"Package imported (with errors, check logs!)"}', 'application/json'), 'install', SECRETS).outcome, 'installed-with-errors');
 });
 
+jsonSuite('an HTML page in place of the upload (which installs nothing) says nothing was installed', () => {
+  const verdict = judgeServiceJsonAnswer(answer(500, '<html><title>Error</title></html>', 'text/html'), 'upload', SECRETS);
+  assert.is('message' in verdict ? verdict.message : '', "an HTML page ('Error') came back (HTTP 500) where the JSON answer to cmd=upload was expected; nothing says the package was installed");
+});
+
 jsonSuite('an HTML page (ruby_aem sees 500 HTML answers) is not a success', () => {
   const verdict = judgeServiceJsonAnswer(answer(500, '<html><title>Error</title></html>', 'text/html'), 'install', SECRETS);
   assert.is(verdict.outcome, 'unexpected-answer');
-  assert.is(verdict.message, "an HTML page ('Error') came back (HTTP 500) where the JSON answer to cmd=install was expected; nothing says the package was installed");
+  assert.is(verdict.message, "an HTML page ('Error') came back (HTTP 500) where the JSON answer to cmd=install was expected; AEM failed while it handled the install, which may have begun: look at Package Manager before you deploy again");
 });
 
 jsonSuite('JSON without success is unexpected', () => {
