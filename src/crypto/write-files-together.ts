@@ -16,9 +16,10 @@ import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describeValue, InputError } from '../errors.ts';
 import { makeOutputFolder } from '../fs/make-output-folder.ts';
+import { whileInProgress } from '../interruption.ts';
 import { checkTargets, type FileSetOptions, type FileSystem, occupant, type Occupant, ownName, SET_FOLDER } from './file-set-layout.ts';
 import { placeLinks, pointCurrentAt, type Run, swapCurrent, syncFolder } from './file-set-links.ts';
-import { readCurrent, removeLeftovers } from './file-set-leftovers.ts';
+import { readCurrent, removeLeftovers, type Stage, undoAtOnce } from './file-set-leftovers.ts';
 
 export { checkTargets, type FileSystem } from './file-set-layout.ts';
 
@@ -48,6 +49,8 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
   const created = await makeOutputFolder(dir, { mode: 0o700 });
   const run: Run = { fs, dir, setDir: join(dir, SET_FOLDER), force, step: async (step) => onStep?.(step), undo: [], links: [] };
   const replaced: string[] = [];
+  const stage: Stage = { now: 'writing' };
+  const release = whileInProgress({ undo: () => undoAtOnce(run, stage, replaced) });
   try {
     await checkTargets(dir, names, { force, fileSystem: fs });
     await fs.mkdir(run.setDir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
@@ -59,10 +62,13 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
     if (current !== undefined) replaced.push(current);
     if (force && occupants.includes('other')) replaced.push(await keepVisibleFiles(run, names, occupants, current));
     await placeLinks(run, names, occupants);
+    stage.now = 'swapping';
     await swapCurrent(run, staged);
     run.undo.length = 0; // swapped: the new set is in use, nothing to undo
+    stage.now = 'swapped';
     await run.step('committed');
   } catch (error) {
+    release();
     for (const path of run.undo.reverse()) await fs.rm(path, { recursive: true, force: true }).catch(() => undefined);
     // A concurrent run may have put its set in use through the same links: then they stay.
     if ((await readCurrent(fs, run.setDir).catch(() => 'unreadable')) === undefined) for (const path of run.links) await fs.unlink(path).catch(() => undefined);
@@ -72,6 +78,7 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
   }
   // The replaced sets hold the old private key: gone before the run ends (a kill here: the next run).
   for (const set of replaced) await fs.rm(join(run.setDir, set), { recursive: true, force: true }).catch(() => undefined);
+  release();
   return names.map((name) => join(dir, name));
 }
 
