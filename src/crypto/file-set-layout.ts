@@ -65,6 +65,11 @@ export function ownName(kind: 'set' | 'next' | 'link'): string {
 
 const OWN_NAME = /^(?:set|next|link)-(\d+)-[0-9a-f]{12}$/u;
 
+/** Whether an entry of {@link SET_FOLDER} was made by this process. */
+export function isOwn(entry: string): boolean {
+  return OWN_NAME.exec(entry)?.[1] === String(process.pid);
+}
+
 /** Whether an entry of {@link SET_FOLDER} was left by a run that no longer runs (killed, or done). */
 export function isLeftover(entry: string): boolean {
   const pid = OWN_NAME.exec(entry)?.[1];

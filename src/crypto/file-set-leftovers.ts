@@ -6,10 +6,10 @@
  * that is being interrupted removes itself ({@link undoAtOnce}). Layout and states:
  * `file-set-layout.ts`.
  */
-import { readlinkSync, rmSync } from 'node:fs';
+import { readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeValue, InputError } from '../errors.ts';
-import { CURRENT, type FileSystem, isLeftover, occupant } from './file-set-layout.ts';
+import { CURRENT, type FileSystem, isLeftover, isOwn, occupant } from './file-set-layout.ts';
 import type { Run } from './file-set-links.ts';
 
 // Earlier versions wrote `.<name>.<12 hex>.tmp` and kept the replaced file as `….tmp.old`.
@@ -57,24 +57,30 @@ async function anyLinkOfOurs(fs: FileSystem, dir: string, names: readonly string
 
 /** Where a run stands, for {@link undoAtOnce}. */
 export interface Stage {
-  now: 'writing' | 'swapping' | 'swapped';
+  /** With `--force`, the set that keeps the plain files found, from right before it is put in use. */
+  keeping?: string;
+  /** The set the swap puts in use, from right before the call that swaps. */
+  swapping?: string;
 }
 
 /**
  * The process ends now (SIGINT, SIGTERM; `interruption.ts`), maybe while a file call of the run is
  * in flight. Before the swap: what the failure path undoes (the new set with the new private key,
- * temporary links; the links while no set is in use). After it: the replaced sets, which hold the
- * old private key. During it, nothing: the swap may complete at any instant, and either set may be
- * the one in use; the next run removes the other.
+ * temporary links, found on disk; the links while no set is in use). Once the swap is under way,
+ * what `current` shows decides, as a swap in flight may still complete but never goes back: the
+ * new set, so the replaced sets (which hold the old private key) go; else nothing goes, and the
+ * next run removes the set that is not in use.
  */
 export function undoAtOnce(run: Run, stage: Stage, replaced: readonly string[]): void {
-  if (stage.now === 'swapping') return;
-  if (stage.now === 'swapped') {
-    for (const set of replaced) rmSync(join(run.setDir, set), { recursive: true, force: true });
+  if (stage.swapping !== undefined) {
+    if (currentAtOnce(run.setDir) === stage.swapping) for (const set of replaced) rmSync(join(run.setDir, set), { recursive: true, force: true });
     return;
   }
-  for (const path of [...run.undo].reverse()) rmSync(path, { recursive: true, force: true });
-  if (currentAtOnce(run.setDir) === undefined) for (const path of run.links) rmSync(path, { force: true });
+  // What this process made in the set folder, as on disk: a call in flight may have made an entry
+  // that `run.undo` does not hold yet. The set in use stays, and the kept one (it may be in flight).
+  const current = currentAtOnce(run.setDir);
+  for (const entry of readdirSync(run.setDir)) if (isOwn(entry) && entry !== current && entry !== stage.keeping) rmSync(join(run.setDir, entry), { recursive: true, force: true });
+  if (current === undefined) for (const path of run.links) rmSync(path, { force: true });
 }
 
 function currentAtOnce(setDir: string): string | undefined {

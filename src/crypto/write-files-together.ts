@@ -49,7 +49,7 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
   const created = await makeOutputFolder(dir, { mode: 0o700 });
   const run: Run = { fs, dir, setDir: join(dir, SET_FOLDER), force, step: async (step) => onStep?.(step), undo: [], links: [] };
   const replaced: string[] = [];
-  const stage: Stage = { now: 'writing' };
+  const stage: Stage = {};
   const release = whileInProgress({ undo: () => undoAtOnce(run, stage, replaced) });
   try {
     await checkTargets(dir, names, { force, fileSystem: fs });
@@ -60,12 +60,10 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
     await run.step('staged');
     const occupants = await Promise.all(names.map((name) => occupant(fs, dir, name)));
     if (current !== undefined) replaced.push(current);
-    if (force && occupants.includes('other')) replaced.push(await keepVisibleFiles(run, names, occupants, current));
+    if (force && occupants.includes('other')) replaced.push(await keepVisibleFiles(run, names, occupants, current, stage));
     await placeLinks(run, names, occupants);
-    stage.now = 'swapping';
-    await swapCurrent(run, staged);
+    await swapCurrent(run, staged, () => (stage.swapping = staged));
     run.undo.length = 0; // swapped: the new set is in use, nothing to undo
-    stage.now = 'swapped';
     await run.step('committed');
   } catch (error) {
     release();
@@ -107,7 +105,7 @@ async function writeFlushed(fs: FileSystem, path: string, file: FileToWrite): Pr
  * With `force`, before a plain file gives its name to a link: the files as the user sees them
  * now become the set in use, so that replacing each by a link changes nothing visible.
  */
-async function keepVisibleFiles(run: Run, names: readonly string[], occupants: readonly Occupant[], current: string | undefined): Promise<string> {
+async function keepVisibleFiles(run: Run, names: readonly string[], occupants: readonly Occupant[], current: string | undefined, stage: Stage): Promise<string> {
   const kept = ownName('set');
   const path = join(run.setDir, kept);
   await run.fs.mkdir(path, { mode: 0o700 });
@@ -116,7 +114,7 @@ async function keepVisibleFiles(run: Run, names: readonly string[], occupants: r
     if (source !== undefined) await copyKeepingMode(run.fs, source, join(path, name));
   }
   await syncFolder(run.fs, path);
-  await pointCurrentAt(run, kept);
+  await pointCurrentAt(run, kept, () => (stage.keeping = kept));
   await run.step('kept');
   return kept;
 }
