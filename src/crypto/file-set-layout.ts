@@ -59,7 +59,7 @@ export function linkTarget(name: string): string {
 }
 
 /** A fresh name for an entry of {@link SET_FOLDER} made by this process. */
-export function ownName(kind: 'set' | 'next' | 'link'): string {
+export function ownName(kind: 'set' | 'next' | 'link' | 'lock'): string {
   return `${kind}-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 

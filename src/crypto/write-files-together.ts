@@ -4,6 +4,7 @@
  * becomes a link through one pointer, and the pointer is swapped in one step: layout, on-disk
  * states and recovery in `file-set-layout.ts`.
  *
+ * 0. the folder's lock is taken: one run at a time (`file-set-lock.ts`);
  * 1. leftovers of interrupted runs are removed (`file-set-leftovers.ts`);
  * 2. the new set is written into a new folder (each file created exclusively with its mode,
  *    flushed);
@@ -20,6 +21,7 @@ import { whileInProgress } from '../interruption.ts';
 import { checkTargets, type FileSetOptions, type FileSystem, occupant, type Occupant, ownName, SET_FOLDER } from './file-set-layout.ts';
 import { placeLinks, pointCurrentAt, type Run, swapCurrent, syncFolder } from './file-set-links.ts';
 import { readCurrent, removeLeftovers, type Stage, undoAtOnce } from './file-set-leftovers.ts';
+import { folderLock } from './file-set-lock.ts';
 
 export { checkTargets, type FileSystem } from './file-set-layout.ts';
 
@@ -50,10 +52,12 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
   const run: Run = { fs, dir, setDir: join(dir, SET_FOLDER), force, step: async (step) => onStep?.(step), undo: [], links: [] };
   const replaced: string[] = [];
   const stage: Stage = {};
-  const release = whileInProgress({ undo: () => undoAtOnce(run, stage, replaced) });
+  const lock = folderLock(fs, dir, run.setDir);
+  const release = whileInProgress({ undo: () => (undoAtOnce(run, stage, replaced), lock.releaseAtOnce()) });
   try {
     await checkTargets(dir, names, { force, fileSystem: fs });
     await fs.mkdir(run.setDir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
+    await lock.take();
     const current = await removeLeftovers(fs, dir, run.setDir, names);
     await run.step('cleaned');
     const staged = await writeSet(run, files);
@@ -70,12 +74,14 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
     for (const path of run.undo.reverse()) await fs.rm(path, { recursive: true, force: true }).catch(() => undefined);
     // A concurrent run may have put its set in use through the same links: then they stay.
     if ((await readCurrent(fs, run.setDir).catch(() => 'unreadable')) === undefined) for (const path of run.links) await fs.unlink(path).catch(() => undefined);
+    await lock.release();
     await removeCreatedFolders(fs, run.setDir, created ?? run.setDir);
     if (error instanceof InputError) throw error;
     throw new InputError(`could not write the files into ${describeValue(dir)} ${describeFsError(error)}; nothing was written`, { code: 'E_WRITE', cause: error });
   }
   // The replaced sets hold the old private key: gone before the run ends (a kill here: the next run).
   for (const set of replaced) await fs.rm(join(run.setDir, set), { recursive: true, force: true }).catch(() => undefined);
+  await lock.release();
   release();
   return names.map((name) => join(dir, name));
 }

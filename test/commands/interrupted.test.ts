@@ -129,13 +129,14 @@ interface KeygenCase {
   readonly shows: 'nothing' | 'the old set' | 'the new set';
 }
 
-// Fresh: symlinks 1-4 make the names, 5 is the swap. Over keygen's set (--force): symlink 1 makes
-// the new pointer, rename 1 swaps it.
+// Symlink 1 takes the folder's lock. Fresh: symlinks 2-5 make the names, 6 is the swap. Over
+// keygen's set (--force): symlink 2 makes the new pointer, rename 1 swaps it.
 const keygenCases: KeygenCase[] = [
   { before: 'nothing', calls: 'symlink,symlinkat', when: 1, shows: 'nothing' },
-  { before: 'nothing', calls: 'symlink,symlinkat', when: 4, shows: 'nothing' },
-  { before: 'nothing', calls: 'symlink,symlinkat', when: 5, shows: 'the new set' },
-  { before: 'keygen', calls: 'symlink,symlinkat', when: 1, shows: 'the old set' },
+  { before: 'nothing', calls: 'symlink,symlinkat', when: 2, shows: 'nothing' },
+  { before: 'nothing', calls: 'symlink,symlinkat', when: 5, shows: 'nothing' },
+  { before: 'nothing', calls: 'symlink,symlinkat', when: 6, shows: 'the new set' },
+  { before: 'keygen', calls: 'symlink,symlinkat', when: 2, shows: 'the old set' },
   { before: 'keygen', calls: 'rename,renameat,renameat2', when: 1, shows: 'the new set' },
 ];
 
@@ -151,7 +152,7 @@ for (const c of keygenCases) {
       assert.equal(ended, { signal: 'SIGTERM', stderr: 'error: interrupted by SIGTERM\n' });
       const sets = readdirSync(join(keys, '.keygen')).filter((entry) => entry !== 'current');
       const current = existsSync(join(keys, '.keygen', 'current')) ? readlinkSync(join(keys, '.keygen', 'current')) : undefined;
-      // Only the set in use is left: no unfinished set, no replaced set with the old private key, no temporary link.
+      // Only the set in use is left: no unfinished set, no replaced set with the old private key, no temporary link, no lock.
       assert.equal(sets, current === undefined ? [] : [current]);
       if (c.shows === 'nothing') assert.is(current, undefined);
       if (c.shows === 'the old set') assert.is(current, old);
