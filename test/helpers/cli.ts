@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli.ts';
 import type { CliIo } from '../../src/commands/command.ts';
+import { hasTool } from './tools.ts';
 
 /** What one CLI run printed and returned. */
 export interface CliRun {
@@ -122,4 +123,23 @@ export function startBin(args: readonly string[], options: { env?: Record<string
       void ended.then(() => reject(new Error(`the bin ended before it showed ${JSON.stringify(text)}; its standard error: ${stderr}`)));
     });
   return { child, stderrShows, ended };
+}
+
+let strace: boolean | undefined;
+
+/** Whether strace can run here (and inject signals): tests that need it pass without it. Asked once, when first needed. */
+export function straceWorks(): boolean {
+  strace ??= hasTool('strace') && spawnSync('strace', ['-o', '/dev/null', 'true']).status === 0;
+  return strace;
+}
+
+/**
+ * Runs the bundled bin under strace, which sends it `signal` on entering the `when`-th of `calls`
+ * (`symlink,symlinkat`; counted per thread: UV_THREADPOOL_SIZE=1 puts every file call on one).
+ * Returns the signal that ended it (or `exit <code>: <stderr>`) and its standard error.
+ */
+export function binSignalledAt(cwd: string, args: readonly string[], env: Record<string, string>, signal: 'SIGKILL' | 'SIGTERM', calls: string, when: number): { ended: string; stderr: string } {
+  const strace = ['-f', '-qq', '-o', '/dev/null', '-e', `trace=${calls}`, '-e', `inject=${calls}:signal=${signal}:when=${when}`];
+  const result = spawnSync('strace', [...strace, process.execPath, BIN, ...args], { cwd, env: { PATH: process.env.PATH, UV_THREADPOOL_SIZE: '1', ...env }, encoding: 'utf8', timeout: 120_000 });
+  return { ended: result.signal ?? `exit ${result.status}: ${result.stderr}`, stderr: result.stderr };
 }
