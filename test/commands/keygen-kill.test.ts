@@ -88,14 +88,7 @@ killSuite.run();
 
 // SIGTERM (a CI system's cancel) is handled: the run undoes what it was writing (interruption.ts)
 // and ends by the signal. Nothing is left for the next run but the set in use.
-interface TermCase {
-  readonly before: 'nothing' | 'keygen';
-  readonly syscall: 'symlink' | 'rename';
-  readonly when: number;
-  readonly shows: 'nothing' | 'the old set' | 'the new set';
-}
-
-const termCases: TermCase[] = [
+const termCases: Case[] = [
   { before: 'nothing', syscall: 'symlink', when: 1, shows: 'nothing' },
   { before: 'nothing', syscall: 'symlink', when: 2, shows: 'nothing' },
   { before: 'nothing', syscall: 'symlink', when: 5, shows: 'nothing' },
