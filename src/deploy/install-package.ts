@@ -109,7 +109,6 @@ async function sendServiceJson(options: InstallPackageOptions, counter: { instal
   options.onStage?.('uploading');
   const uploaded = await postBody(options, targetPath(options.target, getUploadPath()), body, (sent, total) => progress.uploaded(sent, total));
   if (!uploaded.ok) return afterFailure(uploaded.failure, options, false);
-  options.onStage?.('uploaded');
   const upload = judgeServiceJsonAnswer(uploaded.answer, 'upload', secrets);
   if ('outcome' in upload) return { again: upload.outcome === 'not-ready', verdict: upload };
   if (upload.path === undefined || !isPackagePath(upload.path)) {

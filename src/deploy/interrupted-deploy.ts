@@ -12,8 +12,6 @@ export type DeployStage =
   | 'waiting'
   /** The package is being sent; AEM installs nothing from a cut upload. */
   | 'uploading'
-  /** `--api json`: uploaded, the install not asked for yet. */
-  | 'uploaded'
   /** The install request went out whole; Package Manager has not answered. */
   | 'installing'
   /** The install is over (its verdict is in the note). */
@@ -51,8 +49,6 @@ export function describeStage(stage: DeployStage, verdict = ''): string {
       return 'the package was not sent; nothing was installed';
     case 'uploading':
       return 'the upload did not end; nothing was installed';
-    case 'uploaded':
-      return 'the package was uploaded to Package Manager but not installed';
     case 'installing':
       return 'the install was sent and AEM had not answered: it may still be running on AEM; look at Package Manager before you deploy again, do not send it again blindly';
     case 'answered':
