@@ -8,8 +8,9 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yargs, { type Argv } from 'yargs';
 import { InputError, isIoEventsError, VerdictError, type ExitCode } from './errors.ts';
+import { interrupt } from './interruption.ts';
 import { getVersion } from './version.ts';
-import type { CliIo, CommandIo, CommandOutcome, CommandSpec } from './commands/command.ts';
+import type { CliIo, CommandIo, CommandOutcome, CommandSpec, InterruptSignal } from './commands/command.ts';
 import { commands } from './commands/index.ts';
 import { createSecretRegistry, type SecretRegistry } from './secrets/secret-registry.ts';
 import { createSyncOutput, isTerminal, quietOnBrokenPipe, type SyncOutput } from './sync-output.ts';
@@ -41,7 +42,32 @@ export function defaultIo(output: ProcessOutput = createProcessOutput()): CliIo 
     get promptSecret() {
       return isTerminal(0) ? async (question: string) => (await import('./terminal-prompt.ts')).promptSecret(question) : undefined;
     },
+    onInterrupt: listenForInterrupts,
   };
+}
+
+const INTERRUPTS: readonly InterruptSignal[] = ['SIGINT', 'SIGTERM'];
+
+/**
+ * Runs `handler` on the first SIGINT or SIGTERM, then ends the process by that signal: the default
+ * action is back once our listeners are gone, so the parent sees the signal (a shell reports
+ * 128 + its number: 130, 143), and a shell script that ran us stops on Ctrl-C as it would
+ * without our handler (bash's "wait and cooperative exit" looks at how the child ended).
+ */
+function listenForInterrupts(handler: (signal: InterruptSignal) => void): () => void {
+  const stop = () => {
+    for (const signal of INTERRUPTS) process.off(signal, listener);
+  };
+  const listener = (signal: InterruptSignal) => {
+    stop();
+    try {
+      handler(signal);
+    } finally {
+      process.kill(process.pid, signal);
+    }
+  };
+  for (const signal of INTERRUPTS) process.on(signal, listener);
+  return stop;
 }
 
 /**
@@ -64,6 +90,7 @@ export async function runCli(args: readonly string[], io: CliIo = defaultIo()): 
   const json = args.includes('--json');
   const secrets = createSecretRegistry(io.env);
   const out = redactingIo(io, secrets);
+  const stopListening = io.onInterrupt?.((signal) => reportInterrupt(signal, json, out));
   try {
     const selected = await parseArgs(args, out);
     if (selected === undefined) return 0;
@@ -72,6 +99,8 @@ export async function runCli(args: readonly string[], io: CliIo = defaultIo()): 
     return outcome.exitCode;
   } catch (error) {
     return reportError(error, json, out);
+  } finally {
+    stopListening?.();
   }
 }
 
@@ -213,6 +242,19 @@ function reportError(error: unknown, json: boolean, io: RedactingIo): ExitCode {
   io.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   if (json) io.writeJson({ ok: false, error: { code: 'E_INTERNAL', message: String(error) } });
   return 1;
+}
+
+/**
+ * The run is cancelled (the process ends right after, see {@link listenForInterrupts}): what was in
+ * progress is undone (`interruption.ts`), and the user learns what may have happened, above all
+ * whether an install may be running on AEM. Synchronous, so it is all out before the end.
+ */
+function reportInterrupt(signal: InterruptSignal, json: boolean, io: RedactingIo): void {
+  const notes = interrupt();
+  const message = `interrupted by ${signal}${notes.length === 0 ? '' : `: ${notes.join('; ')}`}`;
+  // On a terminal the progress line (and the echoed ^C) is still open.
+  io.stderr.write(`${io.stderr.isTTY === true ? '\n' : ''}error: interrupted by ${signal}\n${notes.map((note) => `  ${note}\n`).join('')}`);
+  if (json) io.writeJson({ ok: false, error: { code: 'E_INTERRUPTED', message }, signal, notes });
 }
 
 function isMain(): boolean {

@@ -2,6 +2,8 @@
  * The aem-ioevents library: the same functions the CLI calls.
  */
 export * from './errors.ts';
+// What a run cancelled by a signal undoes and says: a program that embeds the library calls `interrupt()` on its own signal handling.
+export { interrupt, whileInProgress, type InProgress } from './interruption.ts';
 export * from './config/index.ts';
 export * from './ims/index.ts';
 

@@ -6,6 +6,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from './errors.ts';
+import { whileInProgress } from './interruption.ts';
 
 /** The terminal streams; tests give their own. */
 export interface PromptStreams {
@@ -20,7 +21,10 @@ export function promptSecret(question: string, streams: PromptStreams = { input:
     const decoder = new StringDecoder('utf8');
     const wasRaw = input.isRaw;
     let answer = '';
+    // Ended by a signal at the prompt (SIGTERM; Ctrl-C is a key here): the terminal echoes again.
+    const release = whileInProgress({ undo: () => input.setRawMode(wasRaw) });
     const finish = (error?: InputError): void => {
+      release();
       input.removeListener('data', onData);
       input.setRawMode(wasRaw);
       input.pause();

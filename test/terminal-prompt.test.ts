@@ -9,6 +9,9 @@ import { BIN } from './helpers/cli.ts';
 import { makeTempDir, removeTempDir } from './helpers/temp.ts';
 import { hasTool } from './helpers/tools.ts';
 import { readPkcs12Keystore } from '../src/crypto/keystore.ts';
+import { EventEmitter } from 'node:events';
+import { interrupt } from '../src/interruption.ts';
+import { promptSecret } from '../src/terminal-prompt.ts';
 
 // Waits (at most 30 s) for each expected text, then types its answer; prints the exit code and the transcript.
 const DRIVER = `
@@ -82,3 +85,21 @@ promptSuite('Ctrl-C at the prompt cancels: exit 2, nothing written', () => {
 });
 
 promptSuite.run();
+
+const interruptedSuite = suite('promptSecret, interrupted');
+
+interruptedSuite('a run ended by a signal at the prompt leaves the terminal as it found it (echo on)', () => {
+  const modes: boolean[] = [];
+  const input = Object.assign(new EventEmitter(), {
+    isRaw: false,
+    setRawMode: (mode: boolean) => modes.push(mode),
+    resume: () => undefined,
+    pause: () => undefined,
+  }) as unknown as NodeJS.ReadStream;
+  void promptSecret('Password: ', { input, output: { write: () => true } });
+  assert.equal(modes, [true]);
+  assert.equal(interrupt(), []);
+  assert.equal(modes, [true, false]);
+});
+
+interruptedSuite.run();

@@ -22,7 +22,15 @@ export interface CliIo {
   };
   /** Reads a secret from the terminal without echo; absent when there is no terminal. */
   readonly promptSecret?: (question: string) => Promise<string>;
+  /**
+   * Calls `handler` when the process gets SIGINT or SIGTERM, then ends the process as that signal
+   * does; the returned function stops listening. Absent: a signal does what it does by default.
+   */
+  readonly onInterrupt?: (handler: (signal: InterruptSignal) => void) => () => void;
 }
+
+/** The signals a cancelled run gets: Ctrl-C, and a CI system's cancel (SIGKILL follows). */
+export type InterruptSignal = 'SIGINT' | 'SIGTERM';
 
 /**
  * What a command runs with: the process pieces, with output that blanks out every secret, and the

@@ -59,11 +59,16 @@ export function linkTarget(name: string): string {
 }
 
 /** A fresh name for an entry of {@link SET_FOLDER} made by this process. */
-export function ownName(kind: 'set' | 'next' | 'link'): string {
+export function ownName(kind: 'set' | 'next' | 'link' | 'lock'): string {
   return `${kind}-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
 const OWN_NAME = /^(?:set|next|link)-(\d+)-[0-9a-f]{12}$/u;
+
+/** Whether an entry of {@link SET_FOLDER} was made by this process. */
+export function isOwn(entry: string): boolean {
+  return OWN_NAME.exec(entry)?.[1] === String(process.pid);
+}
 
 /** Whether an entry of {@link SET_FOLDER} was left by a run that no longer runs (killed, or done). */
 export function isLeftover(entry: string): boolean {

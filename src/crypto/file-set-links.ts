@@ -39,24 +39,29 @@ export async function placeLinks(run: Run, names: readonly string[], occupants: 
   await syncFolder(run.fs, run.dir);
 }
 
-/** The swap: `current` leads to `set` from now on. Without `force`, fails if another run made one. */
-export async function swapCurrent(run: Run, set: string): Promise<void> {
-  if (run.force) return pointCurrentAt(run, set);
+/**
+ * The swap: `current` leads to `set` from now on. Without `force`, fails if another run made one.
+ * `swapping` is called right before the one call that swaps (from then on `set` may be in use).
+ */
+export async function swapCurrent(run: Run, set: string, swapping: () => void): Promise<void> {
+  if (run.force) return pointCurrentAt(run, set, swapping);
+  swapping();
   await run.fs.symlink(set, join(run.setDir, CURRENT)).catch((error: NodeJS.ErrnoException) => Promise.reject(error.code === 'EEXIST' ? appeared(join(run.dir, SET_FOLDER, CURRENT)) : error));
   await syncFolder(run.fs, run.setDir);
 }
 
-/** Points `current` at `set`, replacing it in one rename. */
-export async function pointCurrentAt(run: Run, set: string): Promise<void> {
-  await renameLinkOver(run, set, join(run.setDir, CURRENT));
+/** Points `current` at `set`, replacing it in one rename (`beforeRename` is called right before it). */
+export async function pointCurrentAt(run: Run, set: string, beforeRename?: () => void): Promise<void> {
+  await renameLinkOver(run, set, join(run.setDir, CURRENT), beforeRename);
   await syncFolder(run.fs, run.setDir);
 }
 
 /** Replaces `path` by a link holding `target`, in one rename (the new link is made in the set folder). */
-async function renameLinkOver(run: Run, target: string, path: string): Promise<void> {
+async function renameLinkOver(run: Run, target: string, path: string, beforeRename?: () => void): Promise<void> {
   const temp = join(run.setDir, ownName(path.endsWith(CURRENT) ? 'next' : 'link'));
   await run.fs.symlink(target, temp);
   run.undo.push(temp);
+  beforeRename?.();
   await run.fs.rename(temp, path);
 }
 

@@ -4,6 +4,7 @@
  * becomes a link through one pointer, and the pointer is swapped in one step: layout, on-disk
  * states and recovery in `file-set-layout.ts`.
  *
+ * 0. the folder's lock is taken: one run at a time (`file-set-lock.ts`);
  * 1. leftovers of interrupted runs are removed (`file-set-leftovers.ts`);
  * 2. the new set is written into a new folder (each file created exclusively with its mode,
  *    flushed);
@@ -16,9 +17,11 @@ import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describeValue, InputError } from '../errors.ts';
 import { makeOutputFolder } from '../fs/make-output-folder.ts';
+import { whileInProgress } from '../interruption.ts';
 import { checkTargets, type FileSetOptions, type FileSystem, occupant, type Occupant, ownName, SET_FOLDER } from './file-set-layout.ts';
 import { placeLinks, pointCurrentAt, type Run, swapCurrent, syncFolder } from './file-set-links.ts';
-import { readCurrent, removeLeftovers } from './file-set-leftovers.ts';
+import { readCurrent, removeLeftovers, type Stage, undoAtOnce } from './file-set-leftovers.ts';
+import { folderLock } from './file-set-lock.ts';
 
 export { checkTargets, type FileSystem } from './file-set-layout.ts';
 
@@ -48,30 +51,38 @@ export async function writeFilesTogether(dir: string, files: readonly FileToWrit
   const created = await makeOutputFolder(dir, { mode: 0o700 });
   const run: Run = { fs, dir, setDir: join(dir, SET_FOLDER), force, step: async (step) => onStep?.(step), undo: [], links: [] };
   const replaced: string[] = [];
+  const stage: Stage = {};
+  const lock = folderLock(fs, dir, run.setDir);
+  const release = whileInProgress({ undo: () => (undoAtOnce(run, stage, replaced), lock.releaseAtOnce()) });
   try {
     await checkTargets(dir, names, { force, fileSystem: fs });
     await fs.mkdir(run.setDir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
+    await lock.take();
     const current = await removeLeftovers(fs, dir, run.setDir, names);
     await run.step('cleaned');
     const staged = await writeSet(run, files);
     await run.step('staged');
     const occupants = await Promise.all(names.map((name) => occupant(fs, dir, name)));
     if (current !== undefined) replaced.push(current);
-    if (force && occupants.includes('other')) replaced.push(await keepVisibleFiles(run, names, occupants, current));
+    if (force && occupants.includes('other')) replaced.push(await keepVisibleFiles(run, names, occupants, current, stage));
     await placeLinks(run, names, occupants);
-    await swapCurrent(run, staged);
+    await swapCurrent(run, staged, () => (stage.swapping = staged));
     run.undo.length = 0; // swapped: the new set is in use, nothing to undo
     await run.step('committed');
   } catch (error) {
+    release();
     for (const path of run.undo.reverse()) await fs.rm(path, { recursive: true, force: true }).catch(() => undefined);
     // A concurrent run may have put its set in use through the same links: then they stay.
     if ((await readCurrent(fs, run.setDir).catch(() => 'unreadable')) === undefined) for (const path of run.links) await fs.unlink(path).catch(() => undefined);
+    await lock.release();
     await removeCreatedFolders(fs, run.setDir, created ?? run.setDir);
     if (error instanceof InputError) throw error;
     throw new InputError(`could not write the files into ${describeValue(dir)} ${describeFsError(error)}; nothing was written`, { code: 'E_WRITE', cause: error });
   }
   // The replaced sets hold the old private key: gone before the run ends (a kill here: the next run).
   for (const set of replaced) await fs.rm(join(run.setDir, set), { recursive: true, force: true }).catch(() => undefined);
+  await lock.release();
+  release();
   return names.map((name) => join(dir, name));
 }
 
@@ -100,7 +111,7 @@ async function writeFlushed(fs: FileSystem, path: string, file: FileToWrite): Pr
  * With `force`, before a plain file gives its name to a link: the files as the user sees them
  * now become the set in use, so that replacing each by a link changes nothing visible.
  */
-async function keepVisibleFiles(run: Run, names: readonly string[], occupants: readonly Occupant[], current: string | undefined): Promise<string> {
+async function keepVisibleFiles(run: Run, names: readonly string[], occupants: readonly Occupant[], current: string | undefined, stage: Stage): Promise<string> {
   const kept = ownName('set');
   const path = join(run.setDir, kept);
   await run.fs.mkdir(path, { mode: 0o700 });
@@ -109,7 +120,7 @@ async function keepVisibleFiles(run: Run, names: readonly string[], occupants: r
     if (source !== undefined) await copyKeepingMode(run.fs, source, join(path, name));
   }
   await syncFolder(run.fs, path);
-  await pointCurrentAt(run, kept);
+  await pointCurrentAt(run, kept, () => (stage.keeping = kept));
   await run.step('kept');
   return kept;
 }

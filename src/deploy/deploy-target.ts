@@ -6,6 +6,7 @@
 import type { AemConnection } from './aem-request.ts';
 import { combineExitCodes, type TargetResult } from './deploy-result.ts';
 import type { NormalizedDeployOptions } from './deploy-options.ts';
+import { type OnStage, trackTarget } from './interrupted-deploy.ts';
 import { installPackage, type InstallPackageOptions, type PackageFile } from './install-package.ts';
 import { installServiceUserKey, KEYSTORE_EXIT_CODES, type InstallServiceUserKeyOptions, type KeystoreResult, type ServiceUserKey } from './keystore-install.ts';
 import { checkKeystoreStep } from './keystore-preflight.ts';
@@ -42,12 +43,24 @@ export async function prepareTarget(deployment: TargetDeployment, options: Norma
 
 /** Deploys to one target (prepared already, or now); never throws for a remote's failure. */
 export async function deployToTarget(deployment: TargetDeployment, options: NormalizedDeployOptions, prepared?: PreparedTarget): Promise<TargetResult> {
+  // What a cancelled run says about this target, until its result is in.
+  const tracked = trackTarget(deployment.target.url);
+  try {
+    return await deployTracked(deployment, options, tracked.onStage, prepared);
+  } finally {
+    tracked.release();
+  }
+}
+
+async function deployTracked(deployment: TargetDeployment, options: NormalizedDeployOptions, onStage: OnStage, prepared?: PreparedTarget): Promise<TargetResult> {
   const { started, readiness } = prepared ?? (await prepareTarget(deployment, options));
-  const install = await installPackage(installOptions(deployment, options), readiness);
+  const install = await installPackage({ ...installOptions(deployment, options), onStage }, readiness);
   const { verdict } = install;
+  onStage('answered', verdict.message);
   const accepted = verdict.outcome === 'installed' || (verdict.outcome === 'installed-with-errors' && options.allowInstallErrors);
   const installExit = accepted ? 0 : OUTCOME_EXIT_CODES[verdict.outcome];
   const { key } = deployment;
+  if (key !== undefined && accepted) onStage('keystore');
   const keystore = key === undefined ? null : accepted ? await installServiceUserKey(keyOptions(deployment, key, options)) : skipped(key);
   const exitCode = combineExitCodes([installExit, keystore?.exitCode ?? 0]);
   return {

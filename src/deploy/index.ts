@@ -18,6 +18,7 @@ export { AEM_URL_VARIABLE, normalizeTargets, normalizeTargetUrl } from './target
 export type { DeployTarget } from './targets.ts';
 export { installPackage } from './install-package.ts';
 export type { InstallPackageOptions, PackageFile, PackageInstall, PackmgrApi } from './install-package.ts';
+export type { DeployStage, OnStage } from './interrupted-deploy.ts';
 export { probeReadiness, READINESS_PATH, waitUntilReady } from './readiness.ts';
 export type { ReadinessProbe, ReadinessState } from './readiness.ts';
 export { getBackoffDelayMs } from './backoff.ts';

@@ -7,6 +7,7 @@
  */
 import { callAem, describeAemFailure, getConnectionSecrets, type AemTransportFailure } from './aem-request.ts';
 import { createInstallProgress, every as realEvery, type Every, type InstallProgress } from './deploy-progress.ts';
+import type { OnStage } from './interrupted-deploy.ts';
 import { createMultipartBody, type MultipartBody, type OpenFile } from './multipart.ts';
 import { describeRetryAnswer } from './readiness.ts';
 import { SERVICE_JSP_FIELDS, SERVICE_JSP_PATH } from './service-jsp.ts';
@@ -41,6 +42,8 @@ export interface InstallPackageOptions extends ReadinessWaitOptions {
   /** Multipart boundary and file reader; tests pin them. */
   readonly boundary?: string | undefined;
   readonly openFile?: OpenFile | undefined;
+  /** Told where the install stands, for what a cancelled run says (`interrupted-deploy.ts`). */
+  readonly onStage?: OnStage | undefined;
 }
 
 /** How the install on one target went. */
@@ -68,7 +71,10 @@ export async function installPackage(options: InstallPackageOptions, readiness?:
   for (;;) {
     if (probe.state !== 'ready') return { verdict: verdictOfProbe(probe), ...counter };
     const sent = await send(options, counter, progress);
-    if (!sent.again || !(await budget.wait(describeRetryAnswer(sent.verdict.httpStatus)))) return { verdict: sent.verdict, ...counter };
+    if (!sent.again) return { verdict: sent.verdict, ...counter };
+    // Nothing reached AEM (or it was not ready): waiting again.
+    options.onStage?.('waiting');
+    if (!(await budget.wait(describeRetryAnswer(sent.verdict.httpStatus)))) return { verdict: sent.verdict, ...counter };
     ({ probe } = await awaitReadiness(options, budget));
     counter.probes += probe.probes;
   }
@@ -85,10 +91,13 @@ async function send(options: InstallPackageOptions, counter: { installRequests: 
 async function sendServiceJsp(options: InstallPackageOptions, counter: { installRequests: number }, progress: InstallProgress): Promise<Sent> {
   const body = createPackageBody(options, 'file', SERVICE_JSP_FIELDS);
   counter.installRequests += 1;
+  options.onStage?.('uploading');
   // One request uploads and installs: once the file is out, AEM is installing.
   const result = await postBody(options, targetPath(options.target, SERVICE_JSP_PATH), body, (sent, total) => {
     progress.uploaded(sent, total);
-    if (sent === total) progress.installing();
+    if (sent !== total) return;
+    options.onStage?.('installing');
+    progress.installing();
   });
   if (!result.ok) return afterFailure(result.failure, options, true);
   const verdict = judgeServiceJspAnswer(result.answer, getConnectionSecrets(options.connection));
@@ -98,6 +107,7 @@ async function sendServiceJsp(options: InstallPackageOptions, counter: { install
 async function sendServiceJson(options: InstallPackageOptions, counter: { installRequests: number }, progress: InstallProgress): Promise<Sent> {
   const secrets = getConnectionSecrets(options.connection);
   const body = createPackageBody(options, 'package', [{ name: 'force', value: 'true' }]);
+  options.onStage?.('uploading');
   const uploaded = await postBody(options, targetPath(options.target, getUploadPath()), body, (sent, total) => progress.uploaded(sent, total));
   if (!uploaded.ok) return afterFailure(uploaded.failure, options, false);
   const upload = judgeServiceJsonAnswer(uploaded.answer, 'upload', secrets);
@@ -108,6 +118,7 @@ async function sendServiceJson(options: InstallPackageOptions, counter: { instal
   }
   counter.installRequests += 1;
   const url = targetPath(options.target, getInstallPath(upload.path));
+  options.onStage?.('installing');
   progress.installing();
   const installed = await callAem(options.connection, { url, method: 'POST', timeoutMs: options.timeoutMs });
   if (!installed.ok) return afterFailure(installed.failure, options, true);

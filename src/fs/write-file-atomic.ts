@@ -13,9 +13,11 @@
  * {@link replaceChecked}).
  */
 import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, rmSync } from 'node:fs';
 import { link, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
+import { whileInProgress } from '../interruption.ts';
 import { makeOutputFolder } from './make-output-folder.ts';
 import { openRegularFile, type OpenedUserFile } from './read-user-file.ts';
 import { isRunning } from './running-process.ts';
@@ -72,6 +74,9 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   await makeOutputFolder(resolve(dirname(file)));
   await removeLeftovers(file);
   const temp = tempName(file, 'tmp');
+  // Ended by a signal meanwhile: the temporary file goes at once, not at the next write (it may
+  // hold a client secret). Placed or not, the target is whole either way.
+  const release = whileInProgress({ undo: () => rmSync(temp, { force: true }) });
   try {
     // The mode is given when the file is created, before a byte is in it (never a chmod after).
     await writeFile(temp, bytes, { flag: 'wx', mode }).catch((error: NodeJS.ErrnoException) => {
@@ -92,6 +97,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   } finally {
     // After link() the target keeps the bytes under its own name; the temporary name always goes.
     await rm(temp, { force: true });
+    release();
   }
 }
 
@@ -154,6 +160,9 @@ async function replaceChecked(temp: string, file: string, bytes: Uint8Array, che
     throw error;
   }
   let keepAside = false;
+  // Ended by a signal while the name is free: the file that was there gets it back (unless the new
+  // one has it already), so the target is never left missing.
+  const release = whileInProgress({ undo: () => restoreAside(aside, file, bytes) });
   try {
     const moved = await readExisting(aside, checked, label, 0).catch(() => undefined);
     if (!isSame(moved, checked)) {
@@ -164,7 +173,20 @@ async function replaceChecked(temp: string, file: string, bytes: Uint8Array, che
     throw existsError(label);
   } finally {
     if (!keepAside) await rm(aside, { force: true });
+    release();
   }
+}
+
+/** Gives the file kept at `aside` its name back, unless a file holds it; removes `aside` unless that file is a racer's (not `bytes`). */
+function restoreAside(aside: string, file: string, bytes: Uint8Array): void {
+  try {
+    linkSync(aside, file);
+  } catch (error) {
+    // ENOENT: nothing was moved aside yet. EEXIST: the new file is in place, or a racer's is: then
+    // the moved file stays where the error of the run would have named it.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && Buffer.compare(readFileSync(file), bytes) !== 0) return;
+  }
+  rmSync(aside, { force: true });
 }
 
 async function assertReplaceable(existing: Existing, label: string, whyKeep: WriteFileAtomicOptions['whyKeep']): Promise<void> {

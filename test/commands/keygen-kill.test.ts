@@ -4,27 +4,17 @@
 // instant, the four names show the old set, or the new one, or nothing; the next run completes.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BIN, runInProcess } from '../helpers/cli.ts';
-import { hasTool } from '../helpers/tools.ts';
+import { binSignalledAt, runInProcess, straceWorks } from '../helpers/cli.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 
 const env = { IOEVENTS_KEYSTORE_PASSWORD: 'Keystore-Pa55word!' };
 const FILES = ['private.key', 'certificate_pub.crt', 'keystore.p12', 'private.key.pkcs8.b64'];
 
-/** Runs `aem-ioevents keygen …args` under strace, killed on entering the `when`-th `syscall`; returns how it ended. */
-function keygenKilledAt(cwd: string, args: string[], syscall: 'symlink' | 'rename', when: number): string {
-  const calls = syscall === 'symlink' ? 'symlink,symlinkat' : 'rename,renameat,renameat2';
-  const strace = ['-f', '-qq', '-o', '/dev/null', '-e', `trace=${calls}`, '-e', `inject=${calls}:signal=SIGKILL:when=${when}`];
-  const result = spawnSync('strace', [...strace, process.execPath, BIN, 'keygen', ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, UV_THREADPOOL_SIZE: '1', ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return result.signal ?? `exit ${result.status}: ${result.stderr}`;
+/** Runs `aem-ioevents keygen …args` under strace, sent `signal` on entering the `when`-th `syscall`; returns how it ended and its standard error. */
+function keygenSignalledAt(cwd: string, args: string[], signal: 'SIGKILL' | 'SIGTERM', syscall: 'symlink' | 'rename', when: number): { ended: string; stderr: string } {
+  return binSignalledAt(cwd, ['keygen', ...args], env, signal, syscall === 'symlink' ? 'symlink,symlinkat' : 'rename,renameat,renameat2', when);
 }
 
 /** The bytes the four names show, or undefined for a name that shows nothing; and the set folders the links among them lead into. */
@@ -36,8 +26,6 @@ function shown(keys: string): { bytes: (Buffer | undefined)[]; from: Set<string>
   };
 }
 
-const straceWorks = hasTool('strace') && spawnSync('strace', ['-o', '/dev/null', 'true']).status === 0;
-
 interface Case {
   readonly before: 'nothing' | 'keygen' | 'plain files';
   readonly syscall: 'symlink' | 'rename';
@@ -45,14 +33,15 @@ interface Case {
   readonly shows: 'nothing' | 'the old set' | 'the new set';
 }
 
-// Fresh: symlinks 1-4 are the names, 5 the swap. Over keygen's set: symlink 1 makes the new
-// pointer, rename 1 swaps it. Over plain files: rename 1 keeps them as the set in use, 2-5 put the
-// links over them, 6 swaps.
+// Symlink 1 takes the folder's lock. Fresh: symlinks 2-5 are the names, 6 the swap. Over keygen's
+// set: symlink 2 makes the new pointer, rename 1 swaps it. Over plain files: rename 1 keeps them as
+// the set in use, 2-5 put the links over them, 6 swaps.
 const cases: Case[] = [
   { before: 'nothing', syscall: 'symlink', when: 1, shows: 'nothing' },
-  { before: 'nothing', syscall: 'symlink', when: 3, shows: 'nothing' },
-  { before: 'nothing', syscall: 'symlink', when: 5, shows: 'nothing' },
-  { before: 'keygen', syscall: 'symlink', when: 1, shows: 'the old set' },
+  { before: 'nothing', syscall: 'symlink', when: 2, shows: 'nothing' },
+  { before: 'nothing', syscall: 'symlink', when: 4, shows: 'nothing' },
+  { before: 'nothing', syscall: 'symlink', when: 6, shows: 'nothing' },
+  { before: 'keygen', syscall: 'symlink', when: 2, shows: 'the old set' },
   { before: 'keygen', syscall: 'rename', when: 1, shows: 'the old set' },
   { before: 'plain files', syscall: 'rename', when: 1, shows: 'the old set' },
   { before: 'plain files', syscall: 'rename', when: 3, shows: 'the old set' },
@@ -63,7 +52,7 @@ const killSuite = suite('keygen, killed with SIGKILL');
 
 for (const c of cases) {
   killSuite(`over ${c.before}, killed entering ${c.syscall} #${c.when}: shows ${c.shows}; the next run leaves one set and no old key`, async () => {
-    if (!straceWorks) return;
+    if (!straceWorks()) return;
     const cwd = makeTempDir();
     try {
       const keys = join(cwd, 'keys');
@@ -76,7 +65,7 @@ for (const c of cases) {
       const old = c.before === 'nothing' ? FILES.map(() => undefined) : shown(keys).bytes;
       mkdirSync(keys, { recursive: true });
       writeFileSync(join(keys, 'README'), 'keep me');
-      assert.is(keygenKilledAt(cwd, c.before === 'nothing' ? [] : ['--force'], c.syscall, c.when), 'SIGKILL');
+      assert.is(keygenSignalledAt(cwd, c.before === 'nothing' ? [] : ['--force'], 'SIGKILL', c.syscall, c.when).ended, 'SIGKILL');
       const after = shown(keys);
       assert.equal(after.bytes, old, c.shows);
       assert.ok(after.from.size <= 1, 'the links lead into one set');
@@ -96,3 +85,41 @@ for (const c of cases) {
 }
 
 killSuite.run();
+
+// SIGTERM (a CI system's cancel) is handled: the run undoes what it was writing (interruption.ts)
+// and ends by the signal. Nothing is left for the next run but the set in use.
+const termCases: Case[] = [
+  { before: 'nothing', syscall: 'symlink', when: 1, shows: 'nothing' },
+  { before: 'nothing', syscall: 'symlink', when: 2, shows: 'nothing' },
+  { before: 'nothing', syscall: 'symlink', when: 5, shows: 'nothing' },
+  { before: 'nothing', syscall: 'symlink', when: 6, shows: 'the new set' },
+  { before: 'keygen', syscall: 'symlink', when: 2, shows: 'the old set' },
+  { before: 'keygen', syscall: 'rename', when: 1, shows: 'the new set' },
+];
+
+const termSuite = suite('keygen, cancelled with SIGTERM');
+
+for (const c of termCases) {
+  termSuite(`over ${c.before}, signalled entering ${c.syscall} #${c.when}: shows ${c.shows}; only the set in use is left, no lock`, async () => {
+    if (!straceWorks()) return;
+    const cwd = makeTempDir();
+    try {
+      const keys = join(cwd, 'keys');
+      if (c.before === 'keygen') assert.is((await runInProcess(['keygen'], { env, cwd })).code, 0);
+      const old = c.before === 'keygen' ? readlinkSync(join(keys, '.keygen', 'current')) : undefined;
+      const ended = keygenSignalledAt(cwd, c.before === 'nothing' ? [] : ['--force'], 'SIGTERM', c.syscall, c.when);
+      assert.equal(ended, { ended: 'SIGTERM', stderr: 'error: interrupted by SIGTERM\n' });
+      const current = existsSync(join(keys, '.keygen', 'current')) ? readlinkSync(join(keys, '.keygen', 'current')) : undefined;
+      // No unfinished set, no replaced set with the old private key, no temporary link, no lock.
+      assert.equal(readdirSync(join(keys, '.keygen')).filter((entry) => entry !== 'current'), current === undefined ? [] : [current]);
+      if (c.shows === 'nothing') assert.is(current, undefined);
+      if (c.shows === 'the old set') assert.is(current, old);
+      if (c.shows === 'the new set') assert.ok(current !== undefined && current !== old, String(current));
+      for (const name of FILES) assert.is(existsSync(join(keys, name)), c.shows !== 'nothing', name);
+    } finally {
+      removeTempDir(cwd);
+    }
+  });
+}
+
+termSuite.run();

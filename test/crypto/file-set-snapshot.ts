@@ -1,10 +1,10 @@
 // What a folder written by writeFilesTogether holds, as plain strings a test can compare exactly.
 // A set folder `set-<pid>-<hex>` is shown as `set[<its secret.key>]`, so snapshots do not depend
-// on process ids or random names.
+// on process ids or random names; the lock's target is shown as `lock`.
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-const OWN = /^(set|next|link)-\d+-[0-9a-f]{12}$/u;
+const OWN = /^(set|next|link|lock)-\d+-[0-9a-f]{12}$/u;
 
 function showName(folder: string, entry: string): string {
   const kind = OWN.exec(entry)?.[1];

@@ -26,9 +26,9 @@ function childRun(dir: string, force: boolean, label: string, step = ''): Promis
   });
 }
 
-/** The folder's expected lines: the README, `.keygen` with `current` and `sets`, links for `links`, plain files labelled `plain`. */
-function expected(state: { current?: string; sets?: string[]; links?: string[]; plain?: string }): string[] {
-  const { current, sets = [], links = [], plain } = state;
+/** The folder's expected lines: the README, `.keygen` with `current`, `sets` and a killed run's lock, links for `links`, plain files labelled `plain`. */
+function expected(state: { current?: string; sets?: string[]; links?: string[]; plain?: string; locked?: boolean }): string[] {
+  const { current, sets = [], links = [], plain, locked = false } = state;
   const setLines = (label: string) => [
     `.keygen/set[${label}]/: dir 700`,
     `.keygen/set[${label}]/public.crt: file ${umasked(0o644)} ${label} public`,
@@ -40,6 +40,7 @@ function expected(state: { current?: string; sets?: string[]; links?: string[]; 
     README,
     '.keygen/: dir 700',
     ...(current === undefined ? [] : [`.keygen/current -> set[${current}]`]),
+    ...(locked ? ['.keygen/lock -> lock'] : []),
     ...sets.flatMap(setLines),
     ...links.map((name) => `${name} -> .keygen/current/${name}`),
     ...plainFiles.filter((line) => !links.some((name) => line.startsWith(`${name}:`))),
@@ -94,7 +95,8 @@ for (const c of cases) {
       }
       assert.is(await childRun(dir, c.force, 'new', c.step), 'SIGKILL');
       assert.equal(visible(dir, FILE_NAMES), c.shows);
-      assert.equal(snapshot(dir), expected(c.leaves));
+      // SIGKILL leaves the lock too; the next run takes it over (its process is gone).
+      assert.equal(snapshot(dir), expected({ ...c.leaves, locked: true }));
       // The next run: without --force where nothing shows; its cleanup leaves one set, the new one.
       await writeFilesTogether(dir, fileSet('next'), { force: c.shows !== NONE });
       assert.equal(snapshot(dir), expected({ current: 'next', sets: ['next'], links: ALL }));

@@ -157,11 +157,19 @@ writeSuite('a file that appears between the check and the link is not replaced',
   assert.equal(snapshot(dir), [`public.crt: file ${umasked(0o666)} someone else`]);
 });
 
-writeSuite('a set another run put in use meanwhile is not replaced without force', async ({ dir }) => {
+writeSuite('a set another writer put in use meanwhile is not replaced without force', async ({ dir }) => {
+  // A writer that takes no lock (an earlier version): its set is written elsewhere and moved in.
+  const other = join(dir, 'elsewhere');
   const fileSystem = {
     ...fs,
     symlink: async (target: string, path: string) => {
-      if (path.endsWith('current')) await writeFilesTogether(dir, fileSet('other run'));
+      if (path.endsWith('current')) {
+        await writeFilesTogether(other, fileSet('other run'));
+        const set = await fs.readlink(join(other, '.keygen', 'current'));
+        await fs.rename(join(other, '.keygen', set), join(dir, '.keygen', set));
+        await fs.rm(other, { recursive: true });
+        await fs.symlink(set, join(dir, '.keygen', 'current'));
+      }
       return fs.symlink(target, path);
     },
   } as FileSystem;
@@ -170,6 +178,34 @@ writeSuite('a set another run put in use meanwhile is not replaced without force
     message: `'${join(dir, '.keygen', 'current')}' appeared while writing; nothing was written`,
   });
   assert.equal(snapshot(dir), complete('other run'));
+});
+
+writeSuite('one run at a time: a second run while one writes stops (E_BUSY) and writes nothing; the first completes', async ({ dir }) => {
+  let second: Promise<unknown> | undefined;
+  await writeFilesTogether(dir, files, {
+    onStep: (step) => {
+      if (step === 'staged') second = inputFailureAsync(() => writeFilesTogether(dir, fileSet('second'), { force: true }));
+      return second;
+    },
+  });
+  assert.equal(await second, {
+    code: 'E_BUSY',
+    message: `'${dir}' is being written by another run (process ${process.pid}); nothing was written. Run again when it has ended (if none runs, remove '${join(dir, '.keygen', 'lock')}')`,
+  });
+  assert.equal(snapshot(dir), complete('new'));
+});
+
+writeSuite("a killed run's lock is taken over; a lock held by a running process is not", async ({ dir }) => {
+  mkdirSync(join(dir, '.keygen'), { mode: 0o700 });
+  await fs.symlink('lock-999999999-0123456789ab', join(dir, '.keygen', 'lock'));
+  await writeFilesTogether(dir, files);
+  assert.equal(snapshot(dir), complete('new'));
+  await fs.symlink('lock-1-0123456789ab', join(dir, '.keygen', 'lock'));
+  assert.equal(await inputFailureAsync(() => writeFilesTogether(dir, fileSet('second'), { force: true })), {
+    code: 'E_BUSY',
+    message: `'${dir}' is being written by another run (process 1); nothing was written. Run again when it has ended (if none runs, remove '${join(dir, '.keygen', 'lock')}')`,
+  });
+  assert.equal(snapshot(dir), [...complete('new'), '.keygen/lock -> lock'].sort());
 });
 
 writeSuite('removes what runs that no longer run left, and the temporary files of earlier versions; keeps what a running one writes', async ({ dir }) => {

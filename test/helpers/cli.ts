@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli.ts';
 import type { CliIo } from '../../src/commands/command.ts';
+import { hasTool } from './tools.ts';
 
 /** What one CLI run printed and returned. */
 export interface CliRun {
@@ -20,6 +21,8 @@ export interface InProcessOptions {
   readonly now?: Date | (() => Date);
   /** Waits and intervals of deploy; a fake clock's, so no real time passes. */
   readonly timers?: CliIo['timers'];
+  /** How the run listens for SIGINT and SIGTERM; absent: it does not. */
+  readonly onInterrupt?: CliIo['onInterrupt'];
 }
 
 /** Runs the CLI in this process with captured output, a pinned clock and a given environment. */
@@ -33,6 +36,7 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
     cwd: options.cwd ?? process.cwd(),
     now: typeof options.now === 'function' ? options.now : () => (options.now as Date | undefined) ?? new Date('2026-11-23T12:00:00.000Z'),
     ...(options.timers !== undefined && { timers: options.timers }),
+    ...(options.onInterrupt !== undefined && { onInterrupt: options.onInterrupt }),
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
@@ -73,4 +77,69 @@ export function runBinAsNobody(dir: string, args: readonly string[], env: Record
   });
   if (child.error) throw child.error;
   return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** How a bin started by {@link startBin} ended. */
+export interface EndedBin {
+  /** The exit code, or null when a signal ended it. */
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A bin running in a child process, for tests that interrupt it. */
+export interface RunningBin {
+  readonly child: ChildProcess;
+  /** Resolves when standard error has shown `text`. */
+  stderrShows(text: string): Promise<void>;
+  /** Resolves when the process has ended; SIGKILL after 60 s, so a hang fails the test instead of stalling it. */
+  readonly ended: Promise<EndedBin>;
+}
+
+/** Starts the bundled bin in a child process, without waiting for it. */
+export function startBin(args: readonly string[], options: { env?: Record<string, string | undefined>; cwd?: string } = {}): RunningBin {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { PATH: process.env.PATH, ...options.env } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+    for (const waiter of waiters.filter((candidate) => stderr.includes(candidate.text))) waiter.resolve();
+  });
+  const ended = new Promise<EndedBin>((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  const stderrShows = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (stderr.includes(text)) return resolve();
+      waiters.push({ text, resolve });
+      void ended.then(() => reject(new Error(`the bin ended before it showed ${JSON.stringify(text)}; its standard error: ${stderr}`)));
+    });
+  return { child, stderrShows, ended };
+}
+
+let strace: boolean | undefined;
+
+/** Whether strace can run here (and inject signals): tests that need it pass without it. Asked once, when first needed. */
+export function straceWorks(): boolean {
+  strace ??= hasTool('strace') && spawnSync('strace', ['-o', '/dev/null', 'true']).status === 0;
+  return strace;
+}
+
+/**
+ * Runs the bundled bin under strace, which sends it `signal` on entering the `when`-th of `calls`
+ * (`symlink,symlinkat`; counted per thread: UV_THREADPOOL_SIZE=1 puts every file call on one).
+ * Returns the signal that ended it (or `exit <code>: <stderr>`) and its standard error.
+ */
+export function binSignalledAt(cwd: string, args: readonly string[], env: Record<string, string>, signal: 'SIGKILL' | 'SIGTERM', calls: string, when: number): { ended: string; stderr: string } {
+  const strace = ['-f', '-qq', '-o', '/dev/null', '-e', `trace=${calls}`, '-e', `inject=${calls}:signal=${signal}:when=${when}`];
+  const result = spawnSync('strace', [...strace, process.execPath, BIN, ...args], { cwd, env: { PATH: process.env.PATH, UV_THREADPOOL_SIZE: '1', ...env }, encoding: 'utf8', timeout: 120_000 });
+  return { ended: result.signal ?? `exit ${result.status}: ${result.stderr}`, stderr: result.stderr };
 }
