@@ -5,6 +5,7 @@ interface InitArgs {
   readonly template?: string;
   readonly flow?: string;
   readonly project?: string;
+  readonly credential?: string;
   readonly out?: string;
   readonly force: boolean;
 }
@@ -18,6 +19,7 @@ export const initCommand: CommandSpec = {
       .option('template', { type: 'string', describe: 'Built-in template name (aem-ioevents templates lists them), or a folder with template.yaml', defaultDescription: 'cloudservice-6.3' })
       .option('flow', { type: 'string', choices: ['jwt', 'oauth'], describe: 'The credential: OAuth Server-to-Server or JWT (Service Account)', defaultDescription: 'oauth where the template has it, else jwt' })
       .option('project', { type: 'string', describe: 'Developer Console project JSON: its ids fill the file (its secrets never do)' })
+      .option('credential', { type: 'string', describe: 'With --project: the id of the credential to take, when the workspace has several of the flow' })
       .option('out', { type: 'string', describe: 'The file to write', defaultDescription: 'aem-ioevents.yaml' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing file with other content' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' }),
@@ -33,6 +35,7 @@ export const initCommand: CommandSpec = {
       ...(args.template !== undefined && { template: args.template }),
       ...(args.flow !== undefined && { flow: args.flow }),
       ...(args.project !== undefined && { project: args.project }),
+      ...(args.credential !== undefined && { credential: args.credential }),
     });
     return { exitCode: 0, json: result, text: formatInitResult(result), warnings: result.warnings };
   },

@@ -19,7 +19,8 @@ import type { SecretSink } from '../secrets/secret-registry.ts';
 import { DEFAULT_TEMPLATE, readTemplate, TEMPLATE_ALIASES, type Template } from '../template/template.ts';
 import { listStarterPlaceholders, listStarterVariables, renderStarterConfig } from './render-starter.ts';
 import { findSchemaReference, type SchemaReference } from './schema-reference.ts';
-import { chooseStarterFlow, findProjectCredential, FLOW_NAMES, planStarter } from './starter-plan.ts';
+import { chooseProjectCredential } from './project-credential.ts';
+import { chooseStarterFlow, planStarter } from './starter-plan.ts';
 
 /** Options of {@link initConfig}. */
 export interface InitConfigOptions {
@@ -33,6 +34,8 @@ export interface InitConfigOptions {
   readonly flow?: string;
   /** The Developer Console project JSON whose ids fill the starter. */
   readonly project?: string;
+  /** The id of the project's credential to take, when it has several of the flow (or to set the flow by it). */
+  readonly credential?: string;
   /** Replace an existing file with other content. */
   readonly force?: boolean;
   /** Receives the project's client secrets, so the caller keeps them out of its output. */
@@ -69,12 +72,16 @@ export async function initConfig(options: InitConfigOptions): Promise<InitConfig
   // A bare `--out` or `--project` arrives as '' and would name the working directory.
   if (out.trim() === '') throw new InputError('--out needs a file name, e.g. --out aem-ioevents.yaml', { code: 'E_USAGE' });
   if (options.project?.trim() === '') throw new InputError('--project needs the project JSON the Adobe Developer Console downloads, e.g. --project project.json', { code: 'E_USAGE' });
+  if (options.credential?.trim() === '') throw new InputError('--credential needs the id of one of the project\'s credentials, e.g. --credential 179144', { code: 'E_USAGE' });
+  if (options.credential !== undefined && options.project === undefined) throw new InputError(`--credential ${options.credential} needs --project: it chooses one of the project's credentials`, { code: 'E_USAGE' });
   if (extname(out).toLowerCase() === '.json') throw new InputError(`--out ${out}: init writes YAML; name the file .yaml or .yml`, { code: 'E_USAGE' });
   const file = resolve(options.cwd, out);
   const templateName = options.template ?? DEFAULT_TEMPLATE;
   const template = await readTemplate(templateName, options.cwd);
-  const flow = chooseStarterFlow(template, options.flow);
-  const project = options.project === undefined ? undefined : await readProject(resolve(options.cwd, options.project), options.project, flow, options.secrets);
+  const defaultFlow = chooseStarterFlow(template, options.flow);
+  const fromProject = options.project === undefined ? undefined : await readProject(options.project, options, template, defaultFlow);
+  const flow = fromProject?.flow ?? defaultFlow;
+  const project = fromProject?.project;
   const schema = findSchemaReference(file);
   // A former name (ims-6.4) is written as the name it became: the starter outlives the alias.
   const canonical = Object.hasOwn(TEMPLATE_ALIASES, templateName) ? TEMPLATE_ALIASES[templateName]! : templateName;
@@ -101,8 +108,10 @@ export async function initConfig(options: InitConfigOptions): Promise<InitConfig
 }
 
 // The project JSON through the one reader of user files; its secrets go to the sink before anything else can fail.
-async function readProject(file: string, given: string, flow: OsgiFlow, secrets: SecretSink | undefined): Promise<DeveloperConsoleProject> {
-  const bytes = await readUserFile(file, {
+// The starter sees the chosen credential only: its client ID, technical account and scopes are the ones written.
+async function readProject(given: string, options: InitConfigOptions, template: Template, flow: OsgiFlow): Promise<{ project: DeveloperConsoleProject; flow: OsgiFlow }> {
+  const { secrets } = options;
+  const bytes = await readUserFile(resolve(options.cwd, given), {
     name: `--project ${given}`,
     kind: 'projectFile',
     code: 'E_PROJECT_FILE',
@@ -114,13 +123,9 @@ async function readProject(file: string, given: string, flow: OsgiFlow, secrets:
   const text = bytes.toString('utf8');
   for (const secret of listProjectSecrets(text)) secrets?.add(secret, `a client secret in --project ${given}`);
   const project = parseDeveloperConsoleProject(text, given, '--project');
-  if (findProjectCredential(project, flow) === undefined) {
-    const listed = project.credentials.map((c) => `${c.id} (${c.flow === undefined ? 'other' : FLOW_NAMES[c.flow]})`).join(', ') || 'none';
-    throw new InputError(`--project ${given} has no ${FLOW_NAMES[flow]} credential for --flow ${flow}; its credentials: ${listed}; add one in the Adobe Developer Console, or choose the other --flow`, {
-      code: 'E_PROJECT_FILE',
-    });
-  }
-  return project;
+  const request = { label: given, template, flow, flowGiven: options.flow !== undefined, ...(options.credential !== undefined && { credentialId: options.credential }) };
+  const chosen = chooseProjectCredential(project, request);
+  return { project: { ...project, credentials: [chosen.credential] }, flow: chosen.flow };
 }
 
 function listNextCommands(needsKeys: boolean, templateFlag: string, out: string): string[] {

@@ -143,10 +143,70 @@ init('bad input is exit 2 naming the flag and the value, and writes nothing', as
   assert.is(noOauth.code, 2);
   assert.is(
     noOauth.stderr.trimEnd().split('\n').at(-1),
-    'error: --project jwt-only.json has no OAuth Server-to-Server credential for --flow oauth; its credentials: 179145 (JWT (Service Account)); add one in the Adobe Developer Console, or choose the other --flow',
+    'error: --project jwt-only.json has no OAuth Server-to-Server credential (the default flow of template ims-6.5); its credentials: 179145 (JWT (Service Account), client ID 0123456789abcdef0123456789abcdef); add one in the Adobe Developer Console, or give --flow jwt',
   );
   assert.throws(() => read(dir));
   assert.not.ok(noOauth.stderr.includes(PROJECT_SECRETS[1]!));
+});
+
+// The fixture project with its credentials changed by `change`, written to `name` in `dir`.
+function writeProject(dir: string, name: string, change: (credentials: Record<string, any>[]) => void): void {
+  const project = JSON.parse(readFileSync(PROJECT_FILE, 'utf8')) as { project: { workspace: { details: { credentials: Record<string, any>[] } } } };
+  change(project.project.workspace.details.credentials);
+  writeFileSync(join(dir, name), JSON.stringify(project));
+}
+
+init('two credentials of the flow are never a silent guess: exit 2 listing both, --credential ID chooses (and sets the flow)', async ({ dir }) => {
+  writeProject(dir, 'two.json', (credentials) => {
+    const second = JSON.parse(JSON.stringify(credentials[0])) as Record<string, any>;
+    second['id'] = '179999';
+    second['oauth_server_to_server'].client_id = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+    credentials.unshift(second);
+  });
+  const ambiguous = await run(dir, ['init', '--template', 'aio-aem-events', '--project', 'two.json']);
+  assert.is(ambiguous.code, 2);
+  assert.is(
+    ambiguous.stderr.trimEnd().split('\n').at(-1),
+    'error: --project two.json has 2 OAuth Server-to-Server credentials: 179999 (OAuth Server-to-Server, client ID aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa), 179144 (OAuth Server-to-Server, client ID fedcba9876543210fedcba9876543210); choose one with --credential ID',
+  );
+  assert.equal(readdirSync(dir), ['two.json']);
+  assertNoProjectSecret(ambiguous.stdout + ambiguous.stderr);
+
+  const chosen = await run(dir, ['init', '--template', 'aio-aem-events', '--project', 'two.json', '--credential', '179144', '--json']);
+  assert.is(chosen.code, 0, chosen.stderr);
+  assert.match(read(dir), /^ {2}apiKey: fedcba9876543210fedcba9876543210$/m);
+  assert.match(read(dir), /^ {2}credentialId: '179144'$/m);
+  assertNoProjectSecret(read(dir) + chosen.stdout + chosen.stderr);
+
+  // --credential without --flow takes the credential's flow; with a --flow it does not have, exit 2.
+  const jwt = await run(dir, ['init', '--template', 'aio-aem-events', '--project', 'two.json', '--credential', '179145', '--out', 'jwt.yaml', '--json']);
+  assert.is(jwt.code, 0, jwt.stderr);
+  assert.is((JSON.parse(jwt.stdout) as { flow: string }).flow, 'jwt');
+  assert.match(read(dir, 'jwt.yaml'), /^ {2}apiKey: 0123456789abcdef0123456789abcdef$/m);
+
+  const cases: [string[], string][] = [
+    [['--credential', '179145', '--flow', 'oauth'], 'error: --credential 179145: credential 179145 in --project two.json is JWT (Service Account), not what --flow oauth needs (OAuth Server-to-Server)'],
+    [['--credential', '1'], 'error: --credential 1: --project two.json has no credential with that id; its credentials: 179999 (OAuth Server-to-Server, client ID aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa), 179144 (OAuth Server-to-Server, client ID fedcba9876543210fedcba9876543210), 179145 (JWT (Service Account), client ID 0123456789abcdef0123456789abcdef)'],
+  ];
+  for (const [args, message] of cases) {
+    const result = await run(dir, ['init', '--template', 'aio-aem-events', '--project', 'two.json', '--out', 'x.yaml', ...args]);
+    assert.is(result.code, 2, args.join(' '));
+    assert.is(result.stderr.trimEnd().split('\n').at(-1), message);
+  }
+  const noProject = await run(dir, ['init', '--credential', '179144', '--out', 'x.yaml']);
+  assert.is(noProject.code, 2);
+  assert.is(noProject.stderr.trimEnd().split('\n').at(-1), "error: --credential 179144 needs --project: it chooses one of the project's credentials");
+  assert.not.ok(existsSync(join(dir, 'x.yaml')));
+});
+
+init('a template with one flow and a project without it: the remedy is another template, not --flow', async ({ dir }) => {
+  writeProject(dir, 'oauth-only.json', (credentials) => credentials.splice(1, 1));
+  const result = await run(dir, ['init', '--project', 'oauth-only.json']);
+  assert.is(result.code, 2);
+  assert.is(
+    result.stderr.trimEnd().split('\n').at(-1),
+    "error: --project oauth-only.json has no JWT (Service Account) credential (the default flow of template cloudservice-6.3); its credentials: 179144 (OAuth Server-to-Server, client ID fedcba9876543210fedcba9876543210); add one in the Adobe Developer Console, or use a template that has the credential's flow; template cloudservice-6.3 has JWT (Service Account) only (aem-ioevents templates lists them)",
+  );
 });
 
 init("--out in a folder that cannot be made is exit 2 in build's and keygen's words, and writes nothing", async ({ dir }) => {
