@@ -58,7 +58,7 @@ export function parseDeveloperConsoleProject(text: string, label: string, source
   const workspace = member(project, 'workspace', named, 'project');
   const details = isMapping(workspace['details']) ? workspace['details'] : {};
   const credentials = Array.isArray(details['credentials']) ? details['credentials'] : [];
-  const imsOrgId = typeof org['ims_org_id'] === 'string' ? org['ims_org_id'] : undefined;
+  const imsOrgId = nonBlank(org['ims_org_id']);
   return {
     consumerOrgId: id(org['id'], 'project.org.id', named),
     projectId: id(project['id'], 'project.id', named),
@@ -132,9 +132,10 @@ function readCredential(credential: Json): ConsoleCredential[] {
   // A JWT credential keeps its identifiers under `jwt`, an OAuth Server-to-Server one under `oauth_server_to_server`.
   const flow = isMapping(credential['jwt']) ? 'jwt' : isMapping(credential['oauth_server_to_server']) ? 'oauth' : undefined;
   const kind = flow === undefined ? undefined : (credential[flow === 'jwt' ? 'jwt' : 'oauth_server_to_server'] as Json);
-  const clientId = typeof kind?.['client_id'] === 'string' ? kind['client_id'] : undefined;
-  const technicalAccountId = typeof kind?.['technical_account_id'] === 'string' ? kind['technical_account_id'] : undefined;
-  const scopes = flow === 'oauth' && Array.isArray(kind?.['scopes']) ? kind['scopes'].filter((scope): scope is string => typeof scope === 'string') : undefined;
+  const clientId = nonBlank(kind?.['client_id']);
+  const technicalAccountId = nonBlank(kind?.['technical_account_id']);
+  const listed = flow === 'oauth' && Array.isArray(kind?.['scopes']) ? kind['scopes'].flatMap((scope) => nonBlank(scope) ?? []) : [];
+  const scopes = listed.length === 0 ? undefined : listed;
   return [
     {
       id: credentialId,
@@ -150,6 +151,12 @@ function member(parent: unknown, key: string, named: string, at?: string): Json 
   const value = isMapping(parent) ? parent[key] : undefined;
   if (isMapping(value)) return value;
   throw new InputError(`${named} has no ${at === undefined ? key : `${at}.${key}`} object; give the project file the Adobe Developer Console downloads`, { code: 'E_PROJECT_FILE' });
+}
+
+// A value the console left blank is absent: init writes <fill in> for it, which build names, rather
+// than '' or [], which the configuration rules refuse with no hint that the project file gave them.
+function nonBlank(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 // Ids are strings of digits; a number is accepted while it is exact.

@@ -54,6 +54,25 @@ parseSuite('a byte order mark, exact numbers and credentials without identifiers
   assert.is(project.credentials.length, 3);
 });
 
+parseSuite('empty identifiers and an empty scope list are absent (init writes <fill in>), not values', () => {
+  const text = projectWith((p) => {
+    p.project.org.ims_org_id = '';
+    const [oauth, jwt] = p.project.workspace.details.credentials;
+    oauth.oauth_server_to_server.client_id = ' ';
+    oauth.oauth_server_to_server.scopes = [];
+    jwt.jwt.technical_account_id = '';
+  });
+  assert.equal(parseDeveloperConsoleProject(text, 'p.json'), {
+    consumerOrgId: '1340225',
+    projectId: '4566206088344794932',
+    workspaceId: '4566206088344812345',
+    credentials: [
+      { id: '179144', technicalAccountId: 'FEDCBA9876543210FEDCBA98@techacct.adobe.com', flow: 'oauth' },
+      { id: '179145', clientId: '0123456789abcdef0123456789abcdef', flow: 'jwt' },
+    ],
+  });
+});
+
 parseSuite('broken JSON is bad input that never quotes the file, which holds secrets', () => {
   const error = inputError(() => parseDeveloperConsoleProject(PROJECT_TEXT.slice(0, PROJECT_TEXT.indexOf('p8e-JWT') + 20), '/x/p.json'));
   assert.is(error.code, 'E_PROJECT_FILE');
