@@ -68,10 +68,14 @@ export function parseDeveloperConsoleProject(text: string, label: string, source
   };
 }
 
+// Keys whose strings are credentials: `jwt.client_secret`, `oauth_server_to_server.client_secrets[]`,
+// and the I/O Runtime namespace key `runtime.namespaces[].auth` of an App Builder workspace.
+// Not 'token': a key such as token_url holds an IMS address, which output must keep showing.
+const SECRET_KEY = /secret|password|^auth$|^private_?key$/i;
+
 /**
- * The client secrets in the project JSON's text (every string under a key with `secret` in its
- * name: `jwt.client_secret`, `oauth_server_to_server.client_secrets[]`), for a secret sink; none
- * when the text is not JSON (then nothing is shown of it either).
+ * The credentials in the project JSON's text (every string under a key {@link SECRET_KEY} matches),
+ * for a secret sink; none when the text is not JSON (then nothing is shown of it either).
  */
 export function listProjectSecrets(text: string): string[] {
   let root: unknown;
@@ -86,7 +90,7 @@ export function listProjectSecrets(text: string): string[] {
     if (depth > 64) return;
     if (typeof value === 'string' && secret) found.push(value);
     else if (Array.isArray(value)) value.forEach((item) => visit(item, secret, depth + 1));
-    else if (isMapping(value)) for (const [key, item] of Object.entries(value)) visit(item, secret || /secret/i.test(key), depth + 1);
+    else if (isMapping(value)) for (const [key, item] of Object.entries(value)) visit(item, secret || SECRET_KEY.test(key), depth + 1);
   };
   visit(root, false, 0);
   return found;

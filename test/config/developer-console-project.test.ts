@@ -178,6 +178,9 @@ readSuite('listProjectSecrets: every string under a key naming a secret; none in
   assert.equal(listProjectSecrets(PROJECT_TEXT), PROJECT_SECRETS);
   assert.equal(listProjectSecrets('{"a": {"clientSecret": "s1", "secrets": ["s2", 3], "name": "x"}}'), ['s1', 's2']);
   assert.equal(listProjectSecrets('client_secret: s3'), []);
+  // An App Builder workspace's file also holds the I/O Runtime namespace's key (`auth`), a credential too.
+  const runtime = projectWith((p) => (p.project.workspace.details.runtime = { namespaces: [{ name: '1340225-ioevents', auth: 'uuid-of-namespace:runtime-key-THROWAWAY' }] }));
+  assert.equal(listProjectSecrets(runtime), [...PROJECT_SECRETS, 'uuid-of-namespace:runtime-key-THROWAWAY']);
   assert.equal(listProjectSecrets(`{"secret": ${'['.repeat(100000)}"deep"${']'.repeat(100000)}}`), []);
 });
 
