@@ -9,6 +9,7 @@
  * deploy as usual, whose own readiness probe and verdict then speak.
  */
 import { callAem, callAemForDigest, type AemConnection } from '../deploy/aem-request.ts';
+import { encodeRepositoryPath } from '../deploy/service-json.ts';
 import { describeContentDifference } from './package-content.ts';
 
 /**
@@ -43,7 +44,7 @@ export interface PackageProbe {
 /** Asks the target at `base` whether it holds `pkg`, byte for byte or but for the build date, installed. Never throws for the target's sake. */
 export async function probePackage(connection: AemConnection, base: string, pkg: ProbedPackage, timeoutMs: number): Promise<PackageProbe> {
   // A stored zip much longer than ours cannot have the same content: no more than our size and the slack is read.
-  const stored = await callAemForDigest(connection, { url: `${base}${encodeURI(pkg.path)}`, method: 'GET', timeoutMs, maxAnswerBytes: pkg.size + PROBE_SLACK_BYTES, keepBody: true });
+  const stored = await callAemForDigest(connection, { url: `${base}${encodeRepositoryPath(pkg.path)}`, method: 'GET', timeoutMs, maxAnswerBytes: pkg.size + PROBE_SLACK_BYTES, keepBody: true });
   if (!stored.ok) return stored.failure.kind === 'too-large' ? { outcome: 'different', message: `${pkg.path} is larger than the local zip` } : { outcome: 'unknown', message: stored.failure.text };
   const { status, digest } = stored.answer;
   if (status === 404) return { outcome: 'absent', message: `${pkg.path} is not there` };

@@ -197,6 +197,18 @@ upCommand('other content under the package path (the configuration changed): up 
   assert.match(again.stdout, `  ok      deploy   installed   installed (${PACKAGE_PATH} holds other content (jcr_root/`);
 });
 
+upCommand("a group with characters a URL gives a meaning ('#', '?', '%', ' '): the probe asks for that package, and a second up sends no POST", async (ctx) => {
+  const aem = ctx.aem[0]!;
+  const group = 'team #1?%';
+  writeFileSync(join(ctx.dir, 'aem-ioevents.yaml'), readFileSync(join(ctx.dir, 'aem-ioevents.yaml'), 'utf8').replace('  group: aem-ioevents\n', `  group: "${group}"\n`));
+  assert.is((await up(ctx, ['--target', aem.url])).code, 0);
+  const sent = posts(aem);
+  const again = await up(ctx, ['--target', aem.url]);
+  assert.is(again.code, 0, again.stdout + again.stderr);
+  assert.is(posts(aem), sent);
+  assert.match(again.stdout, `  ok      deploy   unchanged   /etc/packages/${group}/eventproxy-config-1.0.0.zip has the same bytes and is installed`);
+});
+
 upCommand('a check failing for the first 30 s is asked again until it passes, within --wait', async (ctx) => {
   for (const aem of ctx.aem) aem.checks.failUntil(30_000, ctx.clock.now);
   const run = await up(ctx, [...targetsOf(ctx), '--wait', '120']);
