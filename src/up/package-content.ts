@@ -17,26 +17,21 @@ const BUILD_DATE_KEYS: ReadonlySet<string> = new Set(['created']);
 
 /**
  * How the zip `stored` differs from the local one in more than the build date, in words
- * (`jcr_root/…/.content.xml differs`), or `undefined` when only the build date differs.
- * @throws InputError when the local zip cannot be read (exit 2); a stored zip that cannot be read is a difference.
+ * (`jcr_root/…/.content.xml differs`), or `undefined` when only the build date differs. A zip the
+ * safe reader refuses (either one: its message names which) is a difference, never a throw: deploy
+ * then reads the local zip again and speaks for it.
  */
 export async function describeContentDifference(local: PackageSource, stored: Uint8Array, storedLabel: string): Promise<string | undefined> {
-  const ours = await openPackageZip(local, { label: 'the local zip' });
+  const opened: PackageArchive[] = [];
   try {
-    let theirs: PackageArchive;
-    try {
-      theirs = await openPackageZip({ bytes: stored }, { label: storedLabel });
-    } catch (error) {
-      if (isIoEventsError(error)) return `it is not a zip aem-ioevents reads: ${error.message}`;
-      throw error;
-    }
-    try {
-      return await compareEntries(ours, theirs);
-    } finally {
-      theirs.close();
-    }
+    opened.push(await openPackageZip(local, { label: 'the local zip' }));
+    opened.push(await openPackageZip({ bytes: stored }, { label: storedLabel }));
+    return await compareEntries(opened[0]!, opened[1]!);
+  } catch (error) {
+    if (isIoEventsError(error)) return `it could not be compared: ${error.message}`;
+    throw error;
   } finally {
-    ours.close();
+    for (const archive of opened) archive.close();
   }
 }
 

@@ -46,7 +46,7 @@ async function target(stored: Buffer | undefined, lastUnpacked: unknown) {
 
 const probe = suite('probePackage');
 
-// What the target stores, its lastUnpacked, the outcome and how its message starts.
+// What the target stores, its lastUnpacked, the outcome and its message.
 const CASES: [string, () => Promise<Buffer | undefined>, unknown, string, string][] = [
   ['same bytes, installed', async () => ZIP, 1795435200000, 'unchanged', `${PATH} has the same bytes and is installed`],
   ['same bytes, lastUnpacked absent (uploaded, never installed)', async () => ZIP, undefined, 'not-installed', `${PATH} has the same bytes but was never installed`],
@@ -55,7 +55,7 @@ const CASES: [string, () => Promise<Buffer | undefined>, unknown, string, string
   ['a rebuild without SOURCE_DATE_EPOCH (only the build date differs), installed', () => packageZip(REBUILT), 1795435200000, 'unchanged', `${PATH} has the same content (only the build date differs) and is installed`],
   ['a rebuild at another date, never installed', () => packageZip(REBUILT), 0, 'not-installed', `${PATH} has the same content (only the build date differs) but was never installed`],
   ['other content (and another date)', () => packageZip(REBUILT, '<jcr:root a="b"/>'), 1795435200000, 'different', `${PATH} holds other content (jcr_root/.content.xml differs)`],
-  ['other bytes of the same size, not a zip', async () => Buffer.alloc(ZIP.length, 8), 1795435200000, 'different', `${PATH} holds other content (it is not a zip aem-ioevents reads: `],
+  ['other bytes of the same size, not a zip', async () => Buffer.alloc(ZIP.length, 8), 1795435200000, 'different', `${PATH} holds other content (it could not be compared: ${PATH} is not a readable zip: End of central directory record signature not found. Either not a zip file, or file is truncated.)`],
   ['a zip longer than ours and the slack: read no further', async () => Buffer.concat([ZIP, Buffer.alloc(PROBE_SLACK_BYTES + 1)]), 1795435200000, 'different', `${PATH} is larger than the local zip`],
 ];
 
@@ -69,7 +69,7 @@ for (const [name, stored, lastUnpacked, outcome, message] of CASES) {
     try {
       const result = await probePackage(connection(), aem.url, { file: FILE, path: PATH, size: ZIP.length, sha256: SHA }, 10_000);
       assert.is(result.outcome, outcome, result.message);
-      assert.ok(result.message.startsWith(message), result.message);
+      assert.is(result.message, message);
     } finally {
       await aem.close();
     }
