@@ -46,11 +46,11 @@ export async function callAem(connection: AemConnection, request: AemRequest): P
 export type AemDigestResult = { readonly ok: true; readonly answer: HttpDigestAnswer } | { readonly ok: false; readonly failure: AemTransportFailure };
 
 /**
- * Sends `request` with the connection's credentials and reads the answer only through a SHA-256,
- * at most `maxAnswerBytes` of it (`up`'s probe of a stored package).
+ * Sends `request` with the connection's credentials and reads the answer through a SHA-256 (the
+ * body kept only with `keepBody`), at most `maxAnswerBytes` of it (`up`'s probe of a stored package).
  */
-export async function callAemForDigest(connection: AemConnection, request: AemRequest & { readonly maxAnswerBytes: number }): Promise<AemDigestResult> {
-  return callWith(connection, request, (sent) => sendDigestRequest({ ...sent, maxAnswerBytes: request.maxAnswerBytes }));
+export async function callAemForDigest(connection: AemConnection, request: AemRequest & { readonly maxAnswerBytes: number; readonly keepBody?: boolean }): Promise<AemDigestResult> {
+  return callWith(connection, request, (sent) => sendDigestRequest({ ...sent, maxAnswerBytes: request.maxAnswerBytes, keepBody: request.keepBody }));
 }
 
 // The credentials in, the failures out as results: what both kinds of call share.

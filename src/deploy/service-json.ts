@@ -63,8 +63,11 @@ export function isPackagePath(path: string): boolean {
   return /^\/etc\/packages\/(?:[^/]+\/)*[^/]+\.zip$/.test(path) && !path.split('/').some((s) => s === '..' || s === '.');
 }
 
-// Each segment percent-encoded, slashes kept (a group may contain '/').
-function encodeRepositoryPath(path: string): string {
+/**
+ * A repository path as a URL path: each segment percent-encoded, slashes kept (a group may contain
+ * '/'; a JCR name may hold '#', '?', '%' or a space, which a URL would read as its own).
+ */
+export function encodeRepositoryPath(path: string): string {
   return path
     .split('/')
     .map((segment) => encodeURIComponent(segment))

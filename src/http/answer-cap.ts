@@ -50,21 +50,25 @@ export async function readCappedText(url: string, answer: TransportAnswer, limit
   return new TextDecoder().decode(Buffer.concat(chunks, size));
 }
 
-/** The SHA-256 and size of a body, read through the hash and never kept. */
+/** The SHA-256 and size of a body, read through the hash; the body itself only when asked for. */
 export interface AnswerDigest {
   readonly sha256: string;
   readonly size: number;
+  /** The body, when the read was asked to keep it (never more than its bound). */
+  readonly bytes?: Uint8Array;
 }
 
 /**
- * Reads the body of `answer` through a SHA-256 without keeping it (`up` compares a stored package
- * with the local zip this way: the package may be larger than the text cap), at most `limitBytes`
- * of it; throws {@link HttpAnswerTooLargeError} for a longer body, as {@link readCappedText}.
+ * Reads the body of `answer` through a SHA-256 (`up` compares a stored package with the local zip
+ * this way: the package may be larger than the text cap), at most `limitBytes` of it, keeping it
+ * only when `keep` is set (`up` then compares the entries when the bytes differ); throws
+ * {@link HttpAnswerTooLargeError} for a longer body, as {@link readCappedText}.
  */
-export async function readCappedDigest(url: string, answer: TransportAnswer, limitBytes: number): Promise<AnswerDigest> {
+export async function readCappedDigest(url: string, answer: TransportAnswer, limitBytes: number, keep = false): Promise<AnswerDigest> {
   const hash = createHash('sha256');
-  const size = await readCapped(url, answer, limitBytes, (chunk) => hash.update(chunk));
-  return { sha256: hash.digest('hex'), size };
+  const chunks: Uint8Array[] = [];
+  const size = await readCapped(url, answer, limitBytes, (chunk) => (hash.update(chunk), keep && chunks.push(chunk)));
+  return { sha256: hash.digest('hex'), size, ...(keep && { bytes: Buffer.concat(chunks, size) }) };
 }
 
 // The one loop over a body: refuses a declared or actual length over the cap, hands each chunk on.

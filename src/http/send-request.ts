@@ -64,12 +64,15 @@ export interface HttpDigestAnswer {
   readonly digest: AnswerDigest;
 }
 
+/** A request whose answer is read through a SHA-256: `maxAnswerBytes` bounds it; `keepBody` keeps the body too. */
+export type HttpDigestRequest = HttpRequest & { readonly maxAnswerBytes: number; readonly keepBody?: boolean | undefined };
+
 /**
- * Sends `request` and reads the answer's body through a SHA-256 without keeping it; `maxAnswerBytes`
- * is required, because the 4 MiB text cap does not fit a package, and some bound must.
+ * Sends `request` and reads the answer's body through a SHA-256, kept only with `keepBody`;
+ * `maxAnswerBytes` is required, because the 4 MiB text cap does not fit a package, and some bound must.
  */
-export async function sendDigestRequest(request: HttpRequest & { readonly maxAnswerBytes: number }): Promise<HttpDigestAnswer> {
-  const { answer, body: digest } = await exchange(request, (url, reply) => readCappedDigest(url, reply, request.maxAnswerBytes));
+export async function sendDigestRequest(request: HttpDigestRequest): Promise<HttpDigestAnswer> {
+  const { answer, body: digest } = await exchange(request, (url, reply) => readCappedDigest(url, reply, request.maxAnswerBytes, request.keepBody === true));
   return { url: request.url, status: answer.status, headers: answer.headers, digest };
 }
 

@@ -79,7 +79,7 @@ export async function upIntegration(options: UpOptions): Promise<UpResult> {
   const keystoreSteps = new Map<string, DeployStep>();
   try {
     const connect = (url: string) => ({ fetch: http.fetch, credentials, secrets: key?.secrets ?? [], proxy: options.fetch ? undefined : getProxyFor(url, getProxySettings(env)) });
-    const probed = { path: packagePathOf(pkg.packageId), size: pkg.size, sha256: pkg.sha256 };
+    const probed = { file: pkg.file, path: packagePathOf(pkg.packageId), size: pkg.size, sha256: pkg.sha256 };
     probes.push(...(await Promise.all(targets.map((t) => probePackage(connect(t.url), t.url, probed, SHORT_CALL_TIMEOUT_MS)))));
     // An unchanged target still gets the key with --keystore; deploy does it for the others.
     const unchanged = key === undefined ? [] : targets.filter((_, i) => probes[i]!.outcome === 'unchanged');

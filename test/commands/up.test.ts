@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInProcess, type CliRun } from '../helpers/cli.ts';
 import { fakeClock, type FakeClock } from '../helpers/fake-clock.ts';
@@ -32,6 +32,8 @@ async function up(ctx: Context, args: string[], env: Record<string, string | und
   return run;
 }
 
+// Another cloud service title: other content in the package.
+const retitle = (dir: string) => writeFileSync(join(dir, 'aem-ioevents.yaml'), readFileSync(join(dir, 'aem-ioevents.yaml'), 'utf8').replace('  title: Adobe I/O Events\n', '  title: Adobe I/O Events (renamed)\n'));
 const targetsOf = (ctx: Context) => ctx.aem.flatMap((aem) => ['--target', aem.url]);
 const posts = (aem: PackmgrStandIn) => aem.requests.filter((r) => r.method === 'POST').length;
 
@@ -154,8 +156,9 @@ upCommand("deploy's flags pass through: an install with errors is exit 1, with -
   const steps = (JSON.parse(strict.stdout) as { targets: { steps: { step: string; ok: boolean }[] }[] }).targets[0]!.steps;
   assert.equal(steps.map((s) => [s.step, s.ok]), [['deploy', false]]);
   aem.fail({ kind: 'installErrors' });
-  // Other bytes (another date), so up installs again rather than finding it unchanged.
-  const allowed = await up(ctx, ['--target', aem.url, '--allow-install-errors', '--json'], { SOURCE_DATE_EPOCH: '1795521600' });
+  // Other content, so up installs again rather than finding it unchanged.
+  retitle(ctx.dir);
+  const allowed = await up(ctx, ['--target', aem.url, '--allow-install-errors', '--json']);
   assert.is(allowed.code, 0, allowed.stdout + allowed.stderr);
   const allowedSteps = (JSON.parse(allowed.stdout) as { targets: { steps: { step: string; ok: boolean }[] }[] }).targets[0]!.steps;
   assert.equal(allowedSteps.map((s) => [s.step, s.ok]), [['deploy', true], ['check', true]]);
@@ -166,14 +169,44 @@ upCommand("deploy's flags pass through: an install with errors is exit 1, with -
   assert.is(aem.requests.length, sent);
 });
 
-upCommand('other bytes under the package path (a rebuild with another date): up installs again', async (ctx) => {
+upCommand('a rebuild without SOURCE_DATE_EPOCH a minute later (only the build date differs): no POST, the deploy step says so', async (ctx) => {
+  const aem = ctx.aem[0]!;
+  const undated = { SOURCE_DATE_EPOCH: undefined };
+  assert.is((await up(ctx, ['--target', aem.url], undated)).code, 0);
+  const sent = posts(aem);
+  ctx.clock.advance(60_000);
+  const again = await up(ctx, ['--target', aem.url, '--json'], undated);
+  assert.is(again.code, 0, again.stdout + again.stderr);
+  assert.is(posts(aem), sent);
+  const json = JSON.parse(again.stdout) as { steps: { step: string; outcome: string }[]; targets: { steps: { step: string; outcome: string; message: string }[] }[] };
+  // The zip in dist/ was rebuilt with the new date: other bytes, the same content.
+  assert.equal(json.steps[2]!.outcome, 'replaced');
+  assert.equal(json.targets[0]!.steps.map((s) => [s.step, s.outcome, s.message]), [
+    ['deploy', 'unchanged', `${PACKAGE_PATH} has the same content (only the build date differs) and is installed`],
+    ['check', 'ok', 'conf-events OK, ims-events OK, csm-events OK'],
+  ]);
+});
+
+upCommand('other content under the package path (the configuration changed): up installs again and says which entry differs', async (ctx) => {
   const aem = ctx.aem[0]!;
   assert.is((await up(ctx, ['--target', aem.url])).code, 0);
-  // Another build of the zip (another creation date): its bytes differ from what AEM holds.
-  const again = await up(ctx, ['--target', aem.url], { SOURCE_DATE_EPOCH: '1795521600' });
+  retitle(ctx.dir);
+  const again = await up(ctx, ['--target', aem.url]);
   assert.is(again.code, 0, again.stdout);
   assert.is(aem.installs(), 2);
-  assert.match(again.stdout, `(${PACKAGE_PATH} holds other bytes (sha256 `);
+  assert.match(again.stdout, `  ok      deploy   installed   installed (${PACKAGE_PATH} holds other content (jcr_root/`);
+});
+
+upCommand("a group with characters a URL gives a meaning ('#', '?', '%', ' '): the probe asks for that package, and a second up sends no POST", async (ctx) => {
+  const aem = ctx.aem[0]!;
+  const group = 'team #1?%';
+  writeFileSync(join(ctx.dir, 'aem-ioevents.yaml'), readFileSync(join(ctx.dir, 'aem-ioevents.yaml'), 'utf8').replace('  group: aem-ioevents\n', `  group: "${group}"\n`));
+  assert.is((await up(ctx, ['--target', aem.url])).code, 0);
+  const sent = posts(aem);
+  const again = await up(ctx, ['--target', aem.url]);
+  assert.is(again.code, 0, again.stdout + again.stderr);
+  assert.is(posts(aem), sent);
+  assert.match(again.stdout, `  ok      deploy   unchanged   /etc/packages/${group}/eventproxy-config-1.0.0.zip has the same bytes and is installed`);
 });
 
 upCommand('a check failing for the first 30 s is asked again until it passes, within --wait', async (ctx) => {

@@ -1,15 +1,35 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { HttpAnswerTooLargeError, sendDigestRequest } from '../../src/http/send-request.ts';
-import { probePackage, readLastUnpacked } from '../../src/up/package-probe.ts';
+import { createZipArchive } from '../../src/packaging/archive.ts';
+import { PROBE_SLACK_BYTES, probePackage, readLastUnpacked } from '../../src/up/package-probe.ts';
 import { connection } from '../deploy/connection.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 
 const PATH = '/etc/packages/g/p-1.0.0.zip';
-// Larger than the 4 MiB text cap: the hash-only read has its own bound.
-const ZIP = Buffer.alloc(5 * 1024 * 1024, 7);
+const BUILT = new Date('2026-11-23T12:00:00Z');
+const REBUILT = new Date('2026-11-24T08:31:17Z');
+// Larger than the 4 MiB text cap (incompressible): the stored zip is read by its own bound.
+const BIG = randomBytes(5 * 1024 * 1024);
+
+// A package zip as build writes it: properties.xml stamped with the build date, every entry too.
+function packageZip(created: Date, content = '<jcr:root/>'): Promise<Buffer> {
+  const properties = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">\n<properties>\n<entry key="name">p</entry>\n<entry key="created">${created.toISOString()}</entry>\n<entry key="group">g</entry>\n</properties>\n`;
+  const entries = [
+    { path: 'META-INF/vault/properties.xml', content: Buffer.from(properties) },
+    { path: 'jcr_root/' },
+    { path: 'jcr_root/.content.xml', content: Buffer.from(content) },
+    { path: 'jcr_root/big.bin', content: BIG },
+  ];
+  return createZipArchive(entries, { mtime: created });
+}
+
+const ZIP = await packageZip(BUILT);
 const SHA = createHash('sha256').update(ZIP).digest('hex');
 
 // A target that stores `stored` at PATH and lists it with `lastUnpacked`.
@@ -26,25 +46,36 @@ async function target(stored: Buffer | undefined, lastUnpacked: unknown) {
 
 const probe = suite('probePackage');
 
-const CASES: [string, Buffer | undefined, unknown, string][] = [
-  ['same bytes, installed', ZIP, 1795435200000, 'unchanged'],
-  ['same bytes, lastUnpacked absent (uploaded, never installed)', ZIP, undefined, 'not-installed'],
-  ['same bytes, lastUnpacked 0', ZIP, 0, 'not-installed'],
-  ['no package there (404)', undefined, undefined, 'absent'],
-  ['other bytes of the same size', Buffer.alloc(ZIP.length, 8), 1795435200000, 'different'],
-  ['a longer zip: read no further than our size', Buffer.alloc(ZIP.length + 1, 7), 1795435200000, 'different'],
+// What the target stores, its lastUnpacked, the outcome and its message.
+const CASES: [string, () => Promise<Buffer | undefined>, unknown, string, string][] = [
+  ['same bytes, installed', async () => ZIP, 1795435200000, 'unchanged', `${PATH} has the same bytes and is installed`],
+  ['same bytes, lastUnpacked absent (uploaded, never installed)', async () => ZIP, undefined, 'not-installed', `${PATH} has the same bytes but was never installed`],
+  ['same bytes, lastUnpacked 0', async () => ZIP, 0, 'not-installed', `${PATH} has the same bytes but was never installed`],
+  ['no package there (404)', async () => undefined, undefined, 'absent', `${PATH} is not there`],
+  ['a rebuild without SOURCE_DATE_EPOCH (only the build date differs), installed', () => packageZip(REBUILT), 1795435200000, 'unchanged', `${PATH} has the same content (only the build date differs) and is installed`],
+  ['a rebuild at another date, never installed', () => packageZip(REBUILT), 0, 'not-installed', `${PATH} has the same content (only the build date differs) but was never installed`],
+  ['other content (and another date)', () => packageZip(REBUILT, '<jcr:root a="b"/>'), 1795435200000, 'different', `${PATH} holds other content (jcr_root/.content.xml differs)`],
+  ['other bytes of the same size, not a zip', async () => Buffer.alloc(ZIP.length, 8), 1795435200000, 'different', `${PATH} holds other content (it could not be compared: ${PATH} is not a readable zip: End of central directory record signature not found. Either not a zip file, or file is truncated.)`],
+  ['a zip longer than ours and the slack: read no further', async () => Buffer.concat([ZIP, Buffer.alloc(PROBE_SLACK_BYTES + 1)]), 1795435200000, 'different', `${PATH} is larger than the local zip`],
 ];
-for (const [name, stored, lastUnpacked, outcome] of CASES) {
+
+// The local zip is a file, as build leaves it.
+const dir = makeTempDir();
+const FILE = join(dir, 'p-1.0.0.zip');
+writeFileSync(FILE, ZIP);
+for (const [name, stored, lastUnpacked, outcome, message] of CASES) {
   probe(name, async () => {
-    const aem = await target(stored, lastUnpacked);
+    const aem = await target(await stored(), lastUnpacked);
     try {
-      const result = await probePackage(connection(), aem.url, { path: PATH, size: ZIP.length, sha256: SHA }, 10_000);
+      const result = await probePackage(connection(), aem.url, { file: FILE, path: PATH, size: ZIP.length, sha256: SHA }, 10_000);
       assert.is(result.outcome, outcome, result.message);
+      assert.is(result.message, message);
     } finally {
       await aem.close();
     }
   });
 }
+probe.after(() => removeTempDir(dir));
 
 probe('the digest read: SHA-256 and size of a body past the text cap, and the bound it is given', async () => {
   const aem = await target(ZIP, 1);
