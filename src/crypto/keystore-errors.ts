@@ -29,6 +29,7 @@ function wrongPassword(error: WrongPasswordError, label: string): InputError {
   if (error.part === 'integrity') {
     return new InputError(`${label}: the keystore password is wrong (the keystore's integrity check failed); ${FIX_PASSWORD} the password the keystore was exported with`, { code: 'E_KEYSTORE_PASSWORD' });
   }
+  // A key bag's refusal is told by readPkcs12Keystore, which names the entry; here a key part is rare.
   const what = error.part === 'key' ? 'the private key is' : 'the certificates are';
   return new InputError(
     `${label}: ${what} protected by a password other than the keystore's; AEM needs one password for the store and the key: export the keystore again with one password`,
