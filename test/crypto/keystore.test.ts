@@ -224,4 +224,23 @@ toolsSuite('an unencrypted key (openssl -keypbe NONE), which Java does not see: 
   }
 });
 
+toolsSuite('a keystore without integrity check (openssl -nomac) and a wrong password: says the password may be wrong', () => {
+  if (!hasTool('openssl')) return;
+  const dir = makeTempDir();
+  try {
+    writeFileSync(join(dir, 'private.key'), pkcs8Pem(FIXTURE_KEY));
+    writeFileSync(join(dir, 'certificate_pub.crt'), certificate.pem);
+    const made = run('openssl', ['pkcs12', '-export', '-inkey', 'private.key', '-in', 'certificate_pub.crt', '-name', 'eventproxy', '-nomac', '-passout', 'pass:changeit', '-out', 'nomac.p12'], { cwd: dir });
+    assert.is(made.status, 0, made.stderr);
+    const bytes = readFileSync(join(dir, 'nomac.p12'));
+    assert.is(readPkcs12Keystore({ bytes, password: 'changeit', alias: 'eventproxy' }).protection.mac, undefined);
+    assert.equal(keystoreFailure({ bytes, password: 'wrong-password', alias: 'eventproxy' }), {
+      code: 'E_KEYSTORE_PASSWORD',
+      message: "keystore: the keystore password does not open the key entry 'eventproxy' (the keystore has no integrity check that would tell a wrong password first); keystore.password (or IOEVENTS_KEYSTORE_PASSWORD, which the configuration usually reads it from) must be the password the keystore was exported with, for the store and the key alike",
+    });
+  } finally {
+    removeTempDir(dir);
+  }
+});
+
 toolsSuite.run();
