@@ -207,15 +207,20 @@ toolsSuite('another entry under its own key password: the wanted entry opens, as
   }
 });
 
+/** `openssl pkcs12 -export` of the fixture key and certificate under the alias eventproxy, with `args`: the keystore's bytes. */
+function exportFixture(dir: string, ...args: string[]): Buffer {
+  writeFileSync(join(dir, 'private.key'), pkcs8Pem(FIXTURE_KEY));
+  writeFileSync(join(dir, 'certificate_pub.crt'), certificate.pem);
+  const made = run('openssl', ['pkcs12', '-export', '-inkey', 'private.key', '-in', 'certificate_pub.crt', '-name', 'eventproxy', '-passout', 'pass:changeit', '-out', 'out.p12', ...args], { cwd: dir });
+  assert.is(made.status, 0, made.stderr);
+  return readFileSync(join(dir, 'out.p12'));
+}
+
 toolsSuite('an unencrypted key (openssl -keypbe NONE), which Java does not see: refused, saying how to export it', () => {
   if (!hasTool('openssl')) return;
   const dir = makeTempDir();
   try {
-    writeFileSync(join(dir, 'private.key'), pkcs8Pem(FIXTURE_KEY));
-    writeFileSync(join(dir, 'certificate_pub.crt'), certificate.pem);
-    const made = run('openssl', ['pkcs12', '-export', '-inkey', 'private.key', '-in', 'certificate_pub.crt', '-name', 'eventproxy', '-keypbe', 'NONE', '-passout', 'pass:changeit', '-out', 'plain.p12'], { cwd: dir });
-    assert.is(made.status, 0, made.stderr);
-    assert.equal(keystoreFailure({ bytes: readFileSync(join(dir, 'plain.p12')), password: 'changeit', alias: 'eventproxy' }), {
+    assert.equal(keystoreFailure({ bytes: exportFixture(dir, '-keypbe', 'NONE'), password: 'changeit', alias: 'eventproxy' }), {
       code: 'E_KEYSTORE_ENTRY',
       message: "keystore: the key entry 'eventproxy' is not encrypted (a PKCS#12 keyBag, as openssl pkcs12 -export -keypbe NONE writes it), and Java's PKCS#12 keystore (AEM) does not see such a key: export the keystore again with an encrypted key (openssl pkcs12 -export -legacy -inkey private.key -in certificate_pub.crt -name eventproxy)",
     });
@@ -228,11 +233,7 @@ toolsSuite('a keystore without integrity check (openssl -nomac) and a wrong pass
   if (!hasTool('openssl')) return;
   const dir = makeTempDir();
   try {
-    writeFileSync(join(dir, 'private.key'), pkcs8Pem(FIXTURE_KEY));
-    writeFileSync(join(dir, 'certificate_pub.crt'), certificate.pem);
-    const made = run('openssl', ['pkcs12', '-export', '-inkey', 'private.key', '-in', 'certificate_pub.crt', '-name', 'eventproxy', '-nomac', '-passout', 'pass:changeit', '-out', 'nomac.p12'], { cwd: dir });
-    assert.is(made.status, 0, made.stderr);
-    const bytes = readFileSync(join(dir, 'nomac.p12'));
+    const bytes = exportFixture(dir, '-nomac');
     assert.is(readPkcs12Keystore({ bytes, password: 'changeit', alias: 'eventproxy' }).protection.mac, undefined);
     assert.equal(keystoreFailure({ bytes, password: 'wrong-password', alias: 'eventproxy' }), {
       code: 'E_KEYSTORE_PASSWORD',
