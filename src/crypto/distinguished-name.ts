@@ -6,7 +6,10 @@
  * | RFC 4514 (Java, keytool `-dname`) | `CN=eventproxy, O=Acme, C=DE` | reversed: `C`, `O`, `CN` |
  * | openssl `-subj`                   | `/C=DE/O=Acme/CN=eventproxy`  | as written               |
  *
- * A backslash escapes the next character (`O=Acme\, Inc.`). One value per RDN (no `+`).
+ * A backslash escapes the next character (`O=Acme\, Inc.`). One value per RDN (no `+`). The RFC 4514
+ * spelling also takes what keytool `-dname` takes and `keytool -list` prints (RFC 2253 §4, Java's
+ * `X500Name`): a quoted value (`CN="Acme, Inc."`) and `;` between RDNs; a hex value (`#0C03…`),
+ * which keytool decodes, is refused rather than written as text.
  * `C` is written as PrintableString, `emailAddress` as IA5String, the rest as UTF8String
  * (RFC 5280 §4.1.2.4); the length limits are RFC 5280's upper bounds.
  */
@@ -40,9 +43,9 @@ export const DEFAULT_SUBJECT = 'CN=eventproxy';
 /** Parses a subject into attributes in certificate (ASN.1) order. Throws `InputError` naming `label`. */
 export function parseDistinguishedName(text: string, label = 'subject'): NameAttribute[] {
   const slashForm = text.startsWith('/');
-  const parts = splitUnescaped(slashForm ? text.slice(1) : text, slashForm ? '/' : ',', label);
+  const parts = slashForm ? splitUnescaped(text.slice(1), '/', label) : splitUnescaped(text, ',;', label, true);
   if (parts.every((part) => part.trim() === '')) throw new InputError(`${label} is empty; give one like ${DEFAULT_SUBJECT}`, { code: 'E_SUBJECT' });
-  const attributes = parts.map((part) => parseAttribute(part, label, text));
+  const attributes = parts.map((part) => parseAttribute(part, label, text, !slashForm));
   return slashForm ? attributes : attributes.reverse();
 }
 
@@ -54,25 +57,32 @@ export function formatDistinguishedName(attributes: readonly NameAttribute[]): s
     .join(', ');
 }
 
-function splitUnescaped(text: string, separator: string, label: string): string[] {
+/** Splits at unescaped `separators`; with `quotes`, not inside a value that starts with `"`. */
+function splitUnescaped(text: string, separators: string, label: string, quotes = false): string[] {
   const parts: string[] = [];
   let current = '';
+  let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
     if (char === '\\') {
       if (i + 1 >= text.length) throw new InputError(`${label} ends with a lone backslash: ${describeValue(text)}`, { code: 'E_SUBJECT' });
       current += text.slice(i, i + 2);
       i++;
-    } else if (char === separator) {
+      continue;
+    }
+    // A quote opens a value only right after TYPE= (RFC 2253 §4); elsewhere it is a character.
+    if (quotes && char === '"' && (quoted || /^[^=]*=\s*$/u.test(current))) quoted = !quoted;
+    if (!quoted && separators.includes(char)) {
       parts.push(current);
       current = '';
     } else current += char;
   }
+  if (quoted) throw new InputError(`${label} ${describeValue(text)}: a quoted value has no closing "`, { code: 'E_SUBJECT' });
   parts.push(current);
   return parts;
 }
 
-function parseAttribute(part: string, label: string, whole: string): NameAttribute {
+function parseAttribute(part: string, label: string, whole: string, rfc4514: boolean): NameAttribute {
   const equals = part.indexOf('=');
   if (equals < 0) throw new InputError(`${label} ${describeValue(whole)}: ${describeValue(part.trim())} is not TYPE=value (e.g. CN=eventproxy)`, { code: 'E_SUBJECT' });
   const typeText = part.slice(0, equals).trim();
@@ -80,7 +90,11 @@ function parseAttribute(part: string, label: string, whole: string): NameAttribu
   if (type === undefined) {
     throw new InputError(`${label}: the attribute ${describeValue(typeText)} is not supported; use ${TYPES.join(', ')}`, { code: 'E_SUBJECT' });
   }
-  const { value, multiValued } = unescapeValue(part.slice(equals + 1));
+  const raw = part.slice(equals + 1).trimStart();
+  const { value, multiValued } = rfc4514 && raw.startsWith('"') ? unquoteValue(raw, `${label} ${describeValue(whole)}: after the quoted value of ${type}`) : unescapeValue(raw);
+  if (rfc4514 && raw.startsWith('#')) {
+    throw new InputError(`${label}: ${type}=${describeValue(value)} is a hex-encoded value, which is not supported; write the value as text (\\# for a leading #)`, { code: 'E_SUBJECT' });
+  }
   if (multiValued) {
     throw new InputError(`${label}: ${type}=${describeValue(value)} has an unescaped +; multi-valued names are not supported (write \\+ for a plus sign)`, { code: 'E_SUBJECT' });
   }
@@ -115,6 +129,16 @@ function unescapeValue(raw: string): { value: string; multiValued: boolean } {
     }
   }
   return { value, multiValued };
+}
+
+/** Reads `"…"` (escapes inside, nothing but spaces after); `,`, `;` and `+` are plain characters in it. */
+function unquoteValue(raw: string, after: string): { value: string; multiValued: boolean } {
+  let value = '';
+  let i = 1;
+  for (; i < raw.length && raw[i] !== '"'; i++) value += raw[i] === '\\' ? (raw[++i] ?? '') : raw[i];
+  const rest = raw.slice(i + 1).trim();
+  if (rest !== '') throw new InputError(`${after} comes ${describeValue(rest)}; put a , or ; between attributes`, { code: 'E_SUBJECT' });
+  return { value, multiValued: false };
 }
 
 function escapeValue(value: string): string {

@@ -14,7 +14,8 @@ import { describeValue, InputError } from '../errors.ts';
 import { readUserFileSync } from '../fs/read-user-file.ts';
 import { toPem } from './certificate.ts';
 import { checkKeyPair } from './key-checks.ts';
-import { keystoreFormatError } from './keystore-errors.ts';
+import { DerShapeError, UnsupportedAlgorithmError } from './format-errors.ts';
+import { keyPasswordError, keystoreFormatError, unencryptedKeyError } from './keystore-errors.ts';
 import { checkKeystorePassword } from './keystore-password.ts';
 import { type Pkcs12Contents, type Pkcs12KeyBag, parsePkcs12 } from './pkcs12-parse.ts';
 
@@ -75,7 +76,7 @@ export function readPkcs12Keystore(options: ReadPkcs12KeystoreOptions): Keystore
   const wanted = options.alias.toLowerCase();
   const pairing = pairings.find((candidate) => aliasOf(candidate.key) === wanted);
   if (pairing === undefined) throw aliasError(options.alias, aliases, label);
-  const privateKey = openPrivateKey(pairing.key, label, wanted);
+  const privateKey = openPrivateKey(pairing.key, { bytes, label, alias: wanted, hasMac: contents.mac !== undefined });
   if (pairing.certificate === undefined) {
     throw new InputError(`${label}: the key entry ${describeValue(wanted)} has no certificate; AEM needs the key with its certificate: export both (openssl pkcs12 -export -inkey private.key -in certificate_pub.crt -name ${wanted})`, { code: 'E_KEYSTORE_ENTRY' });
   }
@@ -139,17 +140,25 @@ function aliasError(alias: string, aliases: readonly KeystoreAlias[], label: str
 
 function tryPrivateKey(bag: Pkcs12KeyBag): KeyObject | undefined {
   try {
-    return createPrivateKey({ key: bag.privateKeyDer, format: 'der', type: 'pkcs8' });
+    return createPrivateKey({ key: bag.decrypt(), format: 'der', type: 'pkcs8' });
   } catch {
     return undefined;
   }
 }
 
-function openPrivateKey(bag: Pkcs12KeyBag, label: string, alias: string): KeyObject {
-  const key = tryPrivateKey(bag);
-  // A key bag that decrypts to garbage was encrypted with another password (1 in 256 passes the padding check).
-  if (key === undefined) throw new InputError(`${label}: the key entry ${describeValue(alias)} is protected by a password other than the keystore's; AEM needs one password for both: export the keystore again with the same password for the key and the store`, { code: 'E_KEY_PASSWORD' });
-  return key;
+/** Decrypts the wanted entry's key only, as Java's `getKey(alias, password)` does. */
+function openPrivateKey(bag: Pkcs12KeyBag, keystore: { bytes: Uint8Array; label: string; alias: string; hasMac: boolean }): KeyObject {
+  const { bytes, label, alias } = keystore;
+  // Java's PKCS12KeyStore loads only shrouded key bags and skips a plain keyBag: keytool lists
+  // such a store as "0 entries" and AEM finds no key under the alias (checked with JDK 17).
+  if (bag.encryption === 'none') throw unencryptedKeyError(label, alias);
+  try {
+    return createPrivateKey({ key: bag.decrypt(), format: 'der', type: 'pkcs8' });
+  } catch (error) {
+    if (error instanceof UnsupportedAlgorithmError || error instanceof DerShapeError) throw keystoreFormatError(error, bytes, label);
+    // The key did not decrypt, or decrypted to garbage (1 in 256 passes the padding check): another password.
+    throw keyPasswordError(label, alias, keystore.hasMac);
+  }
 }
 
 /** The key's certificate, then each issuer found in the keystore (as Java builds the chain). */

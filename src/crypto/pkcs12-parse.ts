@@ -33,10 +33,13 @@ export interface Pkcs12BagAttributes {
   readonly localKeyId: Buffer | undefined;
 }
 
-/** A decrypted private-key bag. */
+/**
+ * A private-key bag. It is decrypted only when asked for, as Java's `getKey(alias, password)`
+ * does: another entry under another key password does not stop the wanted one from opening.
+ */
 export interface Pkcs12KeyBag extends Pkcs12BagAttributes {
-  /** PKCS#8 `PrivateKeyInfo` DER. */
-  readonly privateKeyDer: Buffer;
+  /** PKCS#8 `PrivateKeyInfo` DER; throws {@link WrongPasswordError} (part `key`) when the password does not open it. */
+  readonly decrypt: () => Buffer;
   /** The key bag's encryption (`pbeWithSHA1And3-KeyTripleDES-CBC`, `PBES2 (…)`, or `none`). */
   readonly encryption: string;
 }
@@ -57,7 +60,7 @@ export interface Pkcs12Contents {
   readonly certificateEncryptions: readonly string[];
 }
 
-/** Reads and decrypts a PKCS#12 file. */
+/** Reads a PKCS#12 file: checks its MAC, decrypts its certificate containers; keys decrypt on demand. */
 export function parsePkcs12(bytes: Uint8Array, password: string): Pkcs12Contents {
   const [version, authSafe, macDataNode] = readSequence(decodeDer(bytes, 'the file'), 'PFX', 2);
   if (readSmallInteger(version, 'PFX.version') !== 3) throw new DerShapeError('PFX.version is not 3');
@@ -111,12 +114,16 @@ function readSafeBag(bag: Asn1, password: string, into: { keys: Pkcs12KeyBag[]; 
   const bagId = readOid(idNode, 'SafeBag.bagId');
   const value = readExplicit(valueNode, 0, 'SafeBag.bagValue');
   const attributes = readAttributes(attributesNode);
-  if (bagId === PKCS12_OID.keyBag) into.keys.push({ ...attributes, privateKeyDer: encodePlain(value), encryption: 'none' });
+  if (bagId === PKCS12_OID.keyBag) {
+    const plain = encodePlain(value);
+    into.keys.push({ ...attributes, decrypt: () => plain, encryption: 'none' });
+  }
   if (bagId === PKCS12_OID.pkcs8ShroudedKeyBag) {
     const [algorithm, encryptedNode] = readSequence(value, 'EncryptedPrivateKeyInfo', 2);
     const encrypted = readOctetString(encryptedNode, 'EncryptedPrivateKeyInfo.encryptedData');
-    const privateKeyDer = withPart('key', () => decryptPbe(algorithm as Asn1, encrypted, password), 'PrivateKeyInfo');
-    into.keys.push({ ...attributes, privateKeyDer, encryption: describePbe(algorithm as Asn1) });
+    // Described now, so that an algorithm we cannot read is named even when the key is not opened.
+    const encryption = describePbe(algorithm as Asn1);
+    into.keys.push({ ...attributes, decrypt: () => withPart('key', () => decryptPbe(algorithm as Asn1, encrypted, password), 'PrivateKeyInfo'), encryption });
   }
   if (bagId === PKCS12_OID.certBag) {
     const [certId, certValue] = readSequence(value, 'CertBag', 2);

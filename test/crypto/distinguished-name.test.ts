@@ -19,6 +19,13 @@ const parsed: readonly [string, readonly [string, string][]][] = [
   ['CN=trailing\\ ', [['CN', 'trailing ']]],
   ['CN=Müller Straße', [['CN', 'Müller Straße']]],
   ['CN=a=b', [['CN', 'a=b']]],
+  // What keytool -dname takes and keytool -list prints (RFC 2253 §4): quoted values, ';' between RDNs.
+  ['CN="Acme, Inc.", O=x', [['O', 'x'], ['CN', 'Acme, Inc.']]],
+  ['CN = "a;b+c\\"d" ,O=x', [['O', 'x'], ['CN', 'a;b+c"d']]],
+  ['CN=x;O=y', [['O', 'y'], ['CN', 'x']]],
+  ['CN=x; O=y', [['O', 'y'], ['CN', 'x']]],
+  ['CN=\\#1', [['CN', '#1']]],
+  ['/CN=x;O="y"', [['CN', 'x;O="y"']]],
 ];
 
 for (const [input, expected] of parsed) {
@@ -45,6 +52,9 @@ const refused: readonly [string, string][] = [
   ['CN=a\tb', "subject: CN='a\tb' contains a control character"],
   ['CN=a+O=b', "subject: CN='a+O=b' has an unescaped +; multi-valued names are not supported (write \\+ for a plus sign)"],
   ['CN=a\\', "subject ends with a lone backslash: 'CN=a\\'"],
+  ['CN="open, O=x', "subject 'CN=\"open, O=x': a quoted value has no closing \""],
+  ['CN="a"b', "subject 'CN=\"a\"b': after the quoted value of CN comes 'b'; put a , or ; between attributes"],
+  ['CN=#0c03616263', "subject: CN='#0c03616263' is a hex-encoded value, which is not supported; write the value as text (\\# for a leading #)"],
 ];
 
 for (const [input, message] of refused) {

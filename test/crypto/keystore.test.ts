@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runJava } from '../helpers/java.ts';
 import { hasTool } from '../helpers/tools.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp.ts';
 import { readPkcs12Keystore, type ReadPkcs12KeystoreOptions } from '../../src/crypto/keystore.ts';
@@ -74,7 +75,7 @@ readSuite('a key protected by another password than the store: AEM needs one pas
   const bytes = createPkcs12Keystore({ privateKeyDer: keyDer, certificateDers: [certificate.der], alias: 'eventproxy', protection: { ...store, key: other.key } });
   assert.equal(keystoreFailure({ bytes, password: 'changeit', alias: 'eventproxy' }), {
     code: 'E_KEY_PASSWORD',
-    message: "keystore: the private key is protected by a password other than the keystore's; AEM needs one password for the store and the key: export the keystore again with one password",
+    message: "keystore: the key entry 'eventproxy' is protected by a password other than the keystore's; AEM needs one password for both: export the keystore again with the same password for the key and the store",
   });
   const certs = createPkcs12Keystore({ privateKeyDer: keyDer, certificateDers: [certificate.der], alias: 'eventproxy', protection: { ...store, certificates: other.certificates } });
   assert.match(keystoreFailure({ bytes: certs, password: 'changeit', alias: 'eventproxy' }).message, 'keystore: the certificates are protected by a password other than');
@@ -145,7 +146,7 @@ toolsSuite('a key without its certificate, a CA chain, an upper-case -name and a
       code: 'E_KEYSTORE_ENTRY',
       message: "keystore: the key entry 'eventproxy' has no certificate; AEM needs the key with its certificate: export both (openssl pkcs12 -export -inkey private.key -in certificate_pub.crt -name eventproxy)",
     });
-    const rc4 = keystoreFailure({ bytes: p12('rc4.p12', '-legacy', '-in', 'leaf.crt', '-keypbe', 'PBE-SHA1-RC4-128'), password: 'changeit', alias: 'eventproxy' });
+    const rc4 = keystoreFailure({ bytes: p12('rc4.p12', '-legacy', '-in', 'leaf.crt', '-name', 'eventproxy', '-keypbe', 'PBE-SHA1-RC4-128'), password: 'changeit', alias: 'eventproxy' });
     assert.equal(rc4, {
       code: 'E_KEYSTORE_ALGORITHM',
       message: 'keystore: pbeWithSHA1And128BitRC4 is not supported; export the keystore again with algorithms Java reads (openssl pkcs12 -export -legacy, or aem-ioevents keygen)',
@@ -175,6 +176,68 @@ toolsSuite('a certificate entry under the alias, the entry list, and a JKS keyst
     assert.equal(keystoreFailure({ bytes: readFileSync(join(dir, 'store.jks')), password: 'changeit', alias: 'jks' }), {
       code: 'E_KEYSTORE_FORMAT',
       message: 'keystore: is a Java JKS keystore, not PKCS#12; convert it: keytool -importkeystore -srckeystore <file> -srcstoretype JKS -destkeystore keystore.p12 -deststoretype PKCS12',
+    });
+  } finally {
+    removeTempDir(dir);
+  }
+});
+
+toolsSuite('another entry under its own key password: the wanted entry opens, as with Java getKey; that entry is refused by name (Java KeyStore API)', () => {
+  if (!hasTool('java')) return;
+  const dir = makeTempDir();
+  try {
+    const author = runtimeKey('author');
+    writeFileSync(join(dir, 'author.key'), pkcs8Pem(author));
+    writeFileSync(join(dir, 'author.crt'), certificateFor(author, { subject: 'CN=author' }).pem);
+    writeFileSync(join(dir, 'eventproxy.key'), pkcs8Pem(FIXTURE_KEY));
+    writeFileSync(join(dir, 'eventproxy.crt'), certificate.pem);
+    const out = join(dir, 'store.p12');
+    const made = runJava('KeystoreMake', [out, 'author', join(dir, 'author.key'), join(dir, 'author.crt'), 'different', 'eventproxy', join(dir, 'eventproxy.key'), join(dir, 'eventproxy.crt'), 'changeit'], 'changeit');
+    assert.is(made.stdout, `OK ${out}\n`, made.stderr);
+    const bytes = readFileSync(out);
+    const entry = readPkcs12Keystore({ bytes, password: 'changeit', alias: 'eventproxy' });
+    assert.is(entry.privateKeyPem, pkcs8Pem(FIXTURE_KEY));
+    assert.equal(entry.aliases, [{ alias: 'author', kind: 'key' }, { alias: 'eventproxy', kind: 'key' }]);
+    assert.equal(keystoreFailure({ bytes, password: 'changeit', alias: 'author' }), {
+      code: 'E_KEY_PASSWORD',
+      message: "keystore: the key entry 'author' is protected by a password other than the keystore's; AEM needs one password for both: export the keystore again with the same password for the key and the store",
+    });
+  } finally {
+    removeTempDir(dir);
+  }
+});
+
+/** `openssl pkcs12 -export` of the fixture key and certificate under the alias eventproxy, with `args`: the keystore's bytes. */
+function exportFixture(dir: string, ...args: string[]): Buffer {
+  writeFileSync(join(dir, 'private.key'), pkcs8Pem(FIXTURE_KEY));
+  writeFileSync(join(dir, 'certificate_pub.crt'), certificate.pem);
+  const made = run('openssl', ['pkcs12', '-export', '-inkey', 'private.key', '-in', 'certificate_pub.crt', '-name', 'eventproxy', '-passout', 'pass:changeit', '-out', 'out.p12', ...args], { cwd: dir });
+  assert.is(made.status, 0, made.stderr);
+  return readFileSync(join(dir, 'out.p12'));
+}
+
+toolsSuite('an unencrypted key (openssl -keypbe NONE), which Java does not see: refused, saying how to export it', () => {
+  if (!hasTool('openssl')) return;
+  const dir = makeTempDir();
+  try {
+    assert.equal(keystoreFailure({ bytes: exportFixture(dir, '-keypbe', 'NONE'), password: 'changeit', alias: 'eventproxy' }), {
+      code: 'E_KEYSTORE_ENTRY',
+      message: "keystore: the key entry 'eventproxy' is not encrypted (a PKCS#12 keyBag, as openssl pkcs12 -export -keypbe NONE writes it), and Java's PKCS#12 keystore (AEM) does not see such a key: export the keystore again with an encrypted key (openssl pkcs12 -export -legacy -inkey private.key -in certificate_pub.crt -name eventproxy)",
+    });
+  } finally {
+    removeTempDir(dir);
+  }
+});
+
+toolsSuite('a keystore without integrity check (openssl -nomac) and a wrong password: says the password may be wrong', () => {
+  if (!hasTool('openssl')) return;
+  const dir = makeTempDir();
+  try {
+    const bytes = exportFixture(dir, '-nomac');
+    assert.is(readPkcs12Keystore({ bytes, password: 'changeit', alias: 'eventproxy' }).protection.mac, undefined);
+    assert.equal(keystoreFailure({ bytes, password: 'wrong-password', alias: 'eventproxy' }), {
+      code: 'E_KEYSTORE_PASSWORD',
+      message: "keystore: the keystore password does not open the key entry 'eventproxy' (the keystore has no integrity check that would tell a wrong password first); keystore.password (or IOEVENTS_KEYSTORE_PASSWORD, which the configuration usually reads it from) must be the password the keystore was exported with, for the store and the key alike",
     });
   } finally {
     removeTempDir(dir);

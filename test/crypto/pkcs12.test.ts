@@ -36,7 +36,7 @@ for (const encryption of ['legacy', 'aes256'] as const) {
     assert.is(contents.certificates.length, 1);
     const [key] = contents.keys;
     const [cert] = contents.certificates;
-    assert.equal(key?.privateKeyDer, privateKeyDer);
+    assert.equal(key?.decrypt(), privateKeyDer);
     assert.equal(cert?.der, certificate.der);
     assert.is(key?.friendlyName, 'eventproxy');
     assert.is(cert?.friendlyName, 'eventproxy');
