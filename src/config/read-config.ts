@@ -17,7 +17,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { readUserFile } from '../fs/read-user-file.ts';
 import { ConfigError } from './config-error.ts';
-import { listProjectSecrets, parseDeveloperConsoleProject, resolveWorkspaceIds } from './developer-console-project.ts';
+import { resolveWorkspaceIds } from './developer-console-project.ts';
+import { readProjectFile } from './read-project-file.ts';
 import { withFieldLines } from './field-positions.ts';
 import { deepFreeze, parseConfig } from './parse-config.ts';
 import type { ConfigFormat, Environment, LoadedConfig, ParsedConfig, ReadConfigOptions } from './types.ts';
@@ -41,7 +42,7 @@ export async function readConfig(options: ReadConfigOptions): Promise<LoadedConf
     baseDir: dirname(located.file),
   });
   // Disagreements with the project file are the configuration's problems too: with their lines.
-  const config = await readProjectFile(parsed, located.file, options.secrets).catch((error: unknown) => {
+  const config = await readWorkspaceProject(parsed, located.file, options.secrets).catch((error: unknown) => {
     throw withFieldLines(error, source);
   });
   return Object.freeze({ ...parsed, config, file: located.file, warnings: Object.freeze([...located.warnings, ...parsed.warnings]) });
@@ -61,22 +62,11 @@ export function readChosenConfig(choice: ConfigChoice, cwd: string, env: Environ
 }
 
 // The workspace ids from workspace.projectFile, checked against the rest of the configuration.
-async function readProjectFile(parsed: ParsedConfig, configFile: string, secrets: SecretSink | undefined): Promise<ParsedConfig['config']> {
+async function readWorkspaceProject(parsed: ParsedConfig, configFile: string, secrets: SecretSink | undefined): Promise<ParsedConfig['config']> {
   const projectFile = parsed.config.workspace?.projectFile;
   if (projectFile === undefined) return parsed.config;
-  const bytes = await readUserFile(projectFile, {
-    name: `workspace.projectFile ${projectFile}`,
-    kind: 'projectFile',
-    code: 'E_PROJECT_FILE',
-    describeError: (error) => {
-      const reason = error.code === 'ENOENT' ? 'no such file' : `it cannot be read (${error.code ?? 'error'})`;
-      return new InputError(`workspace.projectFile ${projectFile}: ${reason}; download the project JSON from the Adobe Developer Console (workspace, Download all)`, { code: 'E_PROJECT_FILE', cause: error });
-    },
-  });
-  const text = Buffer.from(bytes).toString('utf8');
-  // Its client secrets too, so that no output of the run can show them (issue 11, point 6).
-  for (const secret of listProjectSecrets(text)) secrets?.add(secret, 'a client secret in workspace.projectFile');
-  const project = parseDeveloperConsoleProject(text, projectFile);
+  // Its secrets too, so that no output of the run can show them.
+  const project = await readProjectFile(projectFile, projectFile, 'workspace.projectFile', secrets);
   const { workspace, issues } = resolveWorkspaceIds(parsed.config, project, projectFile);
   if (issues.length > 0) throw new ConfigError(configFile, issues, 'E_CONFIG_FIELD');
   return deepFreeze({ ...parsed.config, workspace });

@@ -7,12 +7,12 @@
  */
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { listProjectSecrets, parseDeveloperConsoleProject, type DeveloperConsoleProject } from '../config/developer-console-project.ts';
+import type { DeveloperConsoleProject } from '../config/developer-console-project.ts';
+import { readProjectFile } from '../config/read-project-file.ts';
 import { DEFAULT_CONFIG_FILES } from '../config/read-config.ts';
 import { CONFIG_DEFAULTS } from '../config/schema.ts';
 import type { OsgiFlow } from '../config/types.ts';
 import { InputError } from '../errors.ts';
-import { readUserFile } from '../fs/read-user-file.ts';
 import { writeFileAtomic, type WriteOutcome } from '../fs/write-file-atomic.ts';
 import { describeJwtEndOfLife } from '../ims/end-of-life.ts';
 import type { SecretSink } from '../secrets/secret-registry.ts';
@@ -111,18 +111,7 @@ export async function initConfig(options: InitConfigOptions): Promise<InitConfig
 // The starter sees the chosen credential only: its client ID, technical account and scopes are the ones written.
 async function readProject(given: string, options: InitConfigOptions, template: Template, flow: OsgiFlow): Promise<{ project: DeveloperConsoleProject; flow: OsgiFlow }> {
   const { secrets } = options;
-  const bytes = await readUserFile(resolve(options.cwd, given), {
-    name: `--project ${given}`,
-    kind: 'projectFile',
-    code: 'E_PROJECT_FILE',
-    describeError: (error) => {
-      const reason = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'a folder' : `it cannot be read (${error.code ?? 'error'})`;
-      return new InputError(`--project ${given}: ${reason}; download the project JSON from the Adobe Developer Console (workspace, Download all)`, { code: 'E_PROJECT_FILE', cause: error });
-    },
-  });
-  const text = bytes.toString('utf8');
-  for (const secret of listProjectSecrets(text)) secrets?.add(secret, `a client secret in --project ${given}`);
-  const project = parseDeveloperConsoleProject(text, given, '--project');
+  const project = await readProjectFile(resolve(options.cwd, given), given, '--project', secrets);
   const request = { label: given, template, flow, flowGiven: options.flow !== undefined, ...(options.credential !== undefined && { credentialId: options.credential }) };
   const chosen = chooseProjectCredential(project, request);
   return { project: { ...project, credentials: [chosen.credential] }, flow: chosen.flow };

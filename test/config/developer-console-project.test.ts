@@ -170,7 +170,7 @@ readSuite('the client secrets of the project file go to the secret sink, and not
   writeFileSync(join(dir, 'aem-ioevents.yaml'), yaml('  projectFile: project.json'));
   const added: [string, string][] = [];
   await readConfig({ cwd: dir, env: ENV, secrets: { add: (value, source) => void (value !== undefined && added.push([value, source])) } });
-  const fromProject = added.filter(([, source]) => source === 'a client secret in workspace.projectFile').map(([value]) => value);
+  const fromProject = added.filter(([, source]) => source === `a client secret in workspace.projectFile ${join(dir, 'project.json')}`).map(([value]) => value);
   assert.equal(fromProject, PROJECT_SECRETS);
 });
 
