@@ -28,7 +28,9 @@ export function toRemoteError(error: unknown, context: FailureContext): RemoteEr
   // The proxy URL may carry a password; no library message should ever repeat it.
   const failure = describeTransportFailure(error, proxy ? getUrlSecrets(proxy) : []);
   const via = proxy ? ` through the proxy ${describeProxy(proxy)}` : '';
-  return new RemoteError(`Could not reach ${where}${via}: ${failure.text}. ${HINTS[failure.kind]}`, { code: 'E_IMS_UNREACHABLE', cause: error });
+  // A TLS failure carries its own advice (transport-failure.ts): which check failed decides the fix.
+  const hint = failure.advice ? `${failure.advice[0]!.toUpperCase()}${failure.advice.slice(1)}.` : HINTS[failure.kind];
+  return new RemoteError(`Could not reach ${where}${via}: ${failure.text}. ${hint}`, { code: 'E_IMS_UNREACHABLE', cause: error });
 }
 
 /**
