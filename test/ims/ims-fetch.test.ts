@@ -13,9 +13,9 @@ const settings: ReadonlyArray<readonly [string, Record<string, string>, ReturnTy
   ['no proxy variable: undefined (the global fetch is used)', {}, undefined],
   ['only NO_PROXY: undefined', { NO_PROXY: 'localhost' }, undefined],
   ['empty variables: undefined', { HTTPS_PROXY: ' ', HTTP_PROXY: '' }, undefined],
-  ['HTTPS_PROXY', { HTTPS_PROXY: 'http://proxy:3128' }, { httpProxy: '', httpsProxy: 'http://proxy:3128', noProxy: '' }],
-  ['HTTP_PROXY and NO_PROXY', { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.1,.corp' }, { httpProxy: 'http://proxy:3128', httpsProxy: '', noProxy: '127.0.0.1,.corp' }],
-  ['lower-case names win', { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2', no_proxy: 'a', NO_PROXY: 'b' }, { httpProxy: '', httpsProxy: 'http://lower:1', noProxy: 'a' }],
+  ['HTTPS_PROXY', { HTTPS_PROXY: 'http://proxy:3128' }, { httpProxy: '', httpsProxy: 'http://proxy:3128', noProxy: '', variables: { httpProxy: undefined, httpsProxy: 'HTTPS_PROXY' } }],
+  ['HTTP_PROXY and NO_PROXY', { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.1,.corp' }, { httpProxy: 'http://proxy:3128', httpsProxy: '', noProxy: '127.0.0.1,.corp', variables: { httpProxy: 'HTTP_PROXY', httpsProxy: undefined } }],
+  ['lower-case names win', { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2', no_proxy: 'a', NO_PROXY: 'b' }, { httpProxy: '', httpsProxy: 'http://lower:1', noProxy: 'a', variables: { httpProxy: undefined, httpsProxy: 'https_proxy' } }],
 ];
 for (const [title, env, expected] of settings) {
   getProxySettingsSuite(title, () => {
