@@ -5,7 +5,7 @@
  * {@link AemTransportFailure} rather than thrown, because the conductor decides per kind what
  * comes next (retry a refused connection, never resend after a timeout).
  */
-import type { FetchLike } from '../http/http-fetch.ts';
+import { adviseOnProxyAuth, type FetchLike } from '../http/http-fetch.ts';
 import { getUrlSecrets, redact } from '../http/redact.ts';
 import { HttpAnswerTooLargeError, sendDigestRequest, sendHttpRequest, type HttpAnswer, type HttpDigestAnswer, type HttpRequest, type HttpTransportError } from '../http/send-request.ts';
 import { describeTransportFailure, type TransportFailureKind } from '../http/transport-failure.ts';
@@ -65,7 +65,8 @@ async function callWith<A>(connection: AemConnection, request: AemRequest, send:
     const transport = error as HttpTransportError;
     if (transport.timedOut) return { ok: false, failure: { kind: 'timed-out', text: `no answer within ${request.timeoutMs / 1000} s` } };
     const failure = describeTransportFailure(transport.cause, getConnectionSecrets(connection));
-    return { ok: false, failure: { kind: failure.kind, text: failure.text, advice: failure.advice } };
+    const advice = failure.kind === 'proxy-auth' ? adviseOnProxyAuth(connection.proxy) : failure.advice;
+    return { ok: false, failure: { kind: failure.kind, text: failure.text, advice } };
   }
 }
 
@@ -75,7 +76,7 @@ export function getConnectionSecrets(connection: AemConnection): string[] {
 }
 
 const HINTS: Partial<Record<AemTransportFailure['kind'], string>> = {
-  'proxy-auth': 'the proxy wants credentials: give them in the proxy URL (http://user:password@host:port)',
+  'proxy-auth': adviseOnProxyAuth(undefined),
   proxy: 'the proxy refused the tunnel: check HTTP_PROXY, HTTPS_PROXY and NO_PROXY',
   dns: 'check the host name of the target',
   'plain-http': 'this port speaks plain HTTP (as AEM does on 4502 unless TLS is set up): give the target with http://, or the port where AEM serves https',

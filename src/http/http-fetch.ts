@@ -86,6 +86,23 @@ export async function loadUndici(): Promise<typeof import('undici')> {
   return 'EnvHttpProxyAgent' in loaded ? loaded : (loaded as unknown as { default: typeof import('undici') }).default;
 }
 
+/**
+ * What to do about a 407: give credentials, or, when the proxy URL has them, check them (a
+ * password with `@`, `:` or `/` must be percent-encoded in a URL). Lower case, no final period.
+ */
+export function adviseOnProxyAuth(proxy: string | undefined): string {
+  const named = proxy === undefined ? 'the proxy' : `the proxy ${describeProxy(proxy)}`;
+  let hasUser = false;
+  try {
+    hasUser = proxy !== undefined && new URL(proxy).username !== '';
+  } catch {
+    // An unreadable proxy URL has no usable credentials either.
+  }
+  return hasUser
+    ? `${named} refused the user and password of its URL: check them (in the URL, @ : / % in the password are written %40 %3A %2F %25)`
+    : `${named} wants credentials: give them in the proxy URL (http://user:password@host:port)`;
+}
+
 /** A proxy URL for messages: scheme, host and port only, never the user or password. */
 export function describeProxy(proxyUrl: string): string {
   try {

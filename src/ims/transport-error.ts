@@ -6,7 +6,7 @@
  */
 import { RemoteError } from '../errors.ts';
 import type { HttpAnswerTooLargeError } from '../http/answer-cap.ts';
-import { describeProxy } from '../http/http-fetch.ts';
+import { adviseOnProxyAuth, describeProxy } from '../http/http-fetch.ts';
 import { getUrlSecrets } from '../http/redact.ts';
 import { describeTransportFailure, type TransportFailureKind } from '../http/transport-failure.ts';
 
@@ -29,7 +29,8 @@ export function toRemoteError(error: unknown, context: FailureContext): RemoteEr
   const failure = describeTransportFailure(error, proxy ? getUrlSecrets(proxy) : []);
   const via = proxy ? ` through the proxy ${describeProxy(proxy)}` : '';
   // A TLS failure carries its own advice (transport-failure.ts): which check failed decides the fix.
-  const hint = failure.advice ? `${failure.advice[0]!.toUpperCase()}${failure.advice.slice(1)}.` : HINTS[failure.kind];
+  const advice = failure.kind === 'proxy-auth' ? adviseOnProxyAuth(proxy) : failure.advice;
+  const hint = advice ? `${advice[0]!.toUpperCase()}${advice.slice(1)}.` : HINTS[failure.kind];
   return new RemoteError(`Could not reach ${where}${via}: ${failure.text}. ${hint}`, { code: 'E_IMS_UNREACHABLE', cause: error });
 }
 

@@ -103,7 +103,7 @@ createImsFetchSuite('a proxy that wants credentials (407) is explained, and the 
     assert.unreachable('the proxy wants other credentials');
   } catch (error) {
     assert.instance(error, RemoteError);
-    assert.match((error as Error).message, /through the proxy http:\/\/127\.0\.0\.1:\d+: Proxy response \(407\) !== 200 when HTTP Tunneling\. The proxy wants credentials/);
+    assert.is((error as Error).message, `Could not reach IMS at ${standInUrl(ctx)}/ims/token/v3 through the proxy ${proxy.url}: Proxy response (407) !== 200 when HTTP Tunneling. The proxy ${proxy.url} refused the user and password of its URL: check them (in the URL, @ : / % in the password are written %40 %3A %2F %25).`);
     assert.not.ok((error as Error).message.includes('wrong-pw'));
   } finally {
     await proxy.close();
