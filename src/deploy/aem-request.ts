@@ -5,7 +5,7 @@
  * {@link AemTransportFailure} rather than thrown, because the conductor decides per kind what
  * comes next (retry a refused connection, never resend after a timeout).
  */
-import type { FetchLike } from '../http/http-fetch.ts';
+import { adviseOnProxyAuth, type FetchLike } from '../http/http-fetch.ts';
 import { getUrlSecrets, redact } from '../http/redact.ts';
 import { HttpAnswerTooLargeError, sendDigestRequest, sendHttpRequest, type HttpAnswer, type HttpDigestAnswer, type HttpRequest, type HttpTransportError } from '../http/send-request.ts';
 import { describeTransportFailure, type TransportFailureKind } from '../http/transport-failure.ts';
@@ -29,6 +29,8 @@ export interface AemTransportFailure {
   readonly kind: TransportFailureKind | 'timed-out' | 'too-large';
   /** What happened, secrets blanked out. */
   readonly text: string;
+  /** What to do, when the failure says it (which certificate check failed). */
+  readonly advice?: string | undefined;
 }
 
 /** An answer, or why there was none. */
@@ -63,7 +65,8 @@ async function callWith<A>(connection: AemConnection, request: AemRequest, send:
     const transport = error as HttpTransportError;
     if (transport.timedOut) return { ok: false, failure: { kind: 'timed-out', text: `no answer within ${request.timeoutMs / 1000} s` } };
     const failure = describeTransportFailure(transport.cause, getConnectionSecrets(connection));
-    return { ok: false, failure: { kind: failure.kind, text: failure.text } };
+    const advice = failure.kind === 'proxy-auth' ? adviseOnProxyAuth(connection.proxy) : failure.advice;
+    return { ok: false, failure: { kind: failure.kind, text: failure.text, advice } };
   }
 }
 
@@ -73,11 +76,10 @@ export function getConnectionSecrets(connection: AemConnection): string[] {
 }
 
 const HINTS: Partial<Record<AemTransportFailure['kind'], string>> = {
-  'proxy-auth': 'the proxy wants credentials: give them in the proxy URL (http://user:password@host:port)',
+  'proxy-auth': adviseOnProxyAuth(undefined),
   proxy: 'the proxy refused the tunnel: check HTTP_PROXY, HTTPS_PROXY and NO_PROXY',
   dns: 'check the host name of the target',
   'plain-http': 'this port speaks plain HTTP (as AEM does on 4502 unless TLS is set up): give the target with http://, or the port where AEM serves https',
-  tls: "a self-signed AEM certificate or a TLS-intercepting proxy? Give Node the authority's certificate with NODE_EXTRA_CA_CERTS",
 };
 
 /**
@@ -91,6 +93,7 @@ export function describeAemRedirect(url: string, status: number, location: strin
 
 /** The failure's text with what to do about it, when there is something to say. */
 export function describeAemFailure(failure: AemTransportFailure): string {
-  const hint = HINTS[failure.kind];
+  // A TLS failure carries its own advice (transport-failure.ts): which check failed decides the fix.
+  const hint = failure.advice ?? HINTS[failure.kind];
   return hint === undefined ? failure.text : `${failure.text}; ${hint}`;
 }

@@ -3,7 +3,11 @@
  * pipeline without Node (Adobe's Package Manager HTTP service documentation). Passwords are never in them:
  * `$AEM_PASSWORD`, `$AEM_KEYSTORE_PASSWORD` and `$IOEVENTS_KEYSTORE_PASSWORD` stand in, inside
  * double quotes so the shell fills them in; secret form values go through `--form-string`, so a
- * password that starts with `@` or `<` is not read as a file name by curl.
+ * password that starts with `@` or `<` is not read as a file name by curl. With proxy variables
+ * set, each command names the proxy deploy takes for its target (`--proxy "$HTTPS_PROXY"`, never
+ * the value, which may hold a password) or goes direct (`--noproxy '*'`): curl alone reads
+ * `http_proxy` only in lower case, does not send https through `HTTP_PROXY`, and has its own
+ * `NO_PROXY` rules, so it would not always take the way deploy takes.
  */
 import type { PackmgrApi } from './install-package.ts';
 import { READINESS_PATH } from './readiness.ts';
@@ -23,6 +27,8 @@ export interface CurlPlan {
   readonly packagePath: string | undefined;
   /** The keystore step, with `--keystore`. */
   readonly keystore?: { readonly home: string; readonly alias: string; readonly file: string } | undefined;
+  /** With proxy variables set: the variable naming the proxy deploy takes for a target URL, `undefined` where it goes direct. */
+  readonly proxyVariableFor?: ((url: string) => string | undefined) | undefined;
 }
 
 /** What the commands read from the environment, and when it is needed. */
@@ -42,7 +48,20 @@ export function findMissingVariables(env: Readonly<Record<string, string | undef
 /** The commands, one per line, each target's block led by a `#` line. */
 export function renderCurlCommands(plan: CurlPlan): string[] {
   const auth = `-u "${plan.user === undefined ? '$AEM_USER' : doubleQuoted(plan.user)}:$AEM_PASSWORD"`;
-  return plan.targets.flatMap((target) => [...renderInstall(plan, target, auth), ...(plan.keystore ? renderKeystore(plan.keystore, target, auth) : [])]);
+  return plan.targets.flatMap((target) => {
+    const { note, flags } = renderProxy(plan, target);
+    const connect = `${auth}${flags}`;
+    return [...note, ...renderInstall(plan, target, connect), ...(plan.keystore ? renderKeystore(plan.keystore, target, connect) : [])];
+  });
+}
+
+// The way deploy takes (http-fetch.ts getProxyFor), spelt out: `--noproxy ''` keeps curl's own
+// NO_PROXY reading from overriding it (curl's --noproxy documentation).
+function renderProxy(plan: CurlPlan, target: DeployTarget): { note: string[]; flags: string } {
+  if (plan.proxyVariableFor === undefined) return { note: [], flags: '' };
+  const variable = plan.proxyVariableFor(target.url);
+  if (variable === undefined) return { note: [`# ${target.url} directly, as deploy goes (NO_PROXY names it, or no proxy is set for its scheme)`], flags: ` --noproxy '*'` };
+  return { note: [`# ${target.url} through the proxy in $${variable}, as deploy goes`], flags: ` --proxy "$${variable}" --noproxy ''` };
 }
 
 function renderInstall(plan: CurlPlan, target: DeployTarget, auth: string): string[] {

@@ -5,7 +5,7 @@
  * Bad input throws `InputError` (exit 2) before anything is sent; a remote's failure is a
  * target's result, never a throw.
  */
-import { getProxyFor, getProxySettings, type FetchLike } from '../http/http-fetch.ts';
+import { getProxyFor, getProxySettings, getProxyVariableFor, type FetchLike } from '../http/http-fetch.ts';
 import { createStreamingFetch } from '../http/streaming-fetch.ts';
 import type { AemConnection } from './aem-request.ts';
 import { readAemCredentials, type AemCredentials } from './credentials.ts';
@@ -72,8 +72,15 @@ function dryRun(options: NormalizedDeployOptions, targets: readonly DeployTarget
     packageFile: pkg.displayPath,
     packagePath: pkg.packagePath,
     keystore: key && { home: key.key.home, alias: key.key.alias, file: key.file },
+    // The way a real deploy takes to each target; a caller's own fetch knows no proxy variables.
+    proxyVariableFor: proxyVariables(options),
   });
   return { ok: true, exitCode: 0, dryRun: true, package: described, api: options.api, targets: targets.map((t) => t.url), commands, missingVariables: missing.names, warnings };
+}
+
+function proxyVariables(options: NormalizedDeployOptions): ((url: string) => string | undefined) | undefined {
+  const settings = options.fetch ? undefined : getProxySettings(options.env);
+  return settings && ((url) => getProxyVariableFor(url, settings));
 }
 
 function connect(target: DeployTarget, fetch: FetchLike, credentials: AemCredentials, options: NormalizedDeployOptions, secrets: readonly string[]): AemConnection {

@@ -11,7 +11,7 @@
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { getProxySettings, loadUndici, type FetchLike, type HttpFetch } from './http-fetch.ts';
+import { createProxyAgent, getProxyFor, getProxySettings, loadUndici, type FetchLike, type HttpFetch } from './http-fetch.ts';
 import { createNodeHttpClient, toHeaders } from './node-transport.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -19,19 +19,17 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** A fetch that streams request bodies with backpressure and honours the proxy variables of `env`. */
 export async function createStreamingFetch(env: Env): Promise<HttpFetch> {
   const settings = getProxySettings(env);
-  if (settings === undefined) {
-    const client = createNodeHttpClient();
-    return { fetch: client.fetch, proxied: false, close: client.close };
-  }
+  const client = createNodeHttpClient();
+  if (settings === undefined) return { fetch: client.fetch, proxied: false, close: client.close };
   const undici = await loadUndici();
-  const timeouts = { headersTimeout: 0, bodyTimeout: 0 };
-  // Explicit values (even '') keep undici from reading process.env itself.
-  const dispatcher = new undici.EnvHttpProxyAgent({ ...timeouts, httpProxy: settings.httpProxy, httpsProxy: settings.httpsProxy, noProxy: settings.noProxy });
+  const dispatcher = createProxyAgent(undici, settings, { headersTimeout: 0, bodyTimeout: 0 });
   const fetch: FetchLike = (url, init) => {
+    // A host NO_PROXY names is reached as without a proxy (no-proxy.ts).
+    if (getProxyFor(url, settings) === undefined) return client.fetch(url, init);
     if (init.body instanceof ReadableStream) return requestWithStream(undici, dispatcher, url, init);
     return undici.fetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
   };
-  return { fetch, proxied: true, close: () => dispatcher.close() };
+  return { fetch, proxied: true, close: async () => void (await Promise.all([dispatcher.close(), client.close()])) };
 }
 
 async function requestWithStream(undici: typeof import('undici'), dispatcher: import('undici').Dispatcher, url: string, init: RequestInit): Promise<Response> {

@@ -34,6 +34,8 @@ export interface TransportFailure {
   readonly code: string | undefined;
   /** The innermost message, with its code, secrets blanked out. */
   readonly text: string;
+  /** What to do, when the failure itself says it (a TLS failure: which certificate check failed); lower case, no final period. */
+  readonly advice?: string | undefined;
 }
 
 const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_ABORTED']);
@@ -48,7 +50,25 @@ export function describeTransportFailure(error: unknown, secrets: readonly strin
   // OpenSSL's own line (an address, a source file of Node's build) says nothing a user can act on.
   if (kind === 'plain-http') return { kind, code, text: PLAIN_HTTP_TEXT };
   const raw = code && !message.includes(code) && !code.startsWith('UND_ERR') ? `${code} (${message})` : message;
-  return { kind, code, text: redact(raw, secrets) };
+  return { kind, code, text: redact(raw, secrets), ...(kind === 'tls' && { advice: adviseOnTls(code) }) };
+}
+
+// OpenSSL's verification codes, as Node names them (`tls.TLSSocket.authorizationError`). Only an
+// unknown authority is cured by NODE_EXTRA_CA_CERTS; pointing to it for an expired certificate
+// or another host's certificate sends users after the wrong fix.
+const UNTRUSTED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED']);
+
+const TLS_ADVICE: Readonly<Record<string, string>> = {
+  CERT_HAS_EXPIRED: "the server's certificate has expired: renew it on the server (NODE_EXTRA_CA_CERTS cannot help), or check this machine's clock",
+  CERT_NOT_YET_VALID: "the server's certificate is not valid yet: check this machine's clock, or the certificate's start date",
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another host name: use a URL with a host name the certificate names (NODE_EXTRA_CA_CERTS cannot help)',
+};
+
+const UNTRUSTED_ADVICE = "the certificate is signed by no authority Node trusts (a self-signed certificate, or a TLS-intercepting proxy): set NODE_EXTRA_CA_CERTS to a PEM file with the authority's certificate";
+
+function adviseOnTls(code: string | undefined): string {
+  if (code !== undefined && UNTRUSTED.has(code)) return UNTRUSTED_ADVICE;
+  return (code !== undefined && TLS_ADVICE[code]) || `TLS could not be set up: check the URL's port and the server's certificate; a TLS-intercepting proxy needs its authority's certificate in NODE_EXTRA_CA_CERTS`;
 }
 
 const PLAIN_HTTP_TEXT = 'the server answered without TLS (OpenSSL: wrong version number)';

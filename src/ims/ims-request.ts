@@ -5,6 +5,7 @@
  */
 import { describeValue, InputError } from '../errors.ts';
 import { DEFAULT_IMS_URL, normalizeImsUrl } from './ims-url.ts';
+import { getProxyFor } from '../http/http-fetch.ts';
 import { createImsFetch, getProxySettings, type FetchLike } from './ims-fetch.ts';
 import { HttpAnswerTooLargeError, sendHttpRequest, type HttpAnswer, type HttpTransportError } from '../http/send-request.ts';
 import { toRemoteError, tooLargeError } from './transport-error.ts';
@@ -87,7 +88,8 @@ export async function withImsFetch<T>(options: ImsCallOptions, call: (fetch: Fet
   const settings = getProxySettings(env);
   const imsFetch = await createImsFetch(env);
   try {
-    return await call(imsFetch.fetch, settings && (settings.httpsProxy || settings.httpProxy));
+    // The proxy named in messages is the one the call takes (none when NO_PROXY names IMS's host).
+    return await call(imsFetch.fetch, getProxyFor(options.imsUrl ?? DEFAULT_IMS_URL, settings));
   } finally {
     await imsFetch.close();
   }

@@ -6,7 +6,7 @@
  */
 import { RemoteError } from '../errors.ts';
 import type { HttpAnswerTooLargeError } from '../http/answer-cap.ts';
-import { describeProxy } from '../http/http-fetch.ts';
+import { adviseOnProxyAuth, describeProxy } from '../http/http-fetch.ts';
 import { getUrlSecrets } from '../http/redact.ts';
 import { describeTransportFailure, type TransportFailureKind } from '../http/transport-failure.ts';
 
@@ -28,7 +28,10 @@ export function toRemoteError(error: unknown, context: FailureContext): RemoteEr
   // The proxy URL may carry a password; no library message should ever repeat it.
   const failure = describeTransportFailure(error, proxy ? getUrlSecrets(proxy) : []);
   const via = proxy ? ` through the proxy ${describeProxy(proxy)}` : '';
-  return new RemoteError(`Could not reach ${where}${via}: ${failure.text}. ${HINTS[failure.kind]}`, { code: 'E_IMS_UNREACHABLE', cause: error });
+  // A TLS failure carries its own advice (transport-failure.ts): which check failed decides the fix.
+  const advice = failure.kind === 'proxy-auth' ? adviseOnProxyAuth(proxy) : failure.advice;
+  const hint = advice ? `${advice[0]!.toUpperCase()}${advice.slice(1)}.` : HINTS[failure.kind];
+  return new RemoteError(`Could not reach ${where}${via}: ${failure.text}. ${hint}`, { code: 'E_IMS_UNREACHABLE', cause: error });
 }
 
 /**

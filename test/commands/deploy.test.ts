@@ -225,6 +225,16 @@ deployCommand('--dry-run: the curl commands exactly, the password as $AEM_PASSWO
   assert.is(ctx.standIn?.requests.length, 0);
 });
 
+deployCommand('--dry-run behind a proxy: each command takes the way deploy takes, the proxy by its variable, its password never shown', async (ctx) => {
+  const env = { AEM_USER: USER, HTTP_PROXY: 'http://proxyuser:pr0xy-secret@proxy.corp:3128', no_proxy: 'localhost,10.0.0.0/8' };
+  const run = await deploy(ctx.dir, [ZIP, '-t', 'https://aem.example', '-t', 'http://10.1.2.3:4502', '--dry-run'], env);
+  assert.is(run.code, 0);
+  const lines = run.stdout.split('\n');
+  assert.equal([lines[0], lines[2]], ['# https://aem.example through the proxy in $HTTP_PROXY, as deploy goes', `curl -sS -o /dev/null -w '%{http_code}\\n' -u "${USER}:$AEM_PASSWORD" --proxy "$HTTP_PROXY" --noproxy '' 'https://aem.example/crx/packmgr/service/script.html'`]);
+  assert.equal([lines[4], lines[6]], ['# http://10.1.2.3:4502 directly, as deploy goes (NO_PROXY names it, or no proxy is set for its scheme)', `curl -sS -o /dev/null -w '%{http_code}\\n' -u "${USER}:$AEM_PASSWORD" --noproxy '*' 'http://10.1.2.3:4502/crx/packmgr/service/script.html'`]);
+  assert.not.match(run.stdout + run.stderr, 'pr0xy-secret');
+});
+
 deployCommand('--dry-run --json: the commands in one object', async (ctx) => {
   const run = await deploy(ctx.dir, [ZIP, '-t', 'http://localhost:4502', '--dry-run', '--json', '--api', 'json']);
   const json = JSON.parse(run.stdout) as { dryRun: boolean; commands: string[]; targets: string[] };

@@ -43,6 +43,24 @@ renderSuite("shell and curl quoting: a quote in the path, ';' for curl, $ and \"
   assert.is(lines[2], `curl -sS -u "a\\"\\$b:$AEM_PASSWORD" -F 'file=@"it'\\''s;x.zip";type=application/zip' -F force=true -F install=true 'http://h/crx/packmgr/service.jsp'`);
 });
 
+renderSuite('proxy variables: each command takes the proxy deploy takes, by the variable it came from, or goes direct', () => {
+  // curl alone would send http://aem.example:4502 direct (it ignores upper-case HTTP_PROXY) and https through no proxy (no HTTPS_PROXY).
+  const proxyVariableFor = (url: string) => (url.startsWith('http://10.') ? undefined : 'HTTP_PROXY');
+  const lines = renderCurlCommands({ targets: [{ url: 'https://aem.example/ctx' }, { url: 'http://10.1.2.3:4502' }], api: 'json', user: 'admin', packageFile: 'p.zip', packagePath: '/etc/packages/g/p-1.zip', proxyVariableFor });
+  assert.equal(lines, [
+    '# https://aem.example/ctx through the proxy in $HTTP_PROXY, as deploy goes',
+    '# https://aem.example/ctx: wait for 405 (404 while AEM starts), then upload, then install',
+    `curl -sS -o /dev/null -w '%{http_code}\\n' -u "admin:$AEM_PASSWORD" --proxy "$HTTP_PROXY" --noproxy '' 'https://aem.example/ctx/crx/packmgr/service/script.html'`,
+    `curl -sS -u "admin:$AEM_PASSWORD" --proxy "$HTTP_PROXY" --noproxy '' -F 'package=@p.zip;type=application/zip' -F force=true 'https://aem.example/ctx/crx/packmgr/service/.json/?cmd=upload'`,
+    `curl -sS -u "admin:$AEM_PASSWORD" --proxy "$HTTP_PROXY" --noproxy '' -X POST 'https://aem.example/ctx/crx/packmgr/service/.json/etc/packages/g/p-1.zip?cmd=install'`,
+    '# http://10.1.2.3:4502 directly, as deploy goes (NO_PROXY names it, or no proxy is set for its scheme)',
+    '# http://10.1.2.3:4502: wait for 405 (404 while AEM starts), then upload, then install',
+    `curl -sS -o /dev/null -w '%{http_code}\\n' -u "admin:$AEM_PASSWORD" --noproxy '*' 'http://10.1.2.3:4502/crx/packmgr/service/script.html'`,
+    `curl -sS -u "admin:$AEM_PASSWORD" --noproxy '*' -F 'package=@p.zip;type=application/zip' -F force=true 'http://10.1.2.3:4502/crx/packmgr/service/.json/?cmd=upload'`,
+    `curl -sS -u "admin:$AEM_PASSWORD" --noproxy '*' -X POST 'http://10.1.2.3:4502/crx/packmgr/service/.json/etc/packages/g/p-1.zip?cmd=install'`,
+  ]);
+});
+
 renderSuite.run();
 
 // ---

@@ -118,9 +118,20 @@ proxySuite('a proxy that wants other credentials: unreachable, exit 3, its passw
     const result = (await deployPackage({ package: 'p.zip', targets: [ctx.standIn!.url], cwd: ctx.dir, env, now: NOW, retries: 0 })) as DeployResult;
     assert.is(result.exitCode, 3);
     assert.is(result.targets[0]?.outcome, 'unreachable');
-    assert.match(result.targets[0]?.message ?? '', 'Proxy response (407) !== 200 when HTTP Tunneling; the proxy wants credentials: give them in the proxy URL (http://user:password@host:port)); nothing was sent');
+    assert.match(result.targets[0]?.message ?? '', `Proxy response (407) !== 200 when HTTP Tunneling; the proxy ${proxy.url} refused the user and password of its URL: check them (in the URL, @ : / % in the password are written %40 %3A %2F %25)); nothing was sent`);
     assert.not.ok(JSON.stringify(result).includes('wrong-s3cret'));
     assert.is(ctx.standIn?.requests.length, 0);
+  } finally {
+    await proxy.close();
+  }
+});
+
+proxySuite('a proxy that wants credentials the URL does not give: named, and told where they go', async (ctx) => {
+  const proxy = await startLoopbackProxy({ credentials: 'ci:right' });
+  try {
+    const result = (await deployPackage({ package: 'p.zip', targets: [ctx.standIn!.url], cwd: ctx.dir, env: { ...ENV, HTTP_PROXY: proxy.url }, now: NOW, retries: 0 })) as DeployResult;
+    assert.is(result.exitCode, 3);
+    assert.match(result.targets[0]?.message ?? '', `Proxy response (407) !== 200 when HTTP Tunneling; the proxy ${proxy.url} wants credentials: give them in the proxy URL (http://user:password@host:port)); nothing was sent`);
   } finally {
     await proxy.close();
   }

@@ -2,8 +2,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { createNodeHttpClient } from '../../src/http/node-transport.ts';
 import { describeTransportFailure } from '../../src/http/transport-failure.ts';
-import { closedPort } from '../ims/loopback-proxy.ts';
+import { makeKeyMaterial } from '../ims/key-material.ts';
+import { closedPort, startLoopbackProxy } from '../ims/loopback-proxy.ts';
+import { createStreamingFetch } from '../../src/http/streaming-fetch.ts';
+import { describeAemFailure } from '../../src/deploy/aem-request.ts';
 
 function systemError(code: string, message: string): Error {
   return new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) });
@@ -60,6 +65,71 @@ describeSuite("https:// to a real plain-HTTP server is 'plain-http' (fetch and n
     const viaNode = await new Promise<unknown>((resolve) => void import('node:https').then((https) => https.get(url, () => resolve('answered')).on('error', resolve)));
     for (const error of [viaFetch, viaNode]) assert.equal(describeTransportFailure(error), { kind: 'plain-http', code: (error as { code?: string }).code ?? 'ERR_SSL_WRONG_VERSION_NUMBER', text: 'the server answered without TLS (OpenSSL: wrong version number)' });
   } finally {
+    server.close();
+  }
+});
+
+const UNTRUSTED = "the certificate is signed by no authority Node trusts (a self-signed certificate, or a TLS-intercepting proxy): set NODE_EXTRA_CA_CERTS to a PEM file with the authority's certificate";
+const EXPIRED = "the server's certificate has expired: renew it on the server (NODE_EXTRA_CA_CERTS cannot help), or check this machine's clock";
+const OTHER_HOST = 'the certificate is for another host name: use a URL with a host name the certificate names (NODE_EXTRA_CA_CERTS cannot help)';
+
+// NODE_EXTRA_CA_CERTS cures only an unknown authority: an expired certificate or another host's must not be sent there.
+const adviceCases: ReadonlyArray<readonly [string, string | undefined]> = [
+  ['DEPTH_ZERO_SELF_SIGNED_CERT', UNTRUSTED],
+  ['SELF_SIGNED_CERT_IN_CHAIN', UNTRUSTED],
+  ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', UNTRUSTED],
+  ['CERT_HAS_EXPIRED', EXPIRED],
+  ['CERT_NOT_YET_VALID', "the server's certificate is not valid yet: check this machine's clock, or the certificate's start date"],
+  ['ERR_TLS_CERT_ALTNAME_INVALID', OTHER_HOST],
+  ['ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE', "TLS could not be set up: check the URL's port and the server's certificate; a TLS-intercepting proxy needs its authority's certificate in NODE_EXTRA_CA_CERTS"],
+  ['ECONNREFUSED', undefined],
+];
+for (const [code, advice] of adviceCases) {
+  describeSuite(`${code} advises: ${advice ?? 'nothing'}`, () => {
+    assert.is(describeTransportFailure(systemError(code, 'what Node said')).advice, advice);
+  });
+}
+
+describeSuite('real certificates: self-signed, expired, another host; each with its own advice', async () => {
+  const day = 86_400_000;
+  const valid = makeKeyMaterial({ commonName: 'aem.example' });
+  const expired = makeKeyMaterial({ commonName: 'aem.example', notBefore: new Date(Date.now() - 30 * day), notAfter: new Date(Date.now() - day) });
+  // [server's key material, client trusts it, expected code, expected advice]; the URL's host 127.0.0.1 is never the certificate's.
+  const servers = [
+    [valid, false, 'DEPTH_ZERO_SELF_SIGNED_CERT', UNTRUSTED],
+    [expired, true, 'CERT_HAS_EXPIRED', EXPIRED],
+    [valid, true, 'ERR_TLS_CERT_ALTNAME_INVALID', OTHER_HOST],
+  ] as const;
+  for (const [material, trusted, code, advice] of servers) {
+    const server = createHttpsServer({ key: material.privateKeyPem, cert: material.certificatePem }, (_request, response) => response.end('ok'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = createNodeHttpClient(trusted ? { ca: [material.certificatePem] } : {});
+    try {
+      const error = await client.fetch(`https://127.0.0.1:${(server.address() as AddressInfo).port}/`, {}).catch((caught: unknown) => caught);
+      const failure = describeTransportFailure(error);
+      assert.equal([failure.kind, failure.code, failure.advice], ['tls', code, advice]);
+    } finally {
+      await client.close();
+      server.close();
+    }
+  }
+});
+
+describeSuite('a self-signed AEM behind HTTPS_PROXY: the same advice, and the message deploy prints says it', async () => {
+  const material = makeKeyMaterial({ commonName: '127.0.0.1' });
+  const server = createHttpsServer({ key: material.privateKeyPem, cert: material.certificatePem }, (_request, response) => response.end('ok'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const proxy = await startLoopbackProxy();
+  const client = await createStreamingFetch({ HTTPS_PROXY: proxy.url });
+  try {
+    const port = (server.address() as AddressInfo).port;
+    const failure = describeTransportFailure(await client.fetch(`https://127.0.0.1:${port}/`, {}).catch((caught: unknown) => caught));
+    assert.equal(proxy.connects, [`127.0.0.1:${port}`]);
+    assert.is(describeAemFailure(failure), `${failure.text}; ${UNTRUSTED}`);
+    assert.is(failure.code, 'DEPTH_ZERO_SELF_SIGNED_CERT');
+  } finally {
+    await client.close();
+    await proxy.close();
     server.close();
   }
 });

@@ -13,9 +13,9 @@ const settings: ReadonlyArray<readonly [string, Record<string, string>, ReturnTy
   ['no proxy variable: undefined (the global fetch is used)', {}, undefined],
   ['only NO_PROXY: undefined', { NO_PROXY: 'localhost' }, undefined],
   ['empty variables: undefined', { HTTPS_PROXY: ' ', HTTP_PROXY: '' }, undefined],
-  ['HTTPS_PROXY', { HTTPS_PROXY: 'http://proxy:3128' }, { httpProxy: '', httpsProxy: 'http://proxy:3128', noProxy: '' }],
-  ['HTTP_PROXY and NO_PROXY', { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.1,.corp' }, { httpProxy: 'http://proxy:3128', httpsProxy: '', noProxy: '127.0.0.1,.corp' }],
-  ['lower-case names win', { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2', no_proxy: 'a', NO_PROXY: 'b' }, { httpProxy: '', httpsProxy: 'http://lower:1', noProxy: 'a' }],
+  ['HTTPS_PROXY', { HTTPS_PROXY: 'http://proxy:3128' }, { httpProxy: '', httpsProxy: 'http://proxy:3128', noProxy: '', variables: { httpProxy: undefined, httpsProxy: 'HTTPS_PROXY' } }],
+  ['HTTP_PROXY and NO_PROXY', { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.1,.corp' }, { httpProxy: 'http://proxy:3128', httpsProxy: '', noProxy: '127.0.0.1,.corp', variables: { httpProxy: 'HTTP_PROXY', httpsProxy: undefined } }],
+  ['lower-case names win', { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2', no_proxy: 'a', NO_PROXY: 'b' }, { httpProxy: '', httpsProxy: 'http://lower:1', noProxy: 'a', variables: { httpProxy: undefined, httpsProxy: 'https_proxy' } }],
 ];
 for (const [title, env, expected] of settings) {
   getProxySettingsSuite(title, () => {
@@ -103,7 +103,7 @@ createImsFetchSuite('a proxy that wants credentials (407) is explained, and the 
     assert.unreachable('the proxy wants other credentials');
   } catch (error) {
     assert.instance(error, RemoteError);
-    assert.match((error as Error).message, /through the proxy http:\/\/127\.0\.0\.1:\d+: Proxy response \(407\) !== 200 when HTTP Tunneling\. The proxy wants credentials/);
+    assert.is((error as Error).message, `Could not reach IMS at ${standInUrl(ctx)}/ims/token/v3 through the proxy ${proxy.url}: Proxy response (407) !== 200 when HTTP Tunneling. The proxy ${proxy.url} refused the user and password of its URL: check them (in the URL, @ : / % in the password are written %40 %3A %2F %25).`);
     assert.not.ok((error as Error).message.includes('wrong-pw'));
   } finally {
     await proxy.close();
