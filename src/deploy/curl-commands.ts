@@ -7,7 +7,9 @@
  * set, each command names the proxy deploy takes for its target (`--proxy "$HTTPS_PROXY"`, never
  * the value, which may hold a password) or goes direct (`--noproxy '*'`): curl alone reads
  * `http_proxy` only in lower case, does not send https through `HTTP_PROXY`, and has its own
- * `NO_PROXY` rules, so it would not always take the way deploy takes.
+ * `NO_PROXY` rules, so it would not always take the way deploy takes. Every command but the
+ * readiness probe has `--fail-with-body` (curl 7.76): an HTTP error fails the step and shows AEM's
+ * page; the first line of each block says where the verdict of a 200 is.
  */
 import type { PackmgrApi } from './install-package.ts';
 import { READINESS_PATH } from './readiness.ts';
@@ -69,16 +71,16 @@ function renderInstall(plan: CurlPlan, target: DeployTarget, auth: string): stri
   if (plan.api === 'jsp') {
     const fields = SERVICE_JSP_FIELDS.map((f) => `-F ${f.name}=${f.value}`).join(' ');
     return [
-      `# ${target.url}: wait for 405 (404 while AEM starts), then upload and install`,
+      `# ${target.url}: wait for 405 (404 while AEM starts), then upload and install (HTTP 200 for a failed install too: the verdict is the answer's <status code> and its E lines)`,
       probe,
-      `curl -sS ${auth} -F ${fileField('file', plan.packageFile, 'application/zip')} ${fields} ${quoted(targetPath(target, SERVICE_JSP_PATH))}`,
+      `curl -sS --fail-with-body ${auth} -F ${fileField('file', plan.packageFile, 'application/zip')} ${fields} ${quoted(targetPath(target, SERVICE_JSP_PATH))}`,
     ];
   }
-  const install = plan.packagePath === undefined ? [`# install: POST …/.json<path>?cmd=install with the "path" of the upload answer`] : [`curl -sS ${auth} -X POST ${quoted(targetPath(target, getInstallPath(plan.packagePath)))}`];
+  const install = plan.packagePath === undefined ? [`# install: POST …/.json<path>?cmd=install with the "path" of the upload answer`] : [`curl -sS --fail-with-body ${auth} -X POST ${quoted(targetPath(target, getInstallPath(plan.packagePath)))}`];
   return [
-    `# ${target.url}: wait for 405 (404 while AEM starts), then upload, then install`,
+    `# ${target.url}: wait for 405 (404 while AEM starts), then upload, then install (the verdict is each answer's "success")`,
     probe,
-    `curl -sS ${auth} -F ${fileField('package', plan.packageFile, 'application/zip')} -F force=true ${quoted(targetPath(target, getUploadPath()))}`,
+    `curl -sS --fail-with-body ${auth} -F ${fileField('package', plan.packageFile, 'application/zip')} -F force=true ${quoted(targetPath(target, getUploadPath()))}`,
     ...install,
   ];
 }
@@ -89,12 +91,12 @@ function renderKeystore(keystore: NonNullable<CurlPlan['keystore']>, target: Dep
   const alias = quoted(`alias=${keystore.alias}`);
   return [
     `# ${target.url}: the key of ${keystore.home} under alias '${keystore.alias}'`,
-    `curl -sS ${auth} ${quoted(targetPath(target, `${home}.ks.json`))}`,
+    `curl -sS --fail-with-body ${auth} ${quoted(targetPath(target, `${home}.ks.json`))}`,
     `# when "exists" is false:`,
-    `curl -sS ${auth} --data-urlencode ':operation=createStore' --data-urlencode "newPassword=$AEM_KEYSTORE_PASSWORD" --data-urlencode "rePassword=$AEM_KEYSTORE_PASSWORD" ${html}`,
+    `curl -sS --fail-with-body ${auth} --data-urlencode ':operation=createStore' --data-urlencode "newPassword=$AEM_KEYSTORE_PASSWORD" --data-urlencode "rePassword=$AEM_KEYSTORE_PASSWORD" ${html}`,
     `# when alias '${keystore.alias}' is not there:`,
     [
-      `curl -sS ${auth} -F ${fileField('keyStore', keystore.file, 'application/x-pkcs12')}`,
+      `curl -sS --fail-with-body ${auth} -F ${fileField('keyStore', keystore.file, 'application/x-pkcs12')}`,
       `--form-string "keyStorePass=$IOEVENTS_KEYSTORE_PASSWORD" --form-string ${alias}`,
       `--form-string "keyPassword=$IOEVENTS_KEYSTORE_PASSWORD" --form-string ${quoted(`newAlias=${keystore.alias}`)} ${html}`,
     ].join(' '),

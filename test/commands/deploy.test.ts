@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -216,13 +216,33 @@ deployCommand('--dry-run: the curl commands exactly, the password as $AEM_PASSWO
   assert.is(
     run.stdout,
     [
-      '# http://localhost:4502: wait for 405 (404 while AEM starts), then upload and install',
+      '# http://localhost:4502: wait for 405 (404 while AEM starts), then upload and install (HTTP 200 for a failed install too: the verdict is the answer\'s <status code> and its E lines)',
       `curl -sS -o /dev/null -w '%{http_code}\\n' -u "${USER}:$AEM_PASSWORD" 'http://localhost:4502/crx/packmgr/service/script.html'`,
-      `curl -sS -u "${USER}:$AEM_PASSWORD" -F 'file=@${ZIP};type=application/zip' -F force=true -F install=true 'http://localhost:4502/crx/packmgr/service.jsp'`,
+      `curl -sS --fail-with-body -u "${USER}:$AEM_PASSWORD" -F 'file=@${ZIP};type=application/zip' -F force=true -F install=true 'http://localhost:4502/crx/packmgr/service.jsp'`,
       '',
     ].join('\n'),
   );
   assert.is(ctx.standIn?.requests.length, 0);
+});
+
+deployCommand('--dry-run commands run in bash against Package Manager: the install goes through; a wrong password fails the step (curl exit 22)', async (ctx) => {
+  const run = await deploy(ctx.dir, [ZIP, '-t', ctx.standIn!.url, '--dry-run'], { AEM_USER: USER });
+  assert.is(run.code, 0);
+  const upload = run.stdout.split('\n').find((line) => line.includes('service.jsp'))!;
+  // Asynchronously: the stand-in answers from this process.
+  const bash = (password: string) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile('bash', ['--noprofile', '--norc', '-c', upload], { cwd: ctx.dir, env: { PATH: process.env.PATH, AEM_PASSWORD: password }, encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+  const good = await bash(PASSWORD);
+  assert.is(good.status, 0, good.stderr);
+  assert.match(good.stdout, '<status code="200">ok</status>');
+  assert.is(ctx.standIn!.installs(), 1);
+  // A 401: without --fail-with-body curl would exit 0 here.
+  const refused = await bash('wrong-Password-99');
+  assert.is(refused.status, 22);
 });
 
 deployCommand('--dry-run behind a proxy: each command takes the way deploy takes, the proxy by its variable, its password never shown', async (ctx) => {
@@ -240,7 +260,7 @@ deployCommand('--dry-run --json: the commands in one object', async (ctx) => {
   const json = JSON.parse(run.stdout) as { dryRun: boolean; commands: string[]; targets: string[] };
   assert.is(json.dryRun, true);
   assert.equal(json.targets, ['http://localhost:4502']);
-  assert.is(json.commands.at(-1), `curl -sS -u "${USER}:$AEM_PASSWORD" -X POST 'http://localhost:4502/crx/packmgr/service/.json/etc/packages/aem-ioevents/eventproxy-config-1.0.0.zip?cmd=install'`);
+  assert.is(json.commands.at(-1), `curl -sS --fail-with-body -u "${USER}:$AEM_PASSWORD" -X POST 'http://localhost:4502/crx/packmgr/service/.json/etc/packages/aem-ioevents/eventproxy-config-1.0.0.zip?cmd=install'`);
 });
 
 deployCommand('--keystore: the package, then the key of the configuration; a second run finds it there', async (ctx) => {
