@@ -292,6 +292,17 @@ buildCommand('a template whose package would not validate: exit 1 with the findi
   assertNoSecret(run);
 });
 
+buildCommand('a copy of a built-in template whose filter root is /etc (the install would replace all of /etc): exit 2 naming the file and filter, nothing written', async ({ dir }) => {
+  writeEditedTemplate(dir, 'wide', '  - root: /etc/cloudservices/eventproxy/{{cloudService.name}}\n', '  - root: /etc\n');
+  const run = await build(dir, ['--template', './wide']);
+  assert.is(run.code, 2, run.stderr);
+  assert.is(
+    run.stderr.split('\n').find((line) => line.startsWith('error: ')),
+    `error: template ${join(dir, 'wide', 'template.yaml')} filters[0] (root: /etc): the filter root /etc is a top-level node of the repository; installing the package would replace or change it on AEM. Give the path of the node the template writes (such as /etc/cloudservices/eventproxy/<name>)`,
+  );
+  assert.not.ok(existsSync(join(dir, 'dist')));
+});
+
 buildCommand('a finding that would quote a secret (a user template gives the client secret a type it does not fit) shows *** instead', async ({ dir }) => {
   writeEditedTemplate(dir, 'typed', "clientSecret: { value: '{{cloudService.clientSecret}}',", "clientSecret: { value: '{{cloudService.clientSecret}}', type: Long,");
   const run = await build(dir, ['--template', './typed', '--json']);
