@@ -303,6 +303,18 @@ buildCommand('a copy of a built-in template whose filter root is /etc (the insta
   assert.not.ok(existsSync(join(dir, 'dist')));
 });
 
+buildCommand('a copy of a built-in template with a misspelled key and a misspelled {{key}}: exit 2 naming the file, each line and key, with the likely spelling', async ({ dir }) => {
+  writeEditedTemplate(dir, 'typo', "clientSecret: { value: '{{cloudService.clientSecret}}', status: inferred,", "clientSecret: { value: '{{cloudService.clientsecret}}', stauts: inferred,");
+  const run = await build(dir, ['--template', './typo']);
+  assert.is(run.code, 2, run.stderr);
+  const lines = run.stderr.split('\n');
+  assert.is(lines[0], `error: template ${join(dir, 'typo', 'template.yaml')} is not valid:`);
+  assert.is(lines[1], '  - nodes[0].children[0].properties.clientSecret.stauts at line 82, column 67: unknown key; did you mean status? (expected value, type, when, status, source)');
+  assert.is(lines[3], '  - nodes[0].children[0].properties.clientSecret.status at line 82, column 11: expected one of confirmed, inferred, but it is missing');
+  assert.match(lines[2]!, /^  - nodes\[0\]\.children\[0\]\.properties\.clientSecret\.value at line 82, column 27: 'cloudService\.clientsecret' is not a template context key; did you mean cloudService\.clientSecret\? \(package\.group, /);
+  assert.not.ok(existsSync(join(dir, 'dist')));
+});
+
 buildCommand('a finding that would quote a secret (a user template gives the client secret a type it does not fit) shows *** instead', async ({ dir }) => {
   writeEditedTemplate(dir, 'typed', "clientSecret: { value: '{{cloudService.clientSecret}}',", "clientSecret: { value: '{{cloudService.clientSecret}}', type: Long,");
   const run = await build(dir, ['--template', './typed', '--json']);
