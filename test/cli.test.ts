@@ -138,7 +138,7 @@ secretsSuite('a template that puts the client secret into a node path: exit 2 na
   assert.is(
     run.stderr,
     `error: template ${join(dir, 'tpl', 'template.yaml')} is not valid:\n` +
-      "  - nodes[0].path: {{cloudService.clientSecret}} is a secret and cannot be part of a repository path, which the package's entry names, its filter and the build report show; use it in a property value\n",
+      "  - nodes[0].path at line 64, column 5: {{cloudService.clientSecret}} is a secret and cannot be part of a repository path, which the package's entry names, its filter and the build report show; use it in a property value\n",
   );
   assert.is(run.stdout, '');
   assert.not.ok(existsSync(join(dir, 'dist')), 'nothing written');

@@ -71,6 +71,11 @@ export function findFieldPositions(text: string, format: ConfigFormat): Map<stri
   return format === 'json' ? jsonPositions(body) : yamlPositions(body);
 }
 
+/** The position of the field at `path` (`nodes[0].properties.apiKey`) or of its nearest enclosing field in the file. */
+export function findNearestPosition(path: string, positions: ReadonlyMap<string, FieldPosition>): FieldPosition | undefined {
+  return nearest(path, positions, '');
+}
+
 // The position of `path` or of its nearest enclosing field, not going up to `stop` or above it.
 function nearest(path: string, positions: ReadonlyMap<string, FieldPosition>, stop: string): FieldPosition | undefined {
   for (let at: string | undefined = path; at !== undefined && at !== stop; at = parentPath(at)) {

@@ -3,7 +3,10 @@
  * each with its place in the file (`nodes[0].children[0].properties.apiKey: …`).
  */
 import { locateIssue } from '../config/config-error.ts';
+import { childPath } from '../config/field-path.ts';
+import { findFieldPositions, findNearestPosition } from '../config/field-positions.ts';
 import { parseYamlText } from '../config/parse-yaml.ts';
+import { suggestKey } from '../config/unknown-keys.ts';
 import { InputError } from '../errors.ts';
 import type { PropertyType } from '../docview/docview-property.ts';
 import { describeName, getWritableJcrNameError } from '../packaging/jcr-name.ts';
@@ -19,6 +22,12 @@ const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
 type Raw = Record<string, unknown>;
 
+/** One problem of a template: its field path and what is wrong. */
+interface Problem {
+  readonly where: string;
+  readonly message: string;
+}
+
 /** Parses and checks a template; `label` (the file) prefixes every message. */
 export function parseTemplate(text: string, label: string): Template {
   // The configuration's YAML reader: its limits (nesting depth, alias cycles, alias count) hold
@@ -29,9 +38,9 @@ export function parseTemplate(text: string, label: string): Template {
     throw new InputError(`template ${label} is not valid YAML: ${issues.join('; ')}`, { code: 'E_TEMPLATE' });
   }
   const raw = parsed.value;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const check = new Checker(problems);
-  const root = check.object(raw, 'template', ['name', 'title', 'aem', 'flows', 'packageType', 'namespaces', 'filters', 'nodes', 'checks']);
+  const root = check.object(raw, '', ['name', 'title', 'aem', 'flows', 'packageType', 'namespaces', 'filters', 'nodes', 'checks']);
   const template: Template = {
     name: check.string(root.name, 'name'),
     title: check.string(root.title, 'title'),
@@ -44,7 +53,13 @@ export function parseTemplate(text: string, label: string): Template {
     checks: readChecks(check, root.checks),
   };
   if (problems.length > 0) {
-    throw new InputError(`template ${label} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, { code: 'E_TEMPLATE' });
+    // Positions cost a second parse: only for a template with problems.
+    const positions = findFieldPositions(text, 'yaml');
+    const lines = problems.map(({ where, message }) => {
+      const at = findNearestPosition(where, positions);
+      return `  - ${where || 'template'}${at === undefined ? '' : ` at line ${at.line}, column ${at.column}`}: ${message}`;
+    });
+    throw new InputError(`template ${label} is not valid:\n${lines.join('\n')}`, { code: 'E_TEMPLATE' });
   }
   return template;
 }
@@ -55,10 +70,10 @@ function readFlows(check: Checker, value: unknown): TemplateFlow[] {
   return check.list(value ?? [], 'flows').map((f, i): TemplateFlow => {
     const where = `flows[${i}]`;
     const raw = check.object(f, where, ['flow', 'aem', 'caveats', 'source']);
-    if (seen.has(raw.flow)) check.fail(`${where}.flow: '${String(raw.flow)}' is listed twice`);
+    if (seen.has(raw.flow)) check.fail(`${where}.flow`, `'${String(raw.flow)}' is listed twice`);
     seen.add(raw.flow);
     const caveats = check.list(raw.caveats ?? [], `${where}.caveats`).map((c, j) => check.string(c, `${where}.caveats[${j}]`));
-    for (const id of caveats) if (id !== '' && !isSetupNoticeId(id)) check.fail(`${where}.caveats: '${id}' is not a setup notice (${Object.keys(SETUP_NOTICES).join(', ')})`);
+    for (const id of caveats) if (id !== '' && !isSetupNoticeId(id)) check.fail(`${where}.caveats`, `'${id}' is not a setup notice (${Object.keys(SETUP_NOTICES).join(', ')})`);
     return {
       flow: check.oneOf(raw.flow, `${where}.flow`, ['jwt', 'oauth'] as const),
       aem: check.list(raw.aem, `${where}.aem`).map((v, j) => check.string(v, `${where}.aem[${j}]`)),
@@ -75,16 +90,16 @@ function readChecks(check: Checker, value: unknown): TemplateCheck[] {
     const where = `checks[${i}]`;
     const raw = check.object(c, where, ['tag', 'path', 'ping', 'status', 'source']);
     const entry = readEntry(check, raw, where);
-    if ((raw.tag === undefined) === (raw.path === undefined)) check.fail(`${where}: give either tag (a Sling health-check tag) or path (a status servlet)`);
+    if ((raw.tag === undefined) === (raw.path === undefined)) check.fail(where, `give either tag (a Sling health-check tag) or path (a status servlet)`);
     if (raw.tag !== undefined) {
       const tag = check.string(raw.tag, `${where}.tag`);
-      if (tag !== '' && !/^[A-Za-z0-9_.-]+$/.test(tag)) check.fail(`${where}.tag: expected letters, digits, '.', '_' or '-', got ${JSON.stringify(tag)}`);
-      if (raw.ping !== undefined) check.fail(`${where}.ping: only a status servlet (path) can be a ping`);
+      if (tag !== '' && !/^[A-Za-z0-9_.-]+$/.test(tag)) check.fail(`${where}.tag`, `expected letters, digits, '.', '_' or '-', got ${JSON.stringify(tag)}`);
+      if (raw.ping !== undefined) check.fail(`${where}.ping`, `only a status servlet (path) can be a ping`);
       return { ...entry, kind: 'health', tag };
     }
     const path = check.string(raw.path, `${where}.path`);
-    if (path !== '' && !/^(\/[A-Za-z0-9_.-]+)+\.json$/.test(path)) check.fail(`${where}.path: expected a servlet path such as /bin/aio/workspace.json, got ${JSON.stringify(path)}`);
-    if (raw.ping !== undefined && typeof raw.ping !== 'boolean') check.fail(`${where}.ping: expected true or false`);
+    if (path !== '' && !/^(\/[A-Za-z0-9_.-]+)+\.json$/.test(path)) check.fail(`${where}.path`, `expected a servlet path such as /bin/aio/workspace.json, got ${JSON.stringify(path)}`);
+    if (raw.ping !== undefined && typeof raw.ping !== 'boolean') check.fail(`${where}.ping`, `expected true or false`);
     return { ...entry, kind: 'status', path, ping: raw.ping === true };
   });
 }
@@ -132,7 +147,7 @@ function readNode(check: Checker, value: unknown, where: string, naming: 'path' 
 // A property is one spec, or a list of variants: render keeps the first whose `when` holds.
 function readVariants(check: Checker, name: string, value: unknown, where: string): TemplateProperty[] {
   if (!Array.isArray(value)) return [readProperty(check, name, value, where)];
-  if (value.length === 0) check.fail(`${where}: expected a property spec, or a non-empty list of variants`);
+  if (value.length === 0) check.fail(where, `expected a property spec, or a non-empty list of variants`);
   return value.map((variant, i) => readProperty(check, name, variant, `${where}[${i}]`));
 }
 
@@ -151,7 +166,7 @@ function readProperty(check: Checker, name: string, value: unknown, where: strin
 function readFile(check: Checker, value: unknown, where: string): TemplateFile {
   const raw = check.object(value, where, ['name', 'content', 'when', 'status', 'source']);
   const content = check.string(raw.content, `${where}.content`);
-  if (!isTemplateContextKey(content) || TEMPLATE_CONTEXT_KEYS[content] !== 'bytes') check.fail(`${where}.content: '${content}' is not a template context key holding bytes (${bytesKeys().join(', ')})`);
+  if (!isTemplateContextKey(content) || TEMPLATE_CONTEXT_KEYS[content] !== 'bytes') check.fail(`${where}.content`, `'${content}' is not a template context key holding bytes (${bytesKeys().join(', ')})`);
   return { ...readEntry(check, raw, where), name: check.jcrName(raw.name, `${where}.name`), content };
 }
 
@@ -161,30 +176,35 @@ function bytesKeys(): string[] {
 
 // Collects problems instead of throwing, so one run reports all of them.
 class Checker {
-  constructor(private readonly problems: string[]) {}
+  constructor(private readonly problems: Problem[]) {}
 
-  fail(message: string): void {
-    this.problems.push(message);
+  // `where`: the field path (`nodes[0].properties.apiKey`), which also finds the problem's line.
+  fail(where: string, message: string): void {
+    this.problems.push({ where, message });
   }
 
   object(value: unknown, where: string, allowed?: readonly string[]): Raw {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      this.fail(`${where}: expected a mapping`);
+      this.fail(where, `expected a mapping`);
       return {};
     }
-    for (const key of Object.keys(value)) if (allowed && !allowed.includes(key)) this.fail(`${where}: unknown key '${key}' (expected ${allowed.join(', ')})`);
+    for (const key of Object.keys(value)) {
+      if (allowed === undefined || allowed.includes(key)) continue;
+      const guess = suggestKey(key, allowed);
+      this.fail(childPath(where, key), `unknown key${guess === undefined ? '' : `; did you mean ${guess}?`} (expected ${allowed.join(', ')})`);
+    }
     return value as Raw;
   }
 
   list(value: unknown, where: string): unknown[] {
     if (Array.isArray(value)) return value;
-    this.fail(`${where}: expected a list`);
+    this.fail(where, `expected a list`);
     return [];
   }
 
   string(value: unknown, where: string): string {
     if (typeof value === 'string' && value !== '') return value;
-    this.fail(`${where}: expected a non-empty string`);
+    this.fail(where, `expected a non-empty string`);
     return '';
   }
 
@@ -200,26 +220,28 @@ class Checker {
   path(value: unknown, where: string): string {
     const text = this.text(value, where);
     for (const [, key = ''] of text.matchAll(PLACEHOLDER)) {
-      if (SECRET_CONTEXT_KEYS.includes(key.trim())) this.fail(`${where}: {{${key.trim()}}} is a secret and cannot be part of a repository path, which the package's entry names, its filter and the build report show; use it in a property value`);
+      if (SECRET_CONTEXT_KEYS.includes(key.trim())) this.fail(where, `{{${key.trim()}}} is a secret and cannot be part of a repository path, which the package's entry names, its filter and the build report show; use it in a property value`);
     }
     return text;
   }
 
   contextKey(key: string, where: string): string {
-    if (!isTemplateContextKey(key)) this.fail(`${where}: '${key}' is not a template context key (${Object.keys(TEMPLATE_CONTEXT_KEYS).join(', ')})`);
+    if (isTemplateContextKey(key)) return key;
+    const guess = suggestKey(key, Object.keys(TEMPLATE_CONTEXT_KEYS));
+    this.fail(where, `'${key}' is not a template context key${guess === undefined ? '' : `; did you mean ${guess}?`} (${Object.keys(TEMPLATE_CONTEXT_KEYS).join(', ')})`);
     return key;
   }
 
   jcrName(value: unknown, where: string): string {
     const name = this.string(value, where);
     const error = name ? getWritableJcrNameError(name) : undefined;
-    if (error !== undefined) this.fail(`${where}: ${describeName(name)} is not a valid JCR name: ${error}`);
+    if (error !== undefined) this.fail(where, `${describeName(name)} is not a valid JCR name: ${error}`);
     return name;
   }
 
   oneOf<T extends string>(value: unknown, where: string, allowed: readonly T[]): T {
     if (allowed.includes(value as T)) return value as T;
-    this.fail(`${where}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+    this.fail(where, `expected one of ${allowed.join(', ')}, ${value === undefined ? 'but it is missing' : `got ${JSON.stringify(value)}`}`);
     return allowed[0]!;
   }
 }

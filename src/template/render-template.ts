@@ -10,6 +10,7 @@ import type { PathFilterSet, WorkspaceFilter } from '../packaging/workspace-filt
 import type { NameStatus, Template, TemplateEntry, TemplateNode, TemplateProperty } from './template.ts';
 import { getContextValue, isPresent, type TemplateContext } from './template-context.ts';
 import { isKept as keep, keptProperties } from './template-keys.ts';
+import { checkFilterRoots, type RenderedRoot } from './filter-roots.ts';
 
 /** One name the package contains, with its status (for the build report). */
 export interface RenderedName {
@@ -51,17 +52,22 @@ export function renderTemplate(template: Template, context: TemplateContext): Re
     usedKeys.add(key);
     return lookupValue(context, key, where);
   };
-  const where = `template ${template.name}`;
-  const filterSets = template.filters.filter((f) => keep(f, context)).map((f): PathFilterSet => {
+  const label = template.file ?? template.name;
+  const where = `template ${label}`;
+  const roots: RenderedRoot[] = [];
+  const filterSets = template.filters.flatMap((f, index): PathFilterSet[] => {
+    if (!keep(f, context)) return [];
     const root = checkPath(resolveText(f.root, lookup, `${where} filter root`), `${where} filter root ${f.root}`);
     names.push(named(root, 'filter', f));
-    return { root, rules: f.rules, ...(f.mode !== undefined && { mode: f.mode }) };
+    roots.push({ root, written: f.root, index });
+    return [{ root, rules: f.rules, ...(f.mode !== undefined && { mode: f.mode }) }];
   });
   const out: Collected = { names, files: [], context, lookup, usedKeys };
   const nodes = template.nodes.filter((n) => keep(n, context)).map((top): RenderedNode => {
     const path = checkPath(resolveText(top.path ?? '', lookup, `${where} node ${top.path}`), `${where} node ${top.path}`);
     return { path, node: renderNode(top, path, out) };
   });
+  checkFilterRoots(roots, new Set(names.filter((n) => n.kind !== 'filter').map((n) => n.path)), label);
   return { filter: { filterSets }, nodes, files: out.files, names, usedKeys };
 }
 

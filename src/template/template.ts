@@ -87,6 +87,8 @@ export type TemplateCheck =
 /** A whole template. */
 export interface Template {
   readonly name: string;
+  /** The `template.yaml` of a user's own template (`--template DIR`), which messages name; built-in ones have none. */
+  readonly file?: string;
   readonly title: string;
   /** AEM versions the template serves, e.g. `['6.2', '6.3']`. */
   readonly aem: readonly string[];
@@ -166,5 +168,6 @@ export async function readTemplate(nameOrAlias: string, cwd: string): Promise<Te
     },
   });
   const text = bytes.toString('utf8');
-  return (isPath ? undefined : findCompiledTemplate(readCompiledTemplates(), nameOrDir, text)) ?? parseTemplate(text, file);
+  if (isPath) return { ...parseTemplate(text, file), file };
+  return findCompiledTemplate(readCompiledTemplates(), nameOrDir, text) ?? parseTemplate(text, file);
 }

@@ -156,7 +156,7 @@ hostile('a template node name holding U+0000 is exit 2 naming its place and the 
   assert.is(run.code, 2);
   assert.is(
     run.stderr,
-    `error: template ${join(dir, 'nul', 'template.yaml')} is not valid:\n  - nodes[0].children[0].name: "jcr:con\\u0000tent" is not a valid JCR name: the character U+0000 is not allowed: XML 1.0 and JCR names cannot hold it\n`,
+    `error: template ${join(dir, 'nul', 'template.yaml')} is not valid:\n  - nodes[0].children[0].name at line 70, column 9: "jcr:con\\u0000tent" is not a valid JCR name: the character U+0000 is not allowed: XML 1.0 and JCR names cannot hold it\n`,
   );
   assert.not.ok(existsSync(join(dir, 'dist')));
 });

@@ -292,6 +292,29 @@ buildCommand('a template whose package would not validate: exit 1 with the findi
   assertNoSecret(run);
 });
 
+buildCommand('a copy of a built-in template whose filter root is /etc (the install would replace all of /etc): exit 2 naming the file and filter, nothing written', async ({ dir }) => {
+  writeEditedTemplate(dir, 'wide', '  - root: /etc/cloudservices/eventproxy/{{cloudService.name}}\n', '  - root: /etc\n');
+  const run = await build(dir, ['--template', './wide']);
+  assert.is(run.code, 2, run.stderr);
+  assert.is(
+    run.stderr.split('\n').find((line) => line.startsWith('error: ')),
+    `error: template ${join(dir, 'wide', 'template.yaml')} filters[0] (root: /etc): the filter root /etc is a top-level node of the repository; installing the package would replace or change it on AEM. Give the path of the node the template writes (such as /etc/cloudservices/eventproxy/<name>)`,
+  );
+  assert.not.ok(existsSync(join(dir, 'dist')));
+});
+
+buildCommand('a copy of a built-in template with a misspelled key and a misspelled {{key}}: exit 2 naming the file, each line and key, with the likely spelling', async ({ dir }) => {
+  writeEditedTemplate(dir, 'typo', "clientSecret: { value: '{{cloudService.clientSecret}}', status: inferred,", "clientSecret: { value: '{{cloudService.clientsecret}}', stauts: inferred,");
+  const run = await build(dir, ['--template', './typo']);
+  assert.is(run.code, 2, run.stderr);
+  const lines = run.stderr.split('\n');
+  assert.is(lines[0], `error: template ${join(dir, 'typo', 'template.yaml')} is not valid:`);
+  assert.is(lines[1], '  - nodes[0].children[0].properties.clientSecret.stauts at line 82, column 67: unknown key; did you mean status? (expected value, type, when, status, source)');
+  assert.is(lines[3], '  - nodes[0].children[0].properties.clientSecret.status at line 82, column 11: expected one of confirmed, inferred, but it is missing');
+  assert.match(lines[2]!, /^  - nodes\[0\]\.children\[0\]\.properties\.clientSecret\.value at line 82, column 27: 'cloudService\.clientsecret' is not a template context key; did you mean cloudService\.clientSecret\? \(package\.group, /);
+  assert.not.ok(existsSync(join(dir, 'dist')));
+});
+
 buildCommand('a finding that would quote a secret (a user template gives the client secret a type it does not fit) shows *** instead', async ({ dir }) => {
   writeEditedTemplate(dir, 'typed', "clientSecret: { value: '{{cloudService.clientSecret}}',", "clientSecret: { value: '{{cloudService.clientSecret}}', type: Long,");
   const run = await build(dir, ['--template', './typed', '--json']);

@@ -78,13 +78,13 @@ nodes:
     templateError(bad),
     [
       'template bad.yaml is not valid:',
-      "  - template: unknown key 'colour' (expected name, title, aem, flows, packageType, namespaces, filters, nodes, checks)",
-      '  - filters[0].status: expected one of confirmed, inferred, got undefined',
-      `  - filters[0].root: 'cloudService.nmae' is not a template context key (${CONTEXT_KEYS})`,
-      "  - nodes[0].properties.a/b: 'a/b' is not a valid JCR name: '/' not allowed in name",
-      '  - nodes[0].properties.c.type: expected one of undefined, String, Binary, Long, Double, Decimal, Date, Boolean, Name, Path, Reference, WeakReference, URI, got "Integer"',
-      '  - nodes[0].status: expected one of confirmed, inferred, got "guessed"',
-      "  - nodes[0].files[0].content: 'cloudService.name' is not a template context key holding bytes (keystore.bytes)",
+      "  - colour at line 4, column 1: unknown key (expected name, title, aem, flows, packageType, namespaces, filters, nodes, checks)",
+      '  - filters[0].status at line 6, column 5: expected one of confirmed, inferred, but it is missing',
+      `  - filters[0].root at line 6, column 5: 'cloudService.nmae' is not a template context key; did you mean cloudService.name? (${CONTEXT_KEYS})`,
+      "  - nodes[0].properties.a/b at line 11, column 7: 'a/b' is not a valid JCR name: '/' not allowed in name",
+      '  - nodes[0].properties.c.type at line 12, column 41: expected one of undefined, String, Binary, Long, Double, Decimal, Date, Boolean, Name, Path, Reference, WeakReference, URI, got "Integer"',
+      '  - nodes[0].status at line 9, column 5: expected one of confirmed, inferred, got "guessed"',
+      "  - nodes[0].files[0].content at line 15, column 9: 'cloudService.name' is not a template context key holding bytes (keystore.bytes)",
     ].join('\n'),
   );
 });
@@ -107,10 +107,10 @@ nodes:
     templateError(bad),
     [
       'template bad.yaml is not valid:',
-      `  - filters[0].root: 'constructor' is not a template context key (${CONTEXT_KEYS})`,
-      `  - nodes[0].path: 'toString' is not a template context key (${CONTEXT_KEYS})`,
-      `  - nodes[0].when: '__proto__' is not a template context key (${CONTEXT_KEYS})`,
-      "  - nodes[0].files[0].content: 'hasOwnProperty' is not a template context key holding bytes (keystore.bytes)",
+      `  - filters[0].root at line 5, column 5: 'constructor' is not a template context key (${CONTEXT_KEYS})`,
+      `  - nodes[0].path at line 8, column 5: 'toString' is not a template context key (${CONTEXT_KEYS})`,
+      `  - nodes[0].when at line 10, column 5: '__proto__' is not a template context key (${CONTEXT_KEYS})`,
+      "  - nodes[0].files[0].content at line 12, column 20: 'hasOwnProperty' is not a template context key holding bytes (keystore.bytes)",
     ].join('\n'),
   );
 });
@@ -133,9 +133,9 @@ nodes:
     templateError(bad),
     [
       'template bad.yaml is not valid:',
-      `  - filters[0].root: {{cloudService.clientSecret}} ${refused}`,
-      `  - nodes[0].path: {{keystore.protectedPassword}} ${refused}`,
-      `  - nodes[1].path: {{privateKey.encodedPkcs8}} ${refused}`,
+      `  - filters[0].root at line 5, column 5: {{cloudService.clientSecret}} ${refused}`,
+      `  - nodes[0].path at line 8, column 5: {{keystore.protectedPassword}} ${refused}`,
+      `  - nodes[1].path at line 10, column 5: {{privateKey.encodedPkcs8}} ${refused}`,
     ].join('\n'),
   );
 });
@@ -182,8 +182,8 @@ nodes:
     templateError(bad),
     [
       'template bad.yaml is not valid:',
-      '  - nodes[0].properties.a: expected a property spec, or a non-empty list of variants',
-      '  - nodes[0].properties.b[0].status: expected one of confirmed, inferred, got "maybe"',
+      '  - nodes[0].properties.a at line 9, column 7: expected a property spec, or a non-empty list of variants',
+      '  - nodes[0].properties.b[0].status at line 10, column 23: expected one of confirmed, inferred, got "maybe"',
     ].join('\n'),
   );
 });
@@ -197,9 +197,9 @@ parseTemplateSuite('a node, property or file name holding a character XML 1.0 ca
     templateError(text),
     [
       'template bad.yaml is not valid:',
-      `  - nodes[0].properties.co\u0001unt: "co\\u0001unt" ${why('0001')}`,
-      `  - nodes[0].children[0].name: "jcr:con\\u0000tent" ${why('0000')}`,
-      `  - nodes[0].files[0].name: "a\\uFFFEb" ${why('FFFE')}`,
+      `  - nodes[0].properties.co\u0001unt at line 14, column 7: "co\\u0001unt" ${why('0001')}`,
+      `  - nodes[0].children[0].name at line 20, column 11: "jcr:con\\u0000tent" ${why('0000')}`,
+      `  - nodes[0].files[0].name at line 22, column 11: "a\\uFFFEb" ${why('FFFE')}`,
     ].join('\n'),
   );
 });
@@ -223,9 +223,9 @@ parseTemplateSuite('flows: each flow once, its AEM versions, caveats that name a
     templateError(minimal + bad),
     [
       'template bad.yaml is not valid:',
-      '  - flows[0].flow: expected one of jwt, oauth, got "saml"',
-      "  - flows[1].caveats: 'toString' is not a setup notice (ims-oauth-grant, aio-addon-oauth-scopes, aio-addon-cloud-service)",
-      "  - flows[2].flow: 'jwt' is listed twice",
+      '  - flows[0].flow at line 20, column 5: expected one of jwt, oauth, got "saml"',
+      "  - flows[1].caveats at line 24, column 5: 'toString' is not a setup notice (ims-oauth-grant, aio-addon-oauth-scopes, aio-addon-cloud-service)",
+      "  - flows[2].flow at line 25, column 5: 'jwt' is listed twice",
     ].join('\n'),
   );
 });
@@ -242,11 +242,11 @@ parseTemplateSuite('checks: a Sling health-check tag or an add-on status servlet
     templateError(minimal + bad),
     [
       'template bad.yaml is not valid:',
-      `  - checks[0].tag: expected letters, digits, '.', '_' or '-', got "a,b"`,
-      '  - checks[1].path: expected a servlet path such as /bin/aio/workspace.json, got "http://x/y.json"',
-      '  - checks[2]: give either tag (a Sling health-check tag) or path (a status servlet)',
-      '  - checks[3].ping: only a status servlet (path) can be a ping',
-      "  - checks[4]: unknown key 'when' (expected tag, path, ping, status, source)",
+      `  - checks[0].tag at line 20, column 5: expected letters, digits, '.', '_' or '-', got "a,b"`,
+      '  - checks[1].path at line 22, column 5: expected a servlet path such as /bin/aio/workspace.json, got "http://x/y.json"',
+      '  - checks[2] at line 24, column 5: give either tag (a Sling health-check tag) or path (a status servlet)',
+      '  - checks[3].ping at line 28, column 5: only a status servlet (path) can be a ping',
+      "  - checks[4].when at line 31, column 5: unknown key (expected tag, path, ping, status, source)",
     ].join('\n'),
   );
 });
