@@ -9,6 +9,7 @@ import { parseYamlText } from '../config/parse-yaml.ts';
 import { suggestKey } from '../config/unknown-keys.ts';
 import { InputError } from '../errors.ts';
 import type { PropertyType } from '../docview/docview-property.ts';
+import { isConvertible } from '../inspect/value-conversion.ts';
 import { describeName, getWritableJcrNameError } from '../packaging/jcr-name.ts';
 import type { PathFilter } from '../packaging/workspace-filter.ts';
 import type { Template, TemplateCheck, TemplateEntry, TemplateFile, TemplateFilter, TemplateFlow, TemplateNode, TemplateProperty } from './template.ts';
@@ -160,7 +161,19 @@ function readProperty(check: Checker, name: string, value: unknown, where: strin
   // YAML numbers and booleans carry their JCR type unless one is given (OSGi configurations need them).
   const sample: unknown = Array.isArray(raw.value) ? raw.value[0] : raw.value;
   const inferred: PropertyType = typeof sample === 'boolean' ? 'Boolean' : typeof sample === 'number' ? (Number.isInteger(sample) ? 'Long' : 'Double') : 'undefined';
-  return { ...readEntry(check, raw, where), name, value: values, type: given ?? inferred };
+  const type = given ?? inferred;
+  checkLiteralValues(check, values, type, where);
+  return { ...readEntry(check, raw, where), name, value: values, type };
+}
+
+// A value without {{key}} is known now: one FileVault cannot convert to its type would fail the
+// build's validation later, without the template's line (jackrabbit-docviewparser, value-conversion.ts).
+function checkLiteralValues(check: Checker, values: string | readonly string[], type: PropertyType, where: string): void {
+  const list = typeof values === 'string' ? [values] : values;
+  list.forEach((value, i) => {
+    if (value.includes('{{') || isConvertible(value, type)) return;
+    check.fail(`${where}.value${typeof values === 'string' ? '' : `[${i}]`}`, `${JSON.stringify(value)} is not a ${type} (FileVault cannot convert it)`);
+  });
 }
 
 function readFile(check: Checker, value: unknown, where: string): TemplateFile {

@@ -315,6 +315,17 @@ buildCommand('a copy of a built-in template with a misspelled key and a misspell
   assert.not.ok(existsSync(join(dir, 'dist')));
 });
 
+buildCommand('a literal value its type cannot hold (Long \'abc\', a Date that is none): exit 2 at the template line, before anything is rendered', async ({ dir }) => {
+  writeEditedTemplate(dir, 'literal', "          externalizer: { value: '{{cloudService.externalizer}}',", "          retries: { value: 'abc', type: Long, status: confirmed }\n          since: { value: ['2026-12-05T00:00:00.000Z', 'soon'], type: Date, status: confirmed }\n          externalizer: { value: '{{cloudService.externalizer}}',");
+  const run = await build(dir, ['--template', './literal']);
+  assert.is(run.code, 2, run.stderr);
+  const lines = run.stderr.split('\n');
+  assert.is(lines[0], `error: template ${join(dir, 'literal', 'template.yaml')} is not valid:`);
+  assert.is(lines[1], '  - nodes[0].children[0].properties.retries.value at line 78, column 22: "abc" is not a Long (FileVault cannot convert it)');
+  assert.is(lines[2], '  - nodes[0].children[0].properties.since.value[1] at line 79, column 56: "soon" is not a Date (FileVault cannot convert it)');
+  assert.not.ok(existsSync(join(dir, 'dist')));
+});
+
 buildCommand('a finding that would quote a secret (a user template gives the client secret a type it does not fit) shows *** instead', async ({ dir }) => {
   writeEditedTemplate(dir, 'typed', "clientSecret: { value: '{{cloudService.clientSecret}}',", "clientSecret: { value: '{{cloudService.clientSecret}}', type: Long,");
   const run = await build(dir, ['--template', './typed', '--json']);
