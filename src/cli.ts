@@ -207,6 +207,7 @@ function usageContext(parser: Argv, args: readonly string[]): UsageContext {
     options: [...Object.keys(key), ...Object.values(alias).flat()],
     ...(command !== undefined && { command }),
     ...(spec?.missingPositional !== undefined && { missingPositional: spec.missingPositional }),
+    ...(spec?.unexpectedPositional !== undefined && { unexpectedPositional: spec.unexpectedPositional }),
   };
 }
 

@@ -16,6 +16,8 @@ export interface UsageContext {
   readonly options: readonly string[];
   /** What to say when the command's positional argument is missing (`CommandSpec.missingPositional`). */
   readonly missingPositional?: string;
+  /** What to say when a positional argument is given that the command does not take (`CommandSpec.unexpectedPositional`). */
+  readonly unexpectedPositional?: string;
 }
 
 const UNKNOWN = /^Unknown arguments?: (.*)$/su;
@@ -52,6 +54,7 @@ function describeUnknown(names: readonly string[], context: UsageContext, help: 
     if (!typed.includes(token)) typed.push(token);
   }
   const options = typed.filter((token) => token.startsWith('-'));
+  if (options.length === 0 && context.unexpectedPositional !== undefined) return `unknown argument${typed.length === 1 ? '' : 's'} ${typed.join(', ')}: ${context.unexpectedPositional}`;
   const what = options.length === typed.length ? 'option' : 'argument';
   const listed = typed.map((token) => {
     const suggestion = token.startsWith('-') ? closestOption(token.replace(/^-+/u, ''), context.options) : undefined;

@@ -61,6 +61,8 @@ export interface CommandSpec<Args = Record<string, unknown>> {
   readonly describe: string;
   /** What to say when the positional argument of `command` is missing (`give the package zip to deploy, …`). */
   readonly missingPositional?: string;
+  /** What to say when the command, which takes no positional argument, is given one (`templates ./my`). */
+  readonly unexpectedPositional?: string;
   /** Declares the flags. */
   readonly builder: (yargs: Argv) => Argv;
   /** Turns flags into options, calls one library function and describes the result. */

@@ -19,6 +19,7 @@ export interface TemplateSummary {
 export const templatesCommand: CommandSpec = {
   command: 'templates',
   describe: 'List the built-in templates, their AEM versions and flows',
+  unexpectedPositional: 'templates lists the built-in templates only; a template folder of your own is used with build --template ./my-template',
   builder: (yargs) => yargs.option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' }),
   async run(_args, io) {
     const [{ DEFAULT_TEMPLATE, readBuiltInTemplates }, { describeTemplateFlows }] = await Promise.all([import('../template/template.ts'), import('../template/template-support.ts')]);
