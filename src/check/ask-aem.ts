@@ -65,13 +65,16 @@ async function askHealth(options: AskOptions, tags: readonly string[]): Promise<
   );
 }
 
-// One page of health-check results, or why there is none.
+// One page of health-check results, or why there is none. The page is read whatever the HTTP
+// status: Felix's servlet answers a failing overall result with 503 (CRITICAL,
+// TEMPORARILY_UNAVAILABLE) or 500 (HEALTH_CHECK_ERROR) and the same JSON (apache/felix-dev
+// `healthcheck/core` HealthCheckExecutorServletConfiguration.httpStatusMapping), and a site can
+// map any status to any code (`httpStatus`). Only an answer that is not the page is classified.
 async function askHealthPage(options: AskOptions, url: string, parse: (text: string) => HealthResult[] | undefined): Promise<{ results: HealthResult[] } | { failed: CheckAnswer }> {
   const result = await callAem(options.connection, { url, method: 'GET', timeoutMs: options.timeoutMs });
-  const failed = classify(result, url, options.connection);
-  if (failed !== undefined) return { failed };
-  const results = parse(answerText(result));
-  return results === undefined ? { failed: unexpected(url) } : { results };
+  const results = result.ok ? parse(result.answer.text) : undefined;
+  if (results !== undefined) return { results };
+  return { failed: classify(result, url, options.connection) ?? unexpected(url) };
 }
 
 async function askStatus(options: AskOptions, path: string): Promise<CheckAnswer> {

@@ -113,6 +113,27 @@ checkCommand('each known ims-events message gets its cause (--json)', async (ctx
   }
 });
 
+// Apache Felix Health Checks (AEM 6.5) answer a failing overall result with 503 or 500 and the same
+// JSON (httpStatusMapping's default); the older Sling servlet with 200. Either way the JSON is AEM's verdict.
+const FAILING_ANSWERS: readonly [status: 'CRITICAL' | 'HEALTH_CHECK_ERROR' | 'TEMPORARILY_UNAVAILABLE', mapping: 'felix' | 'always-200', http: number, exit: number][] = [
+  ['CRITICAL', 'felix', 503, 1],
+  ['CRITICAL', 'always-200', 200, 1],
+  ['HEALTH_CHECK_ERROR', 'felix', 500, 1],
+  ['TEMPORARILY_UNAVAILABLE', 'felix', 503, 3],
+];
+checkCommand("a failing health result answered with 503 or 500 and its JSON: read as AEM's verdict (its status, message, cause), not as 'not ready'", async (ctx) => {
+  ctx.aem!.checks.installConnector();
+  for (const [status, mapping, http, exit] of FAILING_ANSWERS) {
+    ctx.aem!.checks.httpStatusMapping = mapping;
+    ctx.aem!.checks.health.set('ims-events', { status, message: JWT_MESSAGE });
+    assert.is((await fetch(`${ctx.aem!.url}/system/health.json?tags=ims-events`)).status, http, status);
+    const run = await check(ctx, ['-t', ctx.aem!.url, '--wait', '0', '--json']);
+    assert.is(run.code, exit, status);
+    const ims = JSON.parse(run.stdout).targets[0].checks[1];
+    assert.equal(ims, { name: 'ims-events', kind: 'health', status, ok: false, checks: ['Adobe I/O Events IMS Token Exchange'], messages: [{ status, message: JWT_MESSAGE }], cause: JWT_CAUSE, attempts: 1 }, status);
+  }
+});
+
 checkCommand('--json: one object with ok, and per target each check with its name, status and messages', async (ctx) => {
   ctx.aem!.checks.installConnector();
   const run = await check(ctx, ['-t', ctx.aem!.url, '--json']);
