@@ -307,6 +307,54 @@ checkCommand("AEM's login redirect (302 to login.html): named as deploy names it
   }
 });
 
+// A 200 that is not the servlet's answer (a login page or a site page served by a proxy, a JSON of
+// another shape) stays so: one round, not --wait's 120 s of them.
+const NOT_THE_SERVLET: readonly [contentType: string, body: string][] = [
+  ['text/html;charset=utf-8', '<!DOCTYPE html><html><head><title>AEM Sign In</title></head><body><form action="/libs/granite/core/content/login.html/j_security_check"></form></body></html>'],
+  ['application/json', '{"status":"UP"}'],
+];
+checkCommand("a 200 that is not the servlet's answer (a login page, another JSON): named with its type, not asked again, exit 1", async (ctx) => {
+  for (const [contentType, body] of NOT_THE_SERVLET) {
+    let requests = 0;
+    const page = createServer((_request, response) => (requests += 1) && response.writeHead(200, { 'content-type': contentType }).end(body));
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+      const run = await check(ctx, ['-t', url, '--json']);
+      assert.is(run.code, 1, contentType);
+      assert.is(requests, 1, contentType);
+      const asked = `${url}/system/health.json?tags=conf-events,ims-events,csm-events&forceInstantExecution=true`;
+      assert.equal(JSON.parse(run.stdout).targets[0].checks[0], {
+        name: 'conf-events',
+        kind: 'health',
+        status: 'unexpected',
+        ok: false,
+        checks: [],
+        messages: [{ status: 'error', message: `${asked} did not answer in its servlet's format (HTTP 200, ${contentType})` }],
+        cause: 'AEM answered in no format this check knows: is the URL the instance itself, not a login page or a proxy?',
+        attempts: 1,
+      });
+    } finally {
+      page.close();
+    }
+  }
+});
+
+checkCommand('an answer past the 4 MiB cap: unexpected, not asked again, exit 1', async (ctx) => {
+  let requests = 0;
+  const big = createServer((_request, response) => (requests += 1) && response.writeHead(200, { 'content-type': 'application/json' }).end(`{"overallResult":"OK","results":[${'{}'.padEnd(5 * 1024 * 1024, ' ')}]}`));
+  await new Promise<void>((resolve) => big.listen(0, '127.0.0.1', resolve));
+  try {
+    const run = await check(ctx, ['-t', `http://127.0.0.1:${(big.address() as AddressInfo).port}`, '--json']);
+    assert.is(run.code, 1);
+    assert.is(requests, 1);
+    const conf = JSON.parse(run.stdout).targets[0].checks[0];
+    assert.equal([conf.status, conf.attempts], ['unexpected', 1]);
+  } finally {
+    big.close();
+  }
+});
+
 checkCommand('https:// to a plain-HTTP port: named, not asked again (it cannot change), exit 3', async (ctx) => {
   const url = ctx.aem!.url.replace('http://', 'https://');
   const run = await check(ctx, ['-t', url, '--json']);
