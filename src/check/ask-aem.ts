@@ -25,12 +25,13 @@ export interface CheckAnswer {
   readonly messages: readonly CheckMessage[];
   /** True when the servlet itself answered 404. */
   readonly notFound: boolean;
-  /** True when asking again cannot change the answer (a redirect, TLS, a plain-HTTP port, proxy credentials). */
+  /** True when asking again cannot change the answer (a redirect, TLS, a plain-HTTP port, proxy credentials, a 2xx not in the servlet's format, more than 4 MiB). */
   readonly final?: boolean;
 }
 
-// Failures that are the URL's or the machine's, not AEM's state: `--wait` would only wait them out.
-const FINAL_FAILURES = new Set(['tls', 'plain-http', 'proxy-auth']);
+// Failures that are the URL's or the machine's, not AEM's state: `--wait` would only wait them out
+// (an answer past the 4 MiB cap is no health page either).
+const FINAL_FAILURES = new Set(['tls', 'plain-http', 'proxy-auth', 'too-large']);
 
 /** What a round asks: one target, its connection, the checks still pending. */
 export interface AskOptions {
@@ -65,13 +66,16 @@ async function askHealth(options: AskOptions, tags: readonly string[]): Promise<
   );
 }
 
-// One page of health-check results, or why there is none.
+// One page of health-check results, or why there is none. The page is read whatever the HTTP
+// status: Felix's servlet answers a failing overall result with 503 (CRITICAL,
+// TEMPORARILY_UNAVAILABLE) or 500 (HEALTH_CHECK_ERROR) and the same JSON (apache/felix-dev
+// `healthcheck/core` HealthCheckExecutorServletConfiguration.httpStatusMapping), and a site can
+// map any status to any code (`httpStatus`). Only an answer that is not the page is classified.
 async function askHealthPage(options: AskOptions, url: string, parse: (text: string) => HealthResult[] | undefined): Promise<{ results: HealthResult[] } | { failed: CheckAnswer }> {
   const result = await callAem(options.connection, { url, method: 'GET', timeoutMs: options.timeoutMs });
-  const failed = classify(result, url, options.connection);
-  if (failed !== undefined) return { failed };
-  const results = parse(answerText(result));
-  return results === undefined ? { failed: unexpected(url) } : { results };
+  const results = result.ok ? parse(result.answer.text) : undefined;
+  if (results !== undefined) return { results };
+  return { failed: classify(result, url, options.connection) ?? unexpected(url, result) };
 }
 
 async function askStatus(options: AskOptions, path: string): Promise<CheckAnswer> {
@@ -80,7 +84,7 @@ async function askStatus(options: AskOptions, path: string): Promise<CheckAnswer
   const failed = classify(result, url, options.connection);
   if (failed !== undefined) return failed;
   const status = parseStatusJson(answerText(result));
-  if (status === undefined) return unexpected(url);
+  if (status === undefined) return unexpected(url, result);
   return { status: status.status, checks: status.version === undefined ? [] : [`version ${status.version}`], messages: redactMessages(status.messages, options.connection), notFound: false };
 }
 
@@ -111,6 +115,9 @@ function answerText(result: AemCallResult): string {
   return result.ok ? result.answer.text : '';
 }
 
-function unexpected(url: string): CheckAnswer {
-  return { status: 'unexpected', checks: [], messages: [{ status: 'error', message: `${url} did not answer in its servlet's format` }], notFound: false };
+// A 2xx that is not the servlet's answer: a login or site page served by a proxy, a servlet whose
+// format is not allowed. It is the URL's, not the checks' state: asking again cannot change it.
+function unexpected(url: string, result: AemCallResult): CheckAnswer {
+  const answered = result.ok ? ` (HTTP ${result.answer.status}, ${result.answer.headers.get('content-type') ?? 'no content type'})` : '';
+  return { status: 'unexpected', checks: [], messages: [{ status: 'error', message: `${url} did not answer in its servlet's format${answered}` }], notFound: false, final: true };
 }

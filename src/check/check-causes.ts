@@ -52,6 +52,8 @@ function causeOfStatus(status: CheckStatus, kind: 'health' | 'status'): string |
       return 'AEM refused the credentials: check AEM_USER and AEM_PASSWORD';
     case 'not-ready':
       return 'AEM answered 5xx until --wait ran out; it may still be starting: give a longer --wait';
+    case 'TEMPORARILY_UNAVAILABLE':
+      return 'the health check says it is not ready yet (TEMPORARILY_UNAVAILABLE) until --wait ran out; AEM may still be starting: give a longer --wait';
     case 'unexpected':
       return 'AEM answered in no format this check knows: is the URL the instance itself, not a login page or a proxy?';
     default:

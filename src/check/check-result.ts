@@ -7,12 +7,13 @@
 import type { ExitCode } from '../errors.ts';
 
 /**
- * A check's status: a Sling health check's own (`OK`, `WARN`, `CRITICAL`, `HEALTH_CHECK_ERROR`),
+ * A check's status: a Sling health check's own (`OK`, `WARN`, `TEMPORARILY_UNAVAILABLE`,
+ * `CRITICAL`, `HEALTH_CHECK_ERROR`),
  * an add-on status servlet's own (`up`, `down`), or why AEM gave none: `missing` (404, or no
  * health check carries the tag), `unauthorized` (401/403), `unexpected` (an answer in no known
  * format), `not-ready` (5xx), `unreachable`, `timed-out`.
  */
-export type CheckStatus = 'OK' | 'WARN' | 'CRITICAL' | 'HEALTH_CHECK_ERROR' | 'up' | 'down' | 'missing' | 'unauthorized' | 'unexpected' | 'not-ready' | 'unreachable' | 'timed-out';
+export type CheckStatus = 'OK' | 'WARN' | 'TEMPORARILY_UNAVAILABLE' | 'CRITICAL' | 'HEALTH_CHECK_ERROR' | 'up' | 'down' | 'missing' | 'unauthorized' | 'unexpected' | 'not-ready' | 'unreachable' | 'timed-out';
 
 /** One message of a check, as AEM gave it (first line of an exception only). */
 export interface CheckMessage {

@@ -4,19 +4,22 @@
  * Felix, which kept the shape): `{"overallResult": S, "results": [{"name", "status", "timeInMs",
  * "finishedAt", "tags": [...], "messages": [{"status", "message", "exception"?}]}]}`, statuses
  * `DEBUG` < `INFO` < `OK` < `WARN` < `CRITICAL` < `HEALTH_CHECK_ERROR` (`Result.Status`, whose
- * order the servlet uses for the overall result). With no check selected it answers
- * `{"overallResult":"DEBUG","results":[]}`: a tag nobody carries is simply absent.
+ * order the servlet uses for the overall result). Apache Felix Health Checks (AEM 6.5) add
+ * `TEMPORARILY_UNAVAILABLE` between `WARN` and `CRITICAL` ("system is not operational, it may
+ * become available soon", apache/felix-dev `healthcheck/api` `Result.Status`). With no check
+ * selected it answers `{"overallResult":"DEBUG"|"OK","results":[]}`: a tag nobody carries is
+ * simply absent.
  */
 import type { CheckMessage } from './check-result.ts';
 
 /** Health-check statuses, least severe first (`Result.Status` order). */
-export const HEALTH_STATUSES = ['DEBUG', 'INFO', 'OK', 'WARN', 'CRITICAL', 'HEALTH_CHECK_ERROR'] as const;
+export const HEALTH_STATUSES = ['DEBUG', 'INFO', 'OK', 'WARN', 'TEMPORARILY_UNAVAILABLE', 'CRITICAL', 'HEALTH_CHECK_ERROR'] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
 /** What the answer says about one tag: the checks carrying it, the most severe status, their messages. */
 export interface TagVerdict {
   /** Undefined when no check carries the tag. */
-  readonly status: 'OK' | 'WARN' | 'CRITICAL' | 'HEALTH_CHECK_ERROR' | undefined;
+  readonly status: Exclude<HealthStatus, 'DEBUG' | 'INFO'> | undefined;
   readonly checks: readonly string[];
   readonly messages: readonly CheckMessage[];
 }

@@ -113,6 +113,27 @@ checkCommand('each known ims-events message gets its cause (--json)', async (ctx
   }
 });
 
+// Apache Felix Health Checks (AEM 6.5) answer a failing overall result with 503 or 500 and the same
+// JSON (httpStatusMapping's default); the older Sling servlet with 200. Either way the JSON is AEM's verdict.
+const FAILING_ANSWERS: readonly [status: 'CRITICAL' | 'HEALTH_CHECK_ERROR' | 'TEMPORARILY_UNAVAILABLE', mapping: 'felix' | 'always-200', http: number, exit: number][] = [
+  ['CRITICAL', 'felix', 503, 1],
+  ['CRITICAL', 'always-200', 200, 1],
+  ['HEALTH_CHECK_ERROR', 'felix', 500, 1],
+  ['TEMPORARILY_UNAVAILABLE', 'felix', 503, 3],
+];
+checkCommand("a failing health result answered with 503 or 500 and its JSON: read as AEM's verdict (its status, message, cause), not as 'not ready'", async (ctx) => {
+  ctx.aem!.checks.installConnector();
+  for (const [status, mapping, http, exit] of FAILING_ANSWERS) {
+    ctx.aem!.checks.httpStatusMapping = mapping;
+    ctx.aem!.checks.health.set('ims-events', { status, message: JWT_MESSAGE });
+    assert.is((await fetch(`${ctx.aem!.url}/system/health.json?tags=ims-events`)).status, http, status);
+    const run = await check(ctx, ['-t', ctx.aem!.url, '--wait', '0', '--json']);
+    assert.is(run.code, exit, status);
+    const ims = JSON.parse(run.stdout).targets[0].checks[1];
+    assert.equal(ims, { name: 'ims-events', kind: 'health', status, ok: false, checks: ['Adobe I/O Events IMS Token Exchange'], messages: [{ status, message: JWT_MESSAGE }], cause: JWT_CAUSE, attempts: 1 }, status);
+  }
+});
+
 checkCommand('--json: one object with ok, and per target each check with its name, status and messages', async (ctx) => {
   ctx.aem!.checks.installConnector();
   const run = await check(ctx, ['-t', ctx.aem!.url, '--json']);
@@ -283,6 +304,54 @@ checkCommand("AEM's login redirect (302 to login.html): named as deploy names it
     );
   } finally {
     login.close();
+  }
+});
+
+// A 200 that is not the servlet's answer (a login page or a site page served by a proxy, a JSON of
+// another shape) stays so: one round, not --wait's 120 s of them.
+const NOT_THE_SERVLET: readonly [contentType: string, body: string][] = [
+  ['text/html;charset=utf-8', '<!DOCTYPE html><html><head><title>AEM Sign In</title></head><body><form action="/libs/granite/core/content/login.html/j_security_check"></form></body></html>'],
+  ['application/json', '{"status":"UP"}'],
+];
+checkCommand("a 200 that is not the servlet's answer (a login page, another JSON): named with its type, not asked again, exit 1", async (ctx) => {
+  for (const [contentType, body] of NOT_THE_SERVLET) {
+    let requests = 0;
+    const page = createServer((_request, response) => (requests += 1) && response.writeHead(200, { 'content-type': contentType }).end(body));
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+      const run = await check(ctx, ['-t', url, '--json']);
+      assert.is(run.code, 1, contentType);
+      assert.is(requests, 1, contentType);
+      const asked = `${url}/system/health.json?tags=conf-events,ims-events,csm-events&forceInstantExecution=true`;
+      assert.equal(JSON.parse(run.stdout).targets[0].checks[0], {
+        name: 'conf-events',
+        kind: 'health',
+        status: 'unexpected',
+        ok: false,
+        checks: [],
+        messages: [{ status: 'error', message: `${asked} did not answer in its servlet's format (HTTP 200, ${contentType})` }],
+        cause: 'AEM answered in no format this check knows: is the URL the instance itself, not a login page or a proxy?',
+        attempts: 1,
+      });
+    } finally {
+      page.close();
+    }
+  }
+});
+
+checkCommand('an answer past the 4 MiB cap: unexpected, not asked again, exit 1', async (ctx) => {
+  let requests = 0;
+  const big = createServer((_request, response) => (requests += 1) && response.writeHead(200, { 'content-type': 'application/json' }).end(`{"overallResult":"OK","results":[${'{}'.padEnd(5 * 1024 * 1024, ' ')}]}`));
+  await new Promise<void>((resolve) => big.listen(0, '127.0.0.1', resolve));
+  try {
+    const run = await check(ctx, ['-t', `http://127.0.0.1:${(big.address() as AddressInfo).port}`, '--json']);
+    assert.is(run.code, 1);
+    assert.is(requests, 1);
+    const conf = JSON.parse(run.stdout).targets[0].checks[0];
+    assert.equal([conf.status, conf.attempts], ['unexpected', 1]);
+  } finally {
+    big.close();
   }
 });
 

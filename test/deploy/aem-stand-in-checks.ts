@@ -7,7 +7,11 @@
  *   no login (it is registered at the OSGi HttpService), tags combined with OR; the JSON of
  *   `ResultJsonSerializer` (compact, as javax.json writes it; `finishedAt` as Java's
  *   `Date.toString()`; `exception` the whole stack trace), overall result the most severe
- *   status, `DEBUG` when nothing is selected.
+ *   status, `DEBUG` when nothing is selected. The HTTP status follows the overall result as
+ *   Apache Felix Health Checks map it by default (apache/felix-dev `healthcheck/core`
+ *   `HealthCheckExecutorServletConfiguration.httpStatusMapping`: OK and WARN 200,
+ *   TEMPORARILY_UNAVAILABLE and CRITICAL 503, HEALTH_CHECK_ERROR 500), the body the same JSON;
+ *   `httpStatusMapping = 'always-200'` answers 200 as the older Sling servlet did.
  * - The add-on's status servlets (adobe/aio-lib-java `Status.java`, `StatusServlet.java`): Sling
  *   servlets, so basic auth; `{"status","details","error","version"}` as Jackson writes it
  *   (`"error":null` when there is none), always HTTP 200. The workspace servlet's `details` carry
@@ -30,7 +34,7 @@ import type { Reply } from './stand-in-replies.ts';
 
 /** One health check's result, as the stand-in gives it for a tag. */
 export interface StandInHealth {
-  readonly status: 'OK' | 'WARN' | 'CRITICAL' | 'HEALTH_CHECK_ERROR';
+  readonly status: 'OK' | 'WARN' | 'TEMPORARILY_UNAVAILABLE' | 'CRITICAL' | 'HEALTH_CHECK_ERROR';
   readonly message?: string;
   /** A Java exception's first line; the stand-in adds a stack under it. */
   readonly exception?: string;
@@ -58,7 +62,9 @@ export const ADDON_VERSION = '1.0.8';
 const HEALTH_PREFIX = '/system/health';
 const CONSOLE_PATH = '/system/console/healthcheck';
 const FINISHED_AT = 'Sat Dec 05 13:04:36 UTC 2026';
-const SEVERITY = ['DEBUG', 'INFO', 'OK', 'WARN', 'CRITICAL', 'HEALTH_CHECK_ERROR'];
+const SEVERITY = ['DEBUG', 'INFO', 'OK', 'WARN', 'TEMPORARILY_UNAVAILABLE', 'CRITICAL', 'HEALTH_CHECK_ERROR'];
+// Felix's default `httpStatusMapping` of the servlet's answer by overall result.
+const FELIX_HTTP_STATUS: Readonly<Record<string, number>> = { TEMPORARILY_UNAVAILABLE: 503, CRITICAL: 503, HEALTH_CHECK_ERROR: 500 };
 
 /** The checks a stand-in serves. */
 export class StandInChecks {
@@ -68,6 +74,8 @@ export class StandInChecks {
   readonly addon = new Map<string, StandInStatus>();
   /** `absent`: the health-check servlet is disabled (404). */
   servlet: 'present' | 'absent' = 'present';
+  /** `felix`: 503/500 for a failing overall result (Felix's default); `always-200`: the older Sling servlet. */
+  httpStatusMapping: 'felix' | 'always-200' = 'felix';
   /** `present`: the Web Console serves its health-check page. */
   console: 'present' | 'absent' = 'absent';
   /** Every check path gets no answer at all. */
@@ -120,7 +128,8 @@ export class StandInChecks {
     const fromPath = record.path.slice(HEALTH_PREFIX.length).replace(/^\//, '').replace(/\.json$/, '');
     const results = this.results((fromPath !== '' ? fromPath : (record.query.tags ?? '')).split(/[,;]+/).filter((t) => t !== ''), failing);
     const overall = results.reduce((max, r) => (SEVERITY.indexOf(r.status) > SEVERITY.indexOf(max) ? r.status : max), 'DEBUG');
-    return { status: 200, contentType: 'application/json;charset=utf-8', body: JSON.stringify({ overallResult: overall, results }), headers: { 'cache-control': 'no-cache' } };
+    const status = this.httpStatusMapping === 'felix' ? (FELIX_HTTP_STATUS[overall] ?? 200) : 200;
+    return { status, contentType: 'application/json;charset=utf-8', body: JSON.stringify({ overallResult: overall, results }), headers: { 'cache-control': 'no-cache', 'x-health': overall } };
   }
 
   // HealthCheckWebconsolePlugin.doGet: the form, then per result renderResult, then the summary.
