@@ -174,7 +174,7 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
   skipHelpCaching(parser);
   for (const spec of commands) {
     parser.command(spec.command, spec.describe, spec.builder, (argv) => {
-      checkTypedValues(argv, declaredOptions(parser), args, spec.command.split(' ')[0]!);
+      checkTypedValues(argv, declaredOptions(parser, spec), args, spec.command.split(' ')[0]!);
       selected = { spec, args: argv as Record<string, unknown> };
     });
   }
@@ -198,9 +198,9 @@ function parserOptions(parser: Argv): ReturnType<NonNullable<ParserInternals['ge
 }
 
 // The chosen command's options while yargs parses it, for the checks of the values typed.
-function declaredOptions(parser: Argv): DeclaredOptions {
+function declaredOptions(parser: Argv, spec: CommandSpec<never>): DeclaredOptions {
   const { key = {}, alias = {}, number = [], boolean = [], array = [] } = parserOptions(parser);
-  return { names: Object.keys(key), numbers: number, booleans: boolean, arrays: array, aliases: alias };
+  return { names: Object.keys(key), numbers: number, booleans: boolean, arrays: [...array, ...(spec.repeatable ?? [])], aliases: alias };
 }
 
 // What the refused command line was for: the chosen command and its options, as yargs holds them then.

@@ -132,7 +132,7 @@ export interface DeclaredOptions {
   readonly numbers: readonly string[];
   /** Those declared `type: 'boolean'`: given twice, they still say yes. */
   readonly booleans: readonly string[];
-  /** Those declared `array: true` (repeatable, such as `--target`). */
+  /** Those that may be given more than once: `array: true` (`--target`) and `CommandSpec.repeatable`. */
   readonly arrays: readonly string[];
   /** Aliases by option (`target: ['t']`). */
   readonly aliases: Readonly<Record<string, readonly string[]>>;

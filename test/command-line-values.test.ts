@@ -31,6 +31,14 @@ const refusals: readonly [string[], string][] = [
   [['deploy', 'x.zip', ...TARGET, '--timeout='], '--timeout needs a value; see aem-ioevents deploy --help'],
   [['keygen', '--days='], '--days needs a value; see aem-ioevents keygen --help'],
   [['check', ...TARGET, '--wait='], '--wait needs a value; see aem-ioevents check --help'],
+  // The configuration flags, empty: not the default file, not "no environment" (`--env=$ENV` unset).
+  [['build', '--env='], '--env needs the name of an entry of environments, e.g. --env prod'],
+  [['verify', '--env', ''], '--env needs the name of an entry of environments, e.g. --env prod'],
+  [['verify', '--config', ''], '--config needs a file, e.g. --config aem-ioevents.yaml'],
+  [['build', '--config=', '--env', 'prod'], '--config needs a file, e.g. --config aem-ioevents.yaml'],
+  [['deploy', 'x.zip', ...TARGET, '--keystore', '--env='], '--env needs the name of an entry of environments, e.g. --env prod'],
+  [['up', ...TARGET, '--config', '  '], '--config needs a file, e.g. --config aem-ioevents.yaml'],
+  [['check', ...TARGET, '--wait', '0', '--env='], '--env needs the name of an entry of environments, e.g. --env prod'],
   // Decimal notation only: JavaScript's hex, binary, octal and exponent forms reach the checks as typed.
   [['keygen', '--days', '0x10'], "--days must be a whole number of days from 1 to 3650, got '0x10'"],
   [['keygen', '--days', '1e3'], "--days must be a whole number of days from 1 to 3650, got '1e3'"],

@@ -61,6 +61,12 @@ export interface CommandSpec<Args = Record<string, unknown>> {
   readonly describe: string;
   /** What to say when the positional argument of `command` is missing (`give the package zip to deploy, …`). */
   readonly missingPositional?: string;
+  /**
+   * Options that may be given more than once without `array: true` (which would make them swallow
+   * the positional after them): `inspect --cnd a.cnd --cnd b.cnd`. Any other one-value option given
+   * twice is refused (usage-errors.ts, `checkTypedValues`).
+   */
+  readonly repeatable?: readonly string[];
   /** Declares the flags. */
   readonly builder: (yargs: Argv) => Argv;
   /** Turns flags into options, calls one library function and describes the result. */
