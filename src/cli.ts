@@ -14,7 +14,7 @@ import type { CliIo, CommandIo, CommandOutcome, CommandSpec, InterruptSignal } f
 import { commands } from './commands/index.ts';
 import { createSecretRegistry, type SecretRegistry } from './secrets/secret-registry.ts';
 import { createSyncOutput, isTerminal, quietOnBrokenPipe, type SyncOutput } from './sync-output.ts';
-import { describeUsageFailure, restoreTypedNumbers, type UsageContext } from './usage-errors.ts';
+import { checkTypedValues, describeUsageFailure, type DeclaredOptions, type UsageContext } from './usage-errors.ts';
 
 /** Standard output and error of the process (see `sync-output.ts`). */
 export interface ProcessOutput {
@@ -174,7 +174,7 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
   skipHelpCaching(parser);
   for (const spec of commands) {
     parser.command(spec.command, spec.describe, spec.builder, (argv) => {
-      restoreTypedNumbers(argv, parserOptions(parser).number ?? [], args);
+      checkTypedValues(argv, declaredOptions(parser, spec), args, spec.command.split(' ')[0]!);
       selected = { spec, args: argv as Record<string, unknown> };
     });
   }
@@ -189,12 +189,18 @@ async function parseArgs(args: readonly string[], io: CliIo): Promise<Selected |
 // yargs 17 methods that @types/yargs does not declare: the chosen command's options while it is
 // parsed, and the chain of chosen commands. Where they differ, messages lose only their details.
 interface ParserInternals {
-  getOptions?(): { key?: Record<string, unknown>; alias?: Record<string, string[]>; number?: string[] };
+  getOptions?(): { key?: Record<string, unknown>; alias?: Record<string, string[]>; number?: string[]; boolean?: string[]; array?: string[] };
   getInternalMethods?(): { getContext?(): { commands?: string[] } };
 }
 
 function parserOptions(parser: Argv): ReturnType<NonNullable<ParserInternals['getOptions']>> {
   return (parser as unknown as ParserInternals).getOptions?.() ?? {};
+}
+
+// The chosen command's options while yargs parses it, for the checks of the values typed.
+function declaredOptions(parser: Argv, spec: CommandSpec<never>): DeclaredOptions {
+  const { key = {}, alias = {}, number = [], boolean = [], array = [] } = parserOptions(parser);
+  return { names: Object.keys(key), numbers: number, booleans: boolean, arrays: [...array, ...(spec.repeatable ?? [])], aliases: alias };
 }
 
 // What the refused command line was for: the chosen command and its options, as yargs holds them then.

@@ -5,6 +5,7 @@
  * unknown argument named once, as it was typed, with the nearest known option; a missing
  * positional said by the command; a flag without its value named with its dashes.
  */
+import { InputError } from './errors.ts';
 
 /** What the parser knew when it refused the command line: the chosen command's options. */
 export interface UsageContext {
@@ -126,26 +127,60 @@ function dashed(name: string): string {
   return name.length === 1 ? `-${name}` : `--${name}`;
 }
 
+/** The options of the chosen command, as yargs declared them (`getOptions()`). */
+export interface DeclaredOptions {
+  /** Every declared option (`key`). */
+  readonly names: readonly string[];
+  /** Those declared `type: 'number'`. */
+  readonly numbers: readonly string[];
+  /** Those declared `type: 'boolean'`: given twice, they still say yes. */
+  readonly booleans: readonly string[];
+  /** Those that may be given more than once: `array: true` (`--target`) and `CommandSpec.repeatable`. */
+  readonly arrays: readonly string[];
+  /** Aliases by option (`target: ['t']`). */
+  readonly aliases: Readonly<Record<string, readonly string[]>>;
+}
+
 /**
- * A number option given a value that is not a number arrives as NaN; the command then gets the
- * text as typed instead, so that its own check names it ("--days …, got 'soon'", not "got NaN").
+ * Checks the values of a parsed command line before the command runs, throwing `InputError`
+ * (exit 2) for what a broken CI script writes: a one-value option given more than once (yargs
+ * would hand over an array, or keep the last one silently), and a number option given an empty
+ * value (`--retries=$RETRIES` with the variable unset: yargs reads it as 0). A number option
+ * typed in any other way than decimal digits (`0x10`, `1e3`, `Infinity`, `NaN`: JavaScript reads
+ * them all) reaches the command as the text typed, so that its own check names it as typed.
  */
-export function restoreTypedNumbers(args: Record<string, unknown>, numberOptions: readonly string[], typed: readonly string[]): void {
-  for (const option of numberOptions) {
-    if (!Number.isNaN(args[option])) continue;
-    const value = findTypedValue(option, typed);
-    if (value === undefined) continue;
+export function checkTypedValues(args: Record<string, unknown>, options: DeclaredOptions, typed: readonly string[], command: string): void {
+  for (const option of options.names) {
+    if (options.booleans.includes(option)) continue;
+    const values = findTypedValues([option, ...(options.aliases[option] ?? [])], typed);
+    if (values.length > 1 && !options.arrays.includes(option)) {
+      throw new InputError(`${dashed(option)} is given more than once (${values.map((value) => `'${value}'`).join(', ')}); give it once`, { code: 'E_USAGE' });
+    }
+    const value = values[0];
+    if (!options.numbers.includes(option) || value === undefined) continue;
+    if (value.trim() === '') throw new InputError(`${dashed(option)} needs a value; see aem-ioevents ${command} --help`, { code: 'E_USAGE' });
+    if (DECIMAL.test(value)) continue;
     args[option] = value;
     args[camelCase(option)] = value;
   }
 }
 
-// The value typed after `--name` or in `--name=value` (the last one, as yargs keeps it).
-function findTypedValue(option: string, typed: readonly string[]): string | undefined {
-  let value: string | undefined;
-  typed.forEach((arg, i) => {
-    if (arg === `--${option}`) value = typed[i + 1];
-    else if (arg.startsWith(`--${option}=`)) value = arg.slice(option.length + 3);
-  });
-  return value;
+// A number as people write days, bits, seconds and retries: digits, maybe a sign and a fraction.
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/u;
+
+// Every value typed for `names` (an option and its aliases): after `--name` or `-n`, or in
+// `--name=value`; none after `--`, where options end. `--name` followed by another flag (or
+// nothing) counts as given empty; `-1` is a value (yargs reads it as one).
+function findTypedValues(names: readonly string[], typed: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < typed.length; i++) {
+    const arg = typed[i]!;
+    if (arg === '--') break;
+    for (const name of names) {
+      const flag = dashed(name);
+      if (arg === flag) values.push(typed[i + 1] === undefined || /^--?[^-\d.]/u.test(typed[i + 1]!) ? '' : typed[i + 1]!);
+      else if (arg.startsWith(`${flag}=`)) values.push(arg.slice(flag.length + 1));
+    }
+  }
+  return values;
 }

@@ -63,6 +63,12 @@ export interface CommandSpec<Args = Record<string, unknown>> {
   readonly missingPositional?: string;
   /** What to say when the command, which takes no positional argument, is given one (`templates ./my`). */
   readonly unexpectedPositional?: string;
+  /**
+   * Options that may be given more than once without `array: true` (which would make them swallow
+   * the positional after them): `inspect --cnd a.cnd --cnd b.cnd`. Any other one-value option given
+   * twice is refused (usage-errors.ts, `checkTypedValues`).
+   */
+  readonly repeatable?: readonly string[];
   /** Declares the flags. */
   readonly builder: (yargs: Argv) => Argv;
   /** Turns flags into options, calls one library function and describes the result. */

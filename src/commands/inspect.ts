@@ -29,6 +29,7 @@ export interface InspectArgs {
 export const inspectCommand: CommandSpec = {
   command: 'inspect <package>',
   describe: 'Show a content package and validate it as FileVault would',
+  repeatable: ['cnd', 'valid-root', 'severity'],
   missingPositional: 'give the package zip to inspect, e.g. aem-ioevents inspect dist/eventproxy-config-1.0.0.zip',
   builder: (yargs) =>
     yargs

@@ -3,6 +3,7 @@
  * `IOEVENTS_IMS_URL`, which overrides `ims.url` (README, "Configuration"). A section that is
  * present but not a mapping is left alone for validation to report.
  */
+import { readVariable } from '../environment-variable.ts';
 import { isMapping } from './field-path.ts';
 import { CONFIG_DEFAULTS } from './schema.ts';
 import type { ConfigSection } from './schema.ts';
@@ -31,7 +32,7 @@ export function applyDefaults(tree: Record<string, unknown>, env: Environment): 
     for (const key of Object.keys(defaults)) if (value[key] === undefined) defaulted.push(`${section}.${key}`);
     result[section] = { ...copyValues(defaults), ...value };
   }
-  const override = env['IOEVENTS_IMS_URL'];
+  const override = readVariable(env, 'IOEVENTS_IMS_URL');
   const ims = result['ims'];
   if (override !== undefined && override !== '' && isMapping(ims)) {
     result['ims'] = { ...ims, url: override };

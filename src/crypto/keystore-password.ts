@@ -6,6 +6,7 @@
  * there is no flag, so it never lands in shell history or process lists.
  */
 import { InputError } from '../errors.ts';
+import { readVariable } from '../environment-variable.ts';
 
 /** The environment variable that holds the keystore password. */
 export const KEYSTORE_PASSWORD_VARIABLE = 'IOEVENTS_KEYSTORE_PASSWORD';
@@ -49,7 +50,7 @@ export function hasKeystorePasswordVariable(source: KeystorePasswordSource): boo
 
 /** Reads the keystore password from the environment, or asks twice on the terminal. */
 export async function readKeystorePassword(source: KeystorePasswordSource): Promise<string> {
-  const fromEnv = source.env[KEYSTORE_PASSWORD_VARIABLE];
+  const fromEnv = readVariable(source.env, KEYSTORE_PASSWORD_VARIABLE, 'secret');
   if (fromEnv !== undefined) {
     checkKeystorePassword(fromEnv, KEYSTORE_PASSWORD_VARIABLE);
     return fromEnv;

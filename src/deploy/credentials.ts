@@ -5,6 +5,7 @@
  * The password lives in a private field, so the object can be logged or serialized without it.
  */
 import { InputError } from '../errors.ts';
+import { checkControlCharacters, readVariable } from '../environment-variable.ts';
 
 /** The variables that hold the AEM credentials (as aemc and the Maven plugins' users name them). */
 export const AEM_USER_VARIABLE = 'AEM_USER';
@@ -47,8 +48,9 @@ export interface ReadAemCredentialsOptions {
 
 /** Reads the credentials; throws `InputError` (exit 2) naming the missing variable. */
 export function readAemCredentials(options: ReadAemCredentialsOptions): AemCredentials {
-  const user = options.user ?? options.env[AEM_USER_VARIABLE];
-  const password = options.env[AEM_PASSWORD_VARIABLE];
+  if (options.user !== undefined) checkControlCharacters(options.user, '--user', 'plain');
+  const user = options.user ?? readVariable(options.env, AEM_USER_VARIABLE);
+  const password = readVariable(options.env, AEM_PASSWORD_VARIABLE, 'secret');
   if (user === undefined || user === '') {
     throw new InputError(`The AEM user is not set: set ${AEM_USER_VARIABLE} or pass --user (admin on a local SDK)`, { code: 'E_DEPLOY_CREDENTIALS' });
   }
@@ -56,7 +58,11 @@ export function readAemCredentials(options: ReadAemCredentialsOptions): AemCrede
     // Basic auth splits at the first colon (RFC 7617): such a user cannot log in.
     throw new InputError(`The AEM user '${user.slice(0, user.indexOf(':'))}…' contains ':'; basic auth cannot carry it. Give the user alone and the password in ${AEM_PASSWORD_VARIABLE}`, { code: 'E_DEPLOY_CREDENTIALS' });
   }
-  if (password === undefined || password === '') {
+  if (password === '') {
+    // A CI secret that is not defined for this branch or environment arrives set but empty.
+    throw new InputError(`${AEM_PASSWORD_VARIABLE} is set but empty: set it to the AEM password (there is no flag, so it never shows in process lists)`, { code: 'E_DEPLOY_CREDENTIALS' });
+  }
+  if (password === undefined) {
     throw new InputError(`The AEM password is not set: set ${AEM_PASSWORD_VARIABLE} (there is no flag, so it never shows in process lists)`, { code: 'E_DEPLOY_CREDENTIALS' });
   }
   return new AemCredentials(user, password);

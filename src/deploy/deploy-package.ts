@@ -9,6 +9,7 @@ import { getProxyFor, getProxySettings, getProxyVariableFor, type FetchLike } fr
 import { createStreamingFetch } from '../http/streaming-fetch.ts';
 import type { AemConnection } from './aem-request.ts';
 import { readAemCredentials, type AemCredentials } from './credentials.ts';
+import { readVariable } from '../environment-variable.ts';
 import { findMissingVariables, renderCurlCommands } from './curl-commands.ts';
 import { normalizeDeployOptions, type DeployOptions, type NormalizedDeployOptions } from './deploy-options.ts';
 import { combineExitCodes, type DeployDryRun, type DeployedPackage, type DeployResult, type TargetResult } from './deploy-result.ts';
@@ -61,7 +62,7 @@ async function deployToTargets(deployments: readonly TargetDeployment[], options
 }
 
 function dryRun(options: NormalizedDeployOptions, targets: readonly DeployTarget[], pkg: DeployPackage, key: LoadedServiceUserKey | undefined, warnings: string[], described: DeployedPackage): DeployDryRun {
-  const user = options.user ?? options.env.AEM_USER;
+  const user = options.user ?? readVariable(options.env, 'AEM_USER');
   // A real deploy stops at the first missing variable; the dry run names them all (issue 12, point 6).
   const missing = findMissingVariables(options.env, { user, keystore: options.keystore });
   if (missing.names.length > 0) warnings.push(`the commands need variables that are not set: ${missing.shown.join(', ')}`);

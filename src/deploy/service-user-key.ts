@@ -9,6 +9,7 @@
  */
 import { basename, relative } from 'node:path';
 import { InputError } from '../errors.ts';
+import { readVariable } from '../environment-variable.ts';
 import { readChosenConfig, type ConfigChoice } from '../config/read-config.ts';
 import { checkCertificate } from '../crypto/key-checks.ts';
 import { checkKeystorePassword } from '../crypto/keystore-password.ts';
@@ -62,7 +63,7 @@ export async function readServiceUserKey(options: ReadServiceUserKeyOptions): Pr
 
 /** `AEM_KEYSTORE_PASSWORD`, checked like any PKCS#12 password Java opens; `undefined` when unset. */
 export function readAemKeystorePassword(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const password = env[AEM_KEYSTORE_PASSWORD_VARIABLE];
+  const password = readVariable(env, AEM_KEYSTORE_PASSWORD_VARIABLE, 'secret');
   if (password === undefined) return undefined;
   checkKeystorePassword(password, AEM_KEYSTORE_PASSWORD_VARIABLE);
   return password;

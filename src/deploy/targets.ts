@@ -6,6 +6,7 @@
  * message that never repeats it and names `AEM_USER`/`AEM_PASSWORD` instead.
  */
 import { describeValue, InputError } from '../errors.ts';
+import { readVariable } from '../environment-variable.ts';
 
 /** The variable that gives the target when no `--target` is given. */
 export const AEM_URL_VARIABLE = 'AEM_URL';
@@ -25,7 +26,8 @@ export interface NormalizeTargetsOptions {
 
 /** Validates the targets (or `AEM_URL`) and returns them in order; throws `InputError` (exit 2). */
 export function normalizeTargets(options: NormalizeTargetsOptions): DeployTarget[] {
-  const fromEnv = options.env[AEM_URL_VARIABLE]?.trim();
+  // Spaces around it are dropped as the URL standard does; a line break is refused (environment-variable.ts).
+  const fromEnv = readVariable(options.env, AEM_URL_VARIABLE)?.trim();
   const given = options.targets.length > 0 ? options.targets.map((url) => ({ url, name: '--target' })) : fromEnv ? [{ url: fromEnv, name: AEM_URL_VARIABLE }] : [];
   if (given.length === 0) {
     throw new InputError(`Name the AEM instance: --target URL (such as http://localhost:4502), or set ${AEM_URL_VARIABLE}`, { code: 'E_DEPLOY_TARGET' });

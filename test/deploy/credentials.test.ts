@@ -37,7 +37,7 @@ readAemCredentialsSuite('user from AEM_USER, password from AEM_PASSWORD; --user 
 const missing: ReadonlyArray<readonly [string, { user?: string; env: Record<string, string> }, string]> = [
   ['no user', { env: { AEM_PASSWORD: 'p' } }, 'The AEM user is not set: set AEM_USER or pass --user (admin on a local SDK)'],
   ['no password', { env: { AEM_USER: 'a' } }, 'The AEM password is not set: set AEM_PASSWORD (there is no flag, so it never shows in process lists)'],
-  ['an empty password', { env: { AEM_USER: 'a', AEM_PASSWORD: '' } }, 'The AEM password is not set: set AEM_PASSWORD (there is no flag, so it never shows in process lists)'],
+  ['an empty password (a CI secret not defined here)', { env: { AEM_USER: 'a', AEM_PASSWORD: '' } }, 'AEM_PASSWORD is set but empty: set it to the AEM password (there is no flag, so it never shows in process lists)'],
   ['user:password in AEM_USER', { env: { AEM_USER: 'admin:s3cret', AEM_PASSWORD: 'p' } }, "The AEM user 'admin…' contains ':'; basic auth cannot carry it. Give the user alone and the password in AEM_PASSWORD"],
 ];
 for (const [title, options, message] of missing) {
