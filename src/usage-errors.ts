@@ -58,6 +58,12 @@ function describeUnknown(names: readonly string[], context: UsageContext, help: 
   if (options.length === 0 && context.unexpectedPositional !== undefined) return `unknown argument${typed.length === 1 ? '' : 's'} ${typed.join(', ')}: ${context.unexpectedPositional}`;
   const what = options.length === typed.length ? 'option' : 'argument';
   const listed = typed.map((token) => {
+    // A word processor or chat turns `--target` into `–target` (an en dash): yargs sees a positional.
+    const dashed = /^'[\u2010-\u2015\u2212]+([^\s'=]+)/u.exec(token)?.[1];
+    if (dashed !== undefined) {
+      const meant = closestOption(dashed, context.options);
+      return meant === undefined ? `${token} (a typographic dash: options start with two hyphens, --)` : `${token} (a typographic dash: did you mean --${meant}?)`;
+    }
     const suggestion = token.startsWith('-') ? closestOption(token.replace(/^-+/u, ''), context.options) : undefined;
     return suggestion === undefined ? token : `${token} (did you mean --${suggestion}?)`;
   });

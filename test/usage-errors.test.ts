@@ -22,6 +22,7 @@ const refusals: readonly [string[], string][] = [
   [['keygen', '--Out', 'x', '--Foo'], 'unknown options --Out (did you mean --out?), --Foo; see aem-ioevents keygen --help'],
   [['keygen', '-q'], 'unknown option -q; see aem-ioevents keygen --help'],
   [['keygen', 'extra'], "unknown argument 'extra'; see aem-ioevents keygen --help"],
+  [['deploy', 'x.zip', '\u2013target', 'http://localhost:4502'], "unknown arguments '\u2013target' (a typographic dash: did you mean --target?), 'http://localhost:4502'; see aem-ioevents deploy --help"],
   [['templates', './my'], "unknown argument './my': templates lists the built-in templates only; a template folder of your own is used with build --template ./my-template"],
   [['build', '--templat', 'x'], 'unknown option --templat (did you mean --template?); see aem-ioevents build --help'],
   [['deploy'], 'give the package zip to deploy, e.g. aem-ioevents deploy dist/eventproxy-config-1.0.0.zip --target http://localhost:4502'],
