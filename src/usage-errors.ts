@@ -159,6 +159,11 @@ export function checkTypedValues(args: Record<string, unknown>, options: Declare
   for (const option of options.names) {
     if (options.booleans.includes(option)) continue;
     const values = findTypedValues([option, ...(options.aliases[option] ?? [])], typed);
+    // `-t "$AEM_URL_2"` with the variable unset leaves `-t` without a value: yargs drops it, and
+    // the deploy would go to fewer targets than the script names.
+    if (options.arrays.includes(option) && values.some((value) => value.trim() === '')) {
+      throw new InputError(`${dashed(option)} needs a value (an empty or unset variable?); see aem-ioevents ${command} --help`, { code: 'E_USAGE' });
+    }
     if (values.length > 1 && !options.arrays.includes(option)) {
       throw new InputError(`${dashed(option)} is given more than once (${values.map((value) => `'${value}'`).join(', ')}); give it once`, { code: 'E_USAGE' });
     }

@@ -23,6 +23,8 @@ const refusals: readonly [string[], string][] = [
   [['keygen', '-q'], 'unknown option -q; see aem-ioevents keygen --help'],
   [['keygen', 'extra'], "unknown argument 'extra'; see aem-ioevents keygen --help"],
   [['deploy', 'x.zip', '\u2013target', 'http://localhost:4502'], "unknown arguments '\u2013target' (a typographic dash: did you mean --target?), 'http://localhost:4502'; see aem-ioevents deploy --help"],
+  [['deploy', 'x.zip', '-t', 'http://localhost:4502', '-t'], '--target needs a value (an empty or unset variable?); see aem-ioevents deploy --help'],
+  [['deploy', 'x.zip', '--target=', '-t', 'http://localhost:4502'], '--target needs a value (an empty or unset variable?); see aem-ioevents deploy --help'],
   [['templates', './my'], "unknown argument './my': templates lists the built-in templates only; a template folder of your own is used with build --template ./my-template"],
   [['build', '--templat', 'x'], 'unknown option --templat (did you mean --template?); see aem-ioevents build --help'],
   [['deploy'], 'give the package zip to deploy, e.g. aem-ioevents deploy dist/eventproxy-config-1.0.0.zip --target http://localhost:4502'],
